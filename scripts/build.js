@@ -1,0 +1,18 @@
+// Bundles the CLI into one file: one module to load starts in about half the time of ~200.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/zjs.js',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  minifySyntax: true,
+  minifyWhitespace: true,
+  legalComments: 'none',
+  // Heavy readers load only when a PDF or workbook is given.
+  external: ['pdfjs-dist', 'exceljs'],
+  banner: { js: "import { createRequire as __zjsRequire } from 'node:module'; const require = __zjsRequire(import.meta.url);" },
+  logLevel: 'warning',
+});

@@ -1,0 +1,66 @@
+import type { InputError } from '../load/errors.js';
+import type { Lang } from './messages.js';
+
+export interface RenderedInputError {
+  message: string;
+  file: string;
+  line: number | null;
+  page: number | null;
+}
+
+/** One line per unreadable input: the file, the line (or page) and the cause, in the user's language. */
+export function renderInputError(error: InputError, lang: Lang): RenderedInputError {
+  const zh = lang === 'zh';
+  const at = (line?: number, page?: number) => ({ file: error.file, line: line ?? null, page: page ?? null });
+  switch (error.kind) {
+    case 'not-found':
+      return { message: zh ? '文件或文件夹不存在' : 'no such file or folder', ...at() };
+    case 'unreadable':
+      return { message: zh ? `无法读取（${error.detail}）` : `cannot be read (${error.detail})`, ...at() };
+    case 'empty':
+      return { message: zh ? '文件为空' : 'the file is empty', ...at() };
+    case 'binary':
+      return { message: zh ? '不是文本文件（含二进制内容）' : 'not a text file (binary content)', ...at(error.line) };
+    case 'encoding':
+      return { message: zh ? `不是有效的 ${error.encoding} 编码文本` : `not valid ${error.encoding} text`, ...at(error.line) };
+    case 'csv': {
+      const d = error.detail;
+      const message =
+        d.kind === 'ragged'
+          ? zh
+            ? `CSV 各行字段数不一致（应为 ${d.expected} 个，此行 ${d.actual} 个）`
+            : `CSV rows have different numbers of fields (expected ${d.expected}, this row has ${d.actual})`
+          : d.kind === 'quote'
+            ? zh
+              ? 'CSV 引号不配对'
+              : 'unbalanced quotes in CSV'
+            : zh
+              ? `CSV 格式错误（${d.message}）`
+              : `malformed CSV (${d.message})`;
+      return { message, ...at(error.line) };
+    }
+    case 'not-disclosure':
+      return { message: zh ? '未找到任何部门决算公开表（不是决算公开文档？）' : 'none of the nine 决算 tables was found (not a disclosure?)', ...at() };
+    case 'unsupported':
+      return { message: zh ? `不支持的文件类型“${error.extension}”` : `unsupported file type “${error.extension}”`, ...at() };
+    case 'no-text-layer':
+      return {
+        message: zh ? 'PDF 没有文字层（扫描件），无法读取，请提供带文字的 PDF 或 Excel/CSV' : 'the PDF has no text layer (a scan); supply a text PDF, Excel or CSV',
+        ...at(undefined, error.page),
+      };
+    case 'pdf':
+      return { message: zh ? `无法读取 PDF（${error.detail}）` : `cannot read the PDF (${error.detail})`, ...at(undefined, error.page) };
+    case 'xlsx':
+      return { message: zh ? `无法读取 Excel 工作簿（${error.detail}）` : `cannot read the Excel workbook (${error.detail})`, ...at() };
+    default: {
+      const never: never = error;
+      return never;
+    }
+  }
+}
+
+/** `file:line: message` (or `file:p3: message`), the form every CLI error takes. */
+export function inputErrorLine(error: RenderedInputError): string {
+  const where = error.page !== null ? `${error.file}:p${error.page}` : error.line !== null ? `${error.file}:${error.line}` : error.file;
+  return `${where}: ${error.message}`;
+}

@@ -1,0 +1,156 @@
+import { TABLE_KEYS, type DisclosureDocument, type TableKey } from '../model/document.js';
+import type { CheckResult, Finding, Severity } from '../model/finding.js';
+import { compareLocations, type Location } from '../model/location.js';
+import { RULES } from '../rules/index.js';
+import { DEFAULT_CONTEXT, type Rule, type RuleContext } from '../rules/types.js';
+import { template } from '../templates/tables.js';
+import { renderMessage, type Lang } from './messages.js';
+
+export type Tolerance = 'interval' | 'exact';
+
+export interface EngineOptions {
+  lang: Lang;
+  /** `exact` turns rounding notes into errors, for users who want printed figures to add up. */
+  tolerance: Tolerance;
+  /** Per-rule severity for failures, or `off` to not run the rule. */
+  severity: Readonly<Record<string, Severity | 'off'>>;
+  context: RuleContext;
+  rules: readonly Rule[];
+}
+
+export const DEFAULT_OPTIONS: EngineOptions = {
+  lang: 'zh',
+  tolerance: 'interval',
+  severity: {},
+  context: DEFAULT_CONTEXT,
+  rules: RULES,
+};
+
+export interface TableSummary {
+  key: TableKey;
+  title: string;
+  found: boolean;
+  empty: boolean;
+  location: Location | null;
+}
+
+export interface CheckCounts {
+  run: number;
+  passed: number;
+  failed: number;
+  rounding: number;
+  skipped: number;
+}
+
+/** A rule's raw result, kept beside the rendered findings so that `explain` can show it whole. */
+export interface RuleResult extends CheckResult {
+  rule: string;
+}
+
+export interface CheckedDocument {
+  source: string;
+  department: string | null;
+  year: number | null;
+  unit: string;
+  tables: TableSummary[];
+  outcome: 'pass' | 'fail';
+  checks: CheckCounts;
+  findings: Finding[];
+  results: RuleResult[];
+}
+
+function severityOf(rule: Rule, result: CheckResult, options: EngineOptions): Severity {
+  if (result.status === 'skipped') return 'info';
+  if (result.status === 'rounding') return options.tolerance === 'exact' ? 'error' : 'info';
+  const configured = options.severity[rule.meta.id];
+  if (configured && configured !== 'off') return configured;
+  return result.severity ?? rule.meta.severity;
+}
+
+function firstLocation(f: Finding): Location | undefined {
+  return [...f.locations].sort(compareLocations)[0];
+}
+
+/** Findings in document order: by first location, then rule, then key. */
+export function compareFindings(a: Finding, b: Finding): number {
+  const la = firstLocation(a);
+  const lb = firstLocation(b);
+  if (la && lb) {
+    const c = compareLocations(la, lb);
+    if (c !== 0) return c;
+  } else if (la || lb) {
+    return la ? -1 : 1;
+  }
+  if (a.rule !== b.rule) return a.rule < b.rule ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Runs every enabled rule over one document and renders what they report. */
+export function checkDocument(doc: DisclosureDocument, options: EngineOptions = DEFAULT_OPTIONS): CheckedDocument {
+  const counts: CheckCounts = { run: 0, passed: 0, failed: 0, rounding: 0, skipped: 0 };
+  const findings: Finding[] = [];
+  const results: RuleResult[] = [];
+  for (const rule of options.rules) {
+    if (options.severity[rule.meta.id] === 'off') continue;
+    for (const result of rule.check(doc, options.context)) {
+      results.push({ ...result, rule: rule.meta.id });
+      const severity = severityOf(rule, result, options);
+      switch (result.status) {
+        case 'pass':
+          counts.run++;
+          counts.passed++;
+          continue;
+        case 'rounding':
+          counts.run++;
+          if (options.tolerance === 'exact') counts.failed++;
+          else counts.rounding++;
+          break;
+        case 'fail':
+          counts.run++;
+          counts.failed++;
+          break;
+        case 'skipped':
+          counts.skipped++;
+          break;
+        default: {
+          const never: never = result.status;
+          throw new Error(`unknown status ${String(never)}`);
+        }
+      }
+      findings.push({
+        rule: rule.meta.id,
+        id: `${rule.meta.id}:${result.key}`,
+        severity,
+        status: result.status,
+        message: renderMessage(rule.meta, result, options.lang),
+        locations: [...result.locations].sort(compareLocations),
+        ...(result.expected !== undefined ? { expected: result.expected } : {}),
+        ...(result.actual !== undefined ? { actual: result.actual } : {}),
+        ...(result.difference !== undefined ? { difference: result.difference } : {}),
+        ...(result.tolerance !== undefined ? { tolerance: result.tolerance } : {}),
+      });
+    }
+  }
+  findings.sort(compareFindings);
+  const tables: TableSummary[] = TABLE_KEYS.map((key) => {
+    const table = doc.tables[key];
+    return {
+      key,
+      title: table?.title ?? template(key).name.zh,
+      found: table !== undefined,
+      empty: table?.empty ?? false,
+      location: table ? { file: table.titleLoc.file, line: table.titleLoc.line, ...(table.titleLoc.page ? { page: table.titleLoc.page } : {}) } : null,
+    };
+  });
+  return {
+    source: doc.source,
+    department: doc.department?.name ?? null,
+    year: doc.year?.value ?? null,
+    unit: doc.unit,
+    tables,
+    outcome: findings.some((f) => f.severity === 'error') ? 'fail' : 'pass',
+    checks: counts,
+    findings,
+    results,
+  };
+}

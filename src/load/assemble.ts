@@ -1,0 +1,143 @@
+import type { DisclosureDocument, LoadIssue, Table, TableKey, TextLine, Unit } from '../model/document.js';
+import type { Location } from '../model/location.js';
+import { buildCoded } from './build/coded.js';
+import { buildPanels } from './build/panels.js';
+import { buildThreePublic } from './build/three-public.js';
+import { buildTwoSided } from './build/two-sided.js';
+import type { BuildContext } from './build/common.js';
+import type { GridRow } from './grid.js';
+import { segment, type TableBlock } from './segment.js';
+import { validateTable } from '../model/schema.js';
+
+/** Turns one table block into a Table, using its template's layout. */
+export function buildTable(block: TableBlock, fallbackUnit: Unit, issues: LoadIssue[]): Table {
+  const unit = block.unit?.unit ?? fallbackUnit;
+  const ctx: BuildContext = { table: block.template.key, unit, issues };
+  if (!block.unit) {
+    issues.push({ code: 'unit-missing', loc: { ...block.titleLoc, table: block.template.key }, params: { unit } });
+  }
+  const layout = block.template.layout;
+  let built: { columns: Table['columns']; rows: Table['rows']; groups?: Table['groups'] };
+  switch (layout) {
+    case 'coded':
+      built = buildCoded(block.template, block.body, ctx);
+      break;
+    case 'two-sided':
+      built = buildTwoSided(block.template, block.body, ctx);
+      break;
+    case 'panels':
+      built = buildPanels(block.template, block.body, ctx);
+      break;
+    case 'three-public':
+      built = buildThreePublic(block.template, block.body, ctx);
+      break;
+    default: {
+      const never: never = layout;
+      throw new Error(`unknown layout ${String(never)}`);
+    }
+  }
+  const empty = built.rows.every((row) => Object.values(row.cells).every((cell) => cell.kind === 'blank'));
+  const table: Table = {
+    key: block.template.key,
+    title: block.title,
+    titleLoc: { ...block.titleLoc, table: block.template.key },
+    unit,
+    ...(block.unit ? { unitLoc: block.unit.loc } : {}),
+    columns: built.columns,
+    rows: built.rows,
+    notes: block.notes,
+    empty,
+    ...(built.groups ? { groups: built.groups } : {}),
+  };
+  return validateTable(table);
+}
+
+export interface SourcePart {
+  file: string;
+  rows: GridRow[];
+}
+
+/**
+ * Builds a document from its parts (one text file, or one CSV per table plus narrative files):
+ * tables by title, the rest as narrative, department and year read from the document itself.
+ */
+export function assemble(source: string, format: DisclosureDocument['format'], parts: readonly SourcePart[]): DisclosureDocument {
+  const issues: LoadIssue[] = [];
+  const tables: Partial<Record<TableKey, Table>> = {};
+  const narrative: TextLine[] = [];
+  let department: DisclosureDocument['department'];
+  const blocks: TableBlock[] = [];
+  for (const part of parts) {
+    const seg = segment(part.rows);
+    blocks.push(...seg.blocks);
+    narrative.push(...seg.prose);
+  }
+  const units = blocks.flatMap((b) => (b.unit ? [b.unit.unit] : []));
+  const docUnit: Unit = units.includes('万元') || units.length === 0 ? '万元' : '元';
+  for (const block of blocks) {
+    const key = block.template.key;
+    if (tables[key]) {
+      issues.push({ code: 'table-duplicate', loc: { ...block.titleLoc, table: key }, params: { title: block.title } });
+      continue;
+    }
+    tables[key] = buildTable(block, docUnit, issues);
+    if (!department && block.department) department = block.department;
+  }
+  const mixed = new Set(units);
+  if (mixed.size > 1) {
+    const first = blocks.find((b) => b.unit && b.unit.unit !== docUnit);
+    if (first?.unit) issues.push({ code: 'unit-mixed', loc: first.unit.loc, params: { units: [...mixed].join('、') } });
+  }
+  department ??= departmentFromProse(narrative);
+  const year = yearOf(narrative);
+  return {
+    source,
+    format,
+    files: parts.map((p) => p.file),
+    unit: docUnit,
+    ...(department ? { department } : {}),
+    ...(year ? { year } : {}),
+    tables,
+    narrative,
+    issues,
+  };
+}
+
+const ORG_SUFFIX = /(局|委员会|委|办公室|办|院|中心|厅|部|署|会|所|站|队|馆|社|处|室|校|学校|医院|政府|集团)(（本级）|\(本级\))?$/;
+
+/** The department named on the cover: a short line ending like an organisation, near the top. */
+function departmentFromProse(lines: readonly TextLine[]): { name: string; loc: Location } | undefined {
+  for (const line of lines.slice(0, 15)) {
+    const text = line.text.replace(/\s+/g, '');
+    const m = /^(.{2,30}?)(20\d{2})年度?部门决算/.exec(text);
+    if (m?.[1] && ORG_SUFFIX.test(m[1])) return { name: m[1], loc: line.loc };
+    if (text.length >= 4 && text.length <= 30 && ORG_SUFFIX.test(text) && !/[，。；：:]/.test(text)) {
+      return { name: text, loc: line.loc };
+    }
+  }
+  return undefined;
+}
+
+/** The reporting year: from “2023年度部门决算” on the cover, else the most frequent “20xx年度”. */
+function yearOf(lines: readonly TextLine[]): { value: number; loc: Location } | undefined {
+  for (const line of lines.slice(0, 40)) {
+    const m = /(20\d{2})\s*年度?\s*(部门)?决算/.exec(line.text);
+    if (m?.[1]) return { value: Number(m[1]), loc: line.loc };
+  }
+  for (let i = 0; i < Math.min(lines.length, 10); i++) {
+    const m = /^(20\d{2})\s*年度?$/.exec(lines[i]?.text.trim() ?? '');
+    const line = lines[i];
+    if (m?.[1] && line) return { value: Number(m[1]), loc: line.loc };
+  }
+  const counts = new Map<number, { n: number; loc: Location }>();
+  for (const line of lines) {
+    for (const m of line.text.matchAll(/(20\d{2})\s*年度/g)) {
+      const y = Number(m[1]);
+      const entry = counts.get(y) ?? { n: 0, loc: line.loc };
+      entry.n++;
+      counts.set(y, entry);
+    }
+  }
+  const best = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || b[0] - a[0])[0];
+  return best ? { value: best[0], loc: best[1].loc } : undefined;
+}

@@ -1,0 +1,133 @@
+import type { Cell, Column, Row } from '../../model/document.js';
+import type { TableTemplate } from '../../templates/tables.js';
+import { nonEmpty, type GridRow } from '../grid.js';
+import {
+  codeLevel,
+  columnLabels,
+  joinCode,
+  looksLikeAmount,
+  mapColumns,
+  normaliseLabel,
+  readCell,
+  splitHeader,
+  type BuildContext,
+} from './common.js';
+
+const TOTAL_LABEL = /^(合计|总计)$/;
+
+/** Code and name columns: the 科目名称 column and the code column(s) before it. */
+function findKeyColumns(labels: readonly string[], data: readonly GridRow[]): { code: number[]; name: number } {
+  const name = labels.findIndex((l) => /科目名称|项目名称/.test(l));
+  if (name > 0) return { code: Array.from({ length: name }, (_, i) => i), name };
+  // No 科目名称 header: codes in the first column, names in the second (the usual print layout).
+  const secondIsText = data.some((r) => {
+    const cell = (r.cells[1] ?? '').trim();
+    return cell !== '' && !looksLikeAmount(cell);
+  });
+  return secondIsText ? { code: [0], name: 1 } : { code: [], name: 0 };
+}
+
+function isDataRow(row: GridRow): boolean {
+  const cells = nonEmpty(row);
+  const first = (cells[0] ?? '').replace(/\s+/g, '');
+  return /^\d{3}(\d{2}){0,2}$/.test(first) || TOTAL_LABEL.test(first) || cells.some(looksLikeAmount);
+}
+
+/**
+ * Tables keyed by 支出功能分类 code: 收入决算表, 支出决算表, 一般公共预算财政拨款支出决算表,
+ * 政府性基金 and 国有资本经营 tables. Codes may be whole (2080102) or split (208 | 01 | 02).
+ */
+export function buildCoded(
+  template: TableTemplate,
+  body: readonly GridRow[],
+  ctx: BuildContext,
+): { columns: Column[]; rows: Row[] } {
+  const { header, data } = splitHeader(body, isDataRow);
+  const labels = columnLabels(header);
+  const width = Math.max(labels.length, ...data.map((r) => r.cells.length));
+  const keys = findKeyColumns(labels, data);
+  const mapped = mapColumns(labels, keys.name + 1, width, template.columns);
+  const columns: Column[] = [...mapped.values()].map((s) => ({ key: s.key, label: s.name.zh }));
+  for (const [col, spec] of mapped) {
+    const column = columns.find((c) => c.key === spec.key);
+    if (column && labels[col]) column.label = labels[col];
+  }
+
+  const rows: Row[] = [];
+  const seen = new Set<string>();
+  for (const gridRow of data) {
+    const codeCells = keys.code.map((i) => (gridRow.cells[i] ?? '').trim());
+    let name = (gridRow.cells[keys.name] ?? '').trim();
+    let code = joinCode(codeCells);
+    // A code printed together with its name in one cell: “2080102 一般行政管理事务”.
+    if (!code && codeCells.length === 1) {
+      const m = /^(\d{3}(?:\d{2}){0,2})\s+(\S.*)$/.exec(codeCells[0] ?? '');
+      if (m?.[1] && m[2]) {
+        code = m[1];
+        name = name || m[2];
+      }
+    }
+    const labelText = normaliseLabel([...codeCells, name].join(''));
+    let key: string;
+    let level: Row['level'];
+    if (code) {
+      key = code;
+      level = codeLevel(code);
+    } else if (TOTAL_LABEL.test(labelText)) {
+      key = 'total';
+      level = 'total';
+    } else {
+      const hasValue = [...mapped.keys()].some((col) => (gridRow.cells[col] ?? '').trim() !== '');
+      if (labelText !== '' || hasValue) {
+        ctx.issues.push({
+          code: 'row-unrecognised',
+          loc: { ...gridRow.loc, table: template.key },
+          params: { text: nonEmpty(gridRow).join(' ') },
+        });
+      }
+      continue;
+    }
+    const cells: Record<string, Cell> = {};
+    for (const [col, spec] of mapped) {
+      const loc = { ...gridRow.loc, table: template.key, row: key, column: spec.key };
+      cells[spec.key] = readCell(gridRow.cells[col], loc, ctx.unit);
+    }
+    if (seen.has(key)) {
+      ctx.issues.push({ code: 'duplicate-row', loc: { ...gridRow.loc, table: template.key, row: key }, params: { row: key } });
+      continue;
+    }
+    seen.add(key);
+    rows.push({
+      key,
+      label: code ? name : labelText,
+      ...(code ? { code } : {}),
+      level,
+      loc: { ...gridRow.loc, table: template.key, row: key },
+      cells,
+    });
+  }
+  reportStrayValues(data, keys.name, mapped, template.key, ctx);
+  return { columns, rows };
+}
+
+/** Numbers in columns that no header names: reported, never silently dropped. */
+export function reportStrayValues(
+  data: readonly GridRow[],
+  lastKeyColumn: number,
+  mapped: ReadonlyMap<number, unknown>,
+  table: string,
+  ctx: BuildContext,
+): void {
+  for (const row of data) {
+    row.cells.forEach((text, col) => {
+      if (col <= lastKeyColumn || mapped.has(col)) return;
+      if (looksLikeAmount(text.trim())) {
+        ctx.issues.push({
+          code: 'column-unrecognised',
+          loc: { ...row.loc, table },
+          params: { text: text.trim(), column: String(col + 1) },
+        });
+      }
+    });
+  }
+}

@@ -1,0 +1,129 @@
+import type { Amount, Cell, LoadIssue, Unit } from '../../model/document.js';
+import type { Location } from '../../model/location.js';
+import { D, halfUnit, parseNumber } from '../../model/number.js';
+import { normaliseHeader, type ColumnSpec } from '../../templates/tables.js';
+import { nonEmpty, type GridRow } from '../grid.js';
+
+/** What every table builder needs: where the table is, its unit, and a place to report problems. */
+export interface BuildContext {
+  table: string;
+  unit: Unit;
+  issues: LoadIssue[];
+}
+
+const TEN_THOUSAND = new D(10000);
+
+/** Reads one amount cell. Values in 元 are converted to 万元 with their rounding radius. */
+export function readCell(text: string | undefined, loc: Location, unit: Unit): Cell {
+  const raw = (text ?? '').trim();
+  const parsed = parseNumber(raw);
+  switch (parsed.kind) {
+    case 'blank':
+      return { kind: 'blank', loc };
+    case 'invalid':
+      return { kind: 'invalid', text: raw, loc };
+    case 'number': {
+      const half = halfUnit(parsed.decimals);
+      const amount: Amount =
+        unit === '元'
+          ? { value: parsed.value.div(TEN_THOUSAND), half: half.div(TEN_THOUSAND), text: raw, loc }
+          : { value: parsed.value, half, text: raw, loc };
+      return { kind: 'amount', amount };
+    }
+    default: {
+      const never: never = parsed;
+      return never;
+    }
+  }
+}
+
+/** A 栏次 row: labelled 栏次, or a run of column numbers 1, 2, 3… */
+export function isColumnNumberRow(row: GridRow): boolean {
+  const cells = nonEmpty(row);
+  if (cells.length === 0) return false;
+  if (cells.some((c) => c.replace(/\s+/g, '') === '栏次')) return true;
+  if (cells.length < 3 || !cells.every((c) => /^\d{1,2}$/.test(c))) return false;
+  const nums = cells.map(Number);
+  return nums.every((n, i) => i === 0 || n > (nums[i - 1] ?? 0));
+}
+
+/** True when a cell reads as a money amount printed with decimals (1,234.50 or 0.00). */
+export function looksLikeAmount(text: string): boolean {
+  return /^[-−(]?[\d,，]+\.\d+\)?$/.test(text.replace(/\s+/g, ''));
+}
+
+/** Splits a table body into header rows and data rows (at the 栏次 row, or at the first row with data). */
+export function splitHeader(body: readonly GridRow[], isData: (row: GridRow) => boolean): {
+  header: GridRow[];
+  columnNumbers?: GridRow;
+  data: GridRow[];
+} {
+  const numbers = body.findIndex((row) => isColumnNumberRow(row));
+  const firstData = body.findIndex((row) => isData(row));
+  if (numbers >= 0 && (firstData < 0 || numbers < firstData)) {
+    const columnNumbers = body[numbers];
+    return {
+      header: body.slice(0, numbers),
+      ...(columnNumbers ? { columnNumbers } : {}),
+      data: body.slice(numbers + 1),
+    };
+  }
+  const cut = firstData < 0 ? body.length : firstData;
+  return { header: body.slice(0, cut), data: body.slice(cut) };
+}
+
+/** Header text of each physical column, joined top to bottom, spaces removed. */
+export function columnLabels(header: readonly GridRow[]): string[] {
+  const width = Math.max(0, ...header.map((r) => r.cells.length));
+  const labels: string[] = [];
+  for (let col = 0; col < width; col++) {
+    labels.push(header.map((r) => normaliseHeader(r.cells[col] ?? '')).join(''));
+  }
+  return labels;
+}
+
+/**
+ * Assigns template columns to physical columns by header text, left to right, each template
+ * column at most once. Returns physical index → column key.
+ */
+export function mapColumns(
+  labels: readonly string[],
+  from: number,
+  to: number,
+  specs: readonly ColumnSpec[],
+): Map<number, ColumnSpec> {
+  const used = new Set<string>();
+  const map = new Map<number, ColumnSpec>();
+  for (let col = from; col < to; col++) {
+    const label = labels[col] ?? '';
+    if (label === '' || /^行次$|栏次/.test(label)) continue;
+    const spec = specs.find((s) => !used.has(s.key) && s.match.test(label));
+    if (spec) {
+      used.add(spec.key);
+      map.set(col, spec);
+    }
+  }
+  return map;
+}
+
+/** Normalises a row label for matching: no numbering, spaces or bracket variants. */
+export function normaliseLabel(text: string): string {
+  return normaliseHeader(text)
+    .replace(/^(第?[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．]|[(][一二三四五六七八九十\d]+[)])/, '')
+    .replace(/[:：]$/, '');
+}
+
+/** 科目 code as printed whole or split over 类/款/项 cells; undefined when the parts are not a code. */
+export function joinCode(parts: readonly string[]): string | undefined {
+  const clean = parts.map((p) => p.replace(/\s+/g, '')).filter((p) => p !== '');
+  if (clean.length === 0) return undefined;
+  if (clean.length === 1) return /^\d{3}(\d{2}){0,2}$/.test(clean[0] ?? '') ? clean[0] : undefined;
+  const [head, ...rest] = clean;
+  if (!head || !/^\d{3}$/.test(head) || !rest.every((p) => /^\d{2}$/.test(p)) || rest.length > 2) return undefined;
+  return clean.join('');
+}
+
+/** 类 (3 digits), 款 (5) or 项 (7). */
+export function codeLevel(code: string): 'class' | 'section' | 'item' {
+  return code.length === 3 ? 'class' : code.length === 5 ? 'section' : 'item';
+}

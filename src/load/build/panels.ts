@@ -1,0 +1,163 @@
+import type { Cell, Column, Row } from '../../model/document.js';
+import { normaliseHeader, type TableTemplate } from '../../templates/tables.js';
+import { nonEmpty, type GridRow } from '../grid.js';
+import { columnLabels, joinCode, looksLikeAmount, readCell, splitHeader, type BuildContext } from './common.js';
+
+interface Panel {
+  from: number;
+  to: number;
+  code: number[];
+  name: number;
+  amount: number;
+  group?: 'personnel' | 'public';
+}
+
+const PANEL_START = /科目代码|科目编码|经济分类|^代码$|^编码$/;
+const TOTAL_LABELS: Array<[RegExp, string]> = [
+  [/^人员经费(合计)?$/, 'personnel-total'],
+  [/^公用经费(合计)?$/, 'public-total'],
+  [/^(基本支出)?合计$/, 'total'],
+];
+
+function totalKey(text: string): string | undefined {
+  const label = normaliseHeader(text);
+  return TOTAL_LABELS.find(([re]) => re.test(label))?.[1];
+}
+
+/** The header row that names the most panels, and the panels it names. */
+function findPanels(header: readonly GridRow[], width: number): Panel[] {
+  let best: number[] = [];
+  for (const row of header) {
+    const starts = row.cells.flatMap((c, i) => (PANEL_START.test(normaliseHeader(c)) ? [i] : []));
+    if (starts.length > best.length) best = starts;
+  }
+  if (best.length === 0) best = [0];
+  const labels = columnLabels(header);
+  return best.map((from, i) => {
+    const to = best[i + 1] ?? width;
+    let amount = -1;
+    let name = -1;
+    for (let col = from; col < to; col++) {
+      const label = labels[col] ?? '';
+      if (amount < 0 && /决算数|金额|合计/.test(label)) amount = col;
+      else if (name < 0 && /名称/.test(label)) name = col;
+    }
+    if (amount < 0) amount = to - 1;
+    if (name < 0) name = amount - 1;
+    const code = Array.from({ length: Math.max(0, name - from) }, (_, k) => from + k);
+    return { from, to, code, name, amount };
+  });
+}
+
+/** 人员经费 / 公用经费 group headings above the panels, when the document prints them. */
+function assignGroups(header: readonly GridRow[], panels: Panel[]): void {
+  for (const row of header) {
+    const marks: Array<{ i: number; g: 'personnel' | 'public' }> = [];
+    row.cells.forEach((c, i) => {
+      const label = normaliseHeader(c);
+      if (/^人员经费/.test(label)) marks.push({ i, g: 'personnel' });
+      else if (/^公用经费/.test(label)) marks.push({ i, g: 'public' });
+    });
+    if (marks.length === 0) continue;
+    for (const panel of panels) {
+      // Printed headings drift by a cell in extracted text: one inside the panel wins, else the last before it.
+      const mark = marks.find((m) => m.i >= panel.from && m.i < panel.to) ?? [...marks].reverse().find((m) => m.i <= panel.from);
+      if (mark) panel.group = mark.g;
+    }
+    return;
+  }
+}
+
+function isDataRow(row: GridRow): boolean {
+  return nonEmpty(row).some(looksLikeAmount) || /^\d{3}$/.test((row.cells[0] ?? '').trim());
+}
+
+/**
+ * 一般公共预算财政拨款基本支出决算(明细)表: economic classification codes (301, 30101…) in two or
+ * three panels side by side, and the 人员经费 / 公用经费 totals on the last line.
+ */
+export function buildPanels(
+  template: TableTemplate,
+  body: readonly GridRow[],
+  ctx: BuildContext,
+): { columns: Column[]; rows: Row[]; groups?: { personnel: string[]; public: string[] } } {
+  const { header, data } = splitHeader(body, isDataRow);
+  const width = Math.max(...body.map((r) => r.cells.length), 0);
+  const panels = findPanels(header, width);
+  assignGroups(header, panels);
+  const rows: Row[] = [];
+  const seen = new Set<string>();
+  const table = template.key;
+
+  const push = (key: string, label: string, code: string | undefined, gridRow: GridRow, text: string | undefined): void => {
+    if (seen.has(key)) {
+      ctx.issues.push({ code: 'duplicate-row', loc: { ...gridRow.loc, table, row: key }, params: { row: label } });
+      return;
+    }
+    seen.add(key);
+    const loc = { ...gridRow.loc, table, row: key, column: 'amount' };
+    const cells: Record<string, Cell> = { amount: readCell(text, loc, ctx.unit) };
+    rows.push({
+      key,
+      label,
+      ...(code ? { code } : {}),
+      level: code ? (code.length === 3 ? 'class' : 'item') : 'total',
+      loc: { ...gridRow.loc, table, row: key },
+      cells,
+    });
+  };
+
+  for (const gridRow of data) {
+    const totals = gridRow.cells.flatMap((c, i) => {
+      const key = totalKey(c);
+      return key ? [{ i, key, label: c.trim() }] : [];
+    });
+    if (totals.length > 0) {
+      // A total's value is the first number to its right, before the next total label.
+      totals.forEach((t, n) => {
+        const end = totals[n + 1]?.i ?? gridRow.cells.length;
+        let value: string | undefined;
+        for (let col = t.i + 1; col < end; col++) {
+          const text = (gridRow.cells[col] ?? '').trim();
+          if (text !== '') {
+            value = text;
+            break;
+          }
+        }
+        push(t.key, t.label, undefined, gridRow, value);
+      });
+      continue;
+    }
+    for (const panel of panels) {
+      const codeParts = panel.code.map((i) => (gridRow.cells[i] ?? '').trim());
+      const code = joinCode(codeParts);
+      const name = (gridRow.cells[panel.name] ?? '').trim();
+      const text = gridRow.cells[panel.amount];
+      if (!code) {
+        if (codeParts.some((p) => p !== '') || name !== '' || (text ?? '').trim() !== '') {
+          ctx.issues.push({
+            code: 'row-unrecognised',
+            loc: { ...gridRow.loc, table },
+            params: { text: [...codeParts, name, (text ?? '').trim()].filter((s) => s !== '').join(' ') },
+          });
+        }
+        continue;
+      }
+      push(code, name, code, gridRow, text);
+    }
+  }
+
+  const classesOf = (group: 'personnel' | 'public'): string[] => {
+    const inGroup = new Set<string>();
+    for (const panel of panels.filter((p) => p.group === group)) {
+      for (const gridRow of data) {
+        const code = joinCode(panel.code.map((i) => (gridRow.cells[i] ?? '').trim()));
+        if (code?.length === 3) inGroup.add(code);
+      }
+    }
+    return [...inGroup].sort();
+  };
+  const grouped = panels.some((p) => p.group !== undefined);
+  const columns: Column[] = [{ key: 'amount', label: '决算数' }];
+  return grouped ? { columns, rows, groups: { personnel: classesOf('personnel'), public: classesOf('public') } } : { columns, rows };
+}

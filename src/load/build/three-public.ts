@@ -1,0 +1,131 @@
+import type { Cell, Column, Row } from '../../model/document.js';
+import type { Localized } from '../../model/finding.js';
+import { normaliseHeader, type TableTemplate } from '../../templates/tables.js';
+import { nonEmpty, type GridRow } from '../grid.js';
+import { looksLikeAmount, readCell, splitHeader, type BuildContext } from './common.js';
+
+export const THREE_PUBLIC_ITEMS = ['total', 'abroad', 'vehicle', 'purchase', 'operation', 'reception'] as const;
+export type ThreePublicItem = (typeof THREE_PUBLIC_ITEMS)[number];
+
+export const THREE_PUBLIC_NAMES: Record<ThreePublicItem, Localized> = {
+  total: { zh: '合计', en: 'total' },
+  abroad: { zh: '因公出国（境）费', en: 'official travel abroad' },
+  vehicle: { zh: '公务用车购置及运行维护费', en: 'official vehicles (subtotal)' },
+  purchase: { zh: '公务用车购置费', en: 'vehicle purchase' },
+  operation: { zh: '公务用车运行维护费', en: 'vehicle operation and maintenance' },
+  reception: { zh: '公务接待费', en: 'official reception' },
+};
+export const THREE_PUBLIC_KINDS: Record<'budget' | 'actual', Localized> = {
+  budget: { zh: '预算数', en: 'budget' },
+  actual: { zh: '决算数', en: 'actual' },
+};
+
+const ITEM_HEADER: Array<[ThreePublicItem, RegExp]> = [
+  ['total', /^合计$/],
+  ['abroad', /因公出国/],
+  ['vehicle', /^小计$|^公务用车购置及运行(维护)?费$/],
+  ['purchase', /^(公务用车)?购置费$/],
+  ['operation', /^(公务用车)?运行(维护)?费$/],
+  ['reception', /接待/],
+];
+
+/** Column order: by budget/actual first (Hunan 公开09表) or by item first (Shanghai 七). */
+function canonicalOrder(header: readonly GridRow[]): string[] {
+  const cells = header.flatMap((r) => r.cells.map((c, i) => ({ i, text: normaliseHeader(c) })));
+  const budgets = cells.filter((c) => /^预算数?$/.test(c.text));
+  const actuals = cells.filter((c) => /^决算数?$/.test(c.text));
+  const firstAt = new Map<ThreePublicItem, number>();
+  for (const [item, re] of ITEM_HEADER) {
+    const hit = cells.find((c) => re.test(c.text));
+    if (hit) firstAt.set(item, hit.i);
+  }
+  const positions = [...firstAt.values()];
+  const distinct = new Set(positions).size === THREE_PUBLIC_ITEMS.length;
+  const items = distinct
+    ? [...THREE_PUBLIC_ITEMS].sort((a, b) => (firstAt.get(a) ?? 0) - (firstAt.get(b) ?? 0))
+    : [...THREE_PUBLIC_ITEMS];
+  if (budgets.length >= 2 && actuals.length >= 2) {
+    const budgetFirst = (budgets[0]?.i ?? 0) <= (actuals[0]?.i ?? 0);
+    const pair = budgetFirst ? ['budget', 'actual'] : ['actual', 'budget'];
+    return items.flatMap((item) => pair.map((kind) => `${kind}-${item}`));
+  }
+  const budgetFirst = (budgets[0]?.i ?? 0) <= (actuals[0]?.i ?? Number.MAX_SAFE_INTEGER);
+  const groups = budgetFirst ? ['budget', 'actual'] : ['actual', 'budget'];
+  return groups.flatMap((kind) => items.map((item) => `${kind}-${item}`));
+}
+
+const isNumberLabelRow = (row: GridRow): boolean => {
+  const cells = nonEmpty(row);
+  return cells.length > 0 && cells.every((c) => /^\d{1,2}$/.test(c));
+};
+
+/**
+ * 财政拨款“三公”经费支出决算表: one line of twelve amounts (预算数 and 决算数 of 合计, 出国,
+ * 公务用车 小计/购置/运行维护, 接待). Columns are placed by their 栏次 numbers when printed; a
+ * lone 栏次 number above a value (as extracted text sometimes shows) places that value.
+ */
+export function buildThreePublic(
+  template: TableTemplate,
+  body: readonly GridRow[],
+  ctx: BuildContext,
+): { columns: Column[]; rows: Row[] } {
+  const { header, columnNumbers, data } = splitHeader(body, (row) => nonEmpty(row).some(looksLikeAmount));
+  const order = canonicalOrder(header);
+  const table = template.key;
+  const positions = new Map<number, string>();
+  if (columnNumbers) {
+    columnNumbers.cells.forEach((c, i) => {
+      const n = Number(c.trim());
+      const key = /^\d{1,2}$/.test(c.trim()) ? order[n - 1] : undefined;
+      if (key) positions.set(i, key);
+    });
+  }
+  const firstData = data.find((r) => nonEmpty(r).some(looksLikeAmount));
+  if (positions.size === 0 && firstData) {
+    const offset = /^\d|^$/.test((firstData.cells[0] ?? '').trim()) ? 0 : 1;
+    order.forEach((key, k) => positions.set(k + offset, key));
+  }
+
+  const cells: Record<string, Cell> = {};
+  let rowLoc = firstData?.loc;
+  for (const gridRow of data) {
+    if (isNumberLabelRow(gridRow)) {
+      gridRow.cells.forEach((c, i) => {
+        const key = /^\d{1,2}$/.test(c.trim()) ? order[Number(c.trim()) - 1] : undefined;
+        if (key) positions.set(i, key);
+      });
+      continue;
+    }
+    gridRow.cells.forEach((text, i) => {
+      if (text.trim() === '') return;
+      const key = positions.get(i);
+      if (!key) {
+        if (looksLikeAmount(text.trim()) || i > 0) {
+          ctx.issues.push({ code: 'column-unrecognised', loc: { ...gridRow.loc, table }, params: { text: text.trim(), column: String(i + 1) } });
+        }
+        return;
+      }
+      if (cells[key]) {
+        ctx.issues.push({ code: 'duplicate-row', loc: { ...gridRow.loc, table, column: key }, params: { row: key } });
+        return;
+      }
+      rowLoc ??= gridRow.loc;
+      cells[key] = readCell(text, { ...gridRow.loc, table, row: 'three-public', column: key }, ctx.unit);
+    });
+  }
+  const found = Object.keys(cells);
+  if (found.length > 0 && found.length < order.length) {
+    const missing = order.filter((k) => !cells[k]);
+    ctx.issues.push({
+      code: 'cells-missing',
+      loc: { ...(rowLoc ?? body[0]?.loc ?? { file: '', line: 0 }), table },
+      params: { columns: missing.join(',') },
+    });
+  }
+  const columns: Column[] = order.map((key) => ({ key, label: key }));
+  const rows: Row[] =
+    found.length > 0 && rowLoc
+      ? [{ key: 'three-public', label: '“三公”经费', level: 'line', loc: { ...rowLoc, table, row: 'three-public' }, cells }]
+      : [];
+  return { columns, rows };
+}

@@ -1,0 +1,23 @@
+/** Why an input could not be read at all. The CLI renders each as one line and exits 2. */
+export type InputError =
+  | { kind: 'not-found'; file: string }
+  | { kind: 'unreadable'; file: string; detail: string }
+  | { kind: 'empty'; file: string }
+  | { kind: 'binary'; file: string; line: number }
+  | { kind: 'encoding'; file: string; line: number; encoding: string }
+  | { kind: 'csv'; file: string; line: number; detail: CsvProblem }
+  | { kind: 'not-disclosure'; file: string }
+  | { kind: 'unsupported'; file: string; extension: string }
+  | { kind: 'no-text-layer'; file: string; page: number }
+  | { kind: 'pdf'; file: string; page: number; detail: string }
+  | { kind: 'xlsx'; file: string; detail: string };
+
+export type CsvProblem =
+  | { kind: 'ragged'; expected: number; actual: number }
+  | { kind: 'quote' }
+  | { kind: 'other'; message: string };
+
+export type Loaded<T> = { ok: true; value: T } | { ok: false; error: InputError };
+
+export const ok = <T>(value: T): Loaded<T> => ({ ok: true, value });
+export const fail = <T>(error: InputError): Loaded<T> => ({ ok: false, error });

@@ -1,0 +1,144 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { DisclosureDocument } from '../model/document.js';
+import { matchTitle } from '../templates/tables.js';
+import { assemble, type SourcePart } from './assemble.js';
+import { csvRows } from './csv.js';
+import { decode, type Encoding } from './decode.js';
+import { fail, ok, type InputError, type Loaded } from './errors.js';
+import { textRows } from './text.js';
+
+export interface LoadOptions {
+  encoding?: Encoding;
+}
+
+/** A document to check, as found on disk, before it is read. */
+export type DocumentSource =
+  | { kind: 'text'; source: string; file: string }
+  | { kind: 'csv-folder'; source: string; tables: string[]; narrative: string[] }
+  | { kind: 'missing'; source: string; error: InputError };
+
+const TEXT_EXT = new Set(['.txt', '.text', '.md']);
+const CSV_EXT = new Set(['.csv']);
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+
+/** Files or folders given by the user → the documents they hold, in a stable order. */
+export async function discover(paths: readonly string[]): Promise<DocumentSource[]> {
+  const found: DocumentSource[] = [];
+  for (const path of paths) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      found.push({
+        kind: 'missing',
+        source: path,
+        error: code === 'ENOENT' || code === 'ENOTDIR' ? { kind: 'not-found', file: path } : { kind: 'unreadable', file: path, detail: code ?? 'error' },
+      });
+      continue;
+    }
+    if (info.isDirectory()) found.push(...(await searchFolder(path)));
+    else found.push(fileSource(path));
+  }
+  return found;
+}
+
+function fileSource(file: string): DocumentSource {
+  const ext = extname(file).toLowerCase();
+  if (CSV_EXT.has(ext)) return { kind: 'csv-folder', source: file, tables: [file], narrative: [] };
+  if (TEXT_EXT.has(ext) || ext === '') return { kind: 'text', source: file, file };
+  return { kind: 'missing', source: file, error: { kind: 'unsupported', file, extension: ext } };
+}
+
+/**
+ * A folder with CSV files is one document (one CSV per table, .txt/.md beside them as
+ * narrative). Any other folder is searched: each disclosure text in it, and each sub-folder.
+ */
+async function searchFolder(dir: string): Promise<DocumentSource[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    return [{ kind: 'missing', source: dir, error: { kind: 'unreadable', file: dir, detail: (error as NodeJS.ErrnoException).code ?? 'error' } }];
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const files = entries.filter((e) => e.isFile() && !e.name.startsWith('.'));
+  const csvs = files.filter((e) => CSV_EXT.has(extname(e.name).toLowerCase())).map((e) => join(dir, e.name));
+  if (csvs.length > 0) {
+    const narrative = files.filter((e) => TEXT_EXT.has(extname(e.name).toLowerCase())).map((e) => join(dir, e.name));
+    return [{ kind: 'csv-folder', source: dir, tables: csvs, narrative }];
+  }
+  const found: DocumentSource[] = [];
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory() && !entry.name.startsWith('.') && !SKIP_DIRS.has(entry.name)) {
+      found.push(...(await searchFolder(path)));
+    } else if (entry.isFile() && TEXT_EXT.has(extname(entry.name).toLowerCase()) && (await looksLikeDisclosure(path))) {
+      found.push({ kind: 'text', source: path, file: path });
+    }
+  }
+  return found;
+}
+
+/** A text file found while searching is checked only if it names one of the nine tables. */
+async function looksLikeDisclosure(file: string): Promise<boolean> {
+  try {
+    const text = decode(file, await readFile(file));
+    return text.ok && text.value.split(/\r?\n/).some((line) => matchTitle(line) !== undefined);
+  } catch {
+    return false;
+  }
+}
+
+async function readBytes(file: string): Promise<Loaded<Uint8Array>> {
+  try {
+    return ok(await readFile(file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return fail(code === 'ENOENT' ? { kind: 'not-found', file } : { kind: 'unreadable', file, detail: code ?? 'error' });
+  }
+}
+
+async function readText(file: string, options: LoadOptions): Promise<Loaded<string>> {
+  const bytes = await readBytes(file);
+  if (!bytes.ok) return bytes;
+  return decode(file, bytes.value, options.encoding);
+}
+
+/** Reads one document. Input problems come back as values, never as exceptions. */
+export async function loadDocument(source: DocumentSource, options: LoadOptions = {}): Promise<Loaded<DisclosureDocument>> {
+  switch (source.kind) {
+    case 'missing':
+      return fail(source.error);
+    case 'text': {
+      const text = await readText(source.file, options);
+      if (!text.ok) return text;
+      const doc = assemble(source.source, 'text', [{ file: source.file, rows: textRows(source.file, text.value) }]);
+      if (Object.keys(doc.tables).length === 0 && !/决算/.test(text.value)) return fail({ kind: 'not-disclosure', file: source.file });
+      return ok(doc);
+    }
+    case 'csv-folder': {
+      const parts: SourcePart[] = [];
+      for (const file of source.tables) {
+        const text = await readText(file, options);
+        if (!text.ok) return text;
+        const rows = csvRows(file, text.value);
+        if (!rows.ok) return rows;
+        parts.push({ file, rows: rows.value });
+      }
+      for (const file of source.narrative) {
+        const text = await readText(file, options);
+        if (!text.ok) return text;
+        parts.push({ file, rows: textRows(file, text.value) });
+      }
+      const doc = assemble(source.source, 'csv-folder', parts);
+      if (Object.keys(doc.tables).length === 0) return fail({ kind: 'not-disclosure', file: source.source });
+      return ok(doc);
+    }
+    default: {
+      const never: never = source;
+      return never;
+    }
+  }
+}

@@ -1,0 +1,125 @@
+import type { Location } from '../model/location.js';
+import type { TextLine, Unit } from '../model/document.js';
+import { matchTitle, type TableTemplate } from '../templates/tables.js';
+import { isBlankRow, nonEmpty, rowText, type GridRow } from './grid.js';
+
+/** The rows of one table as found in the source, before its columns are read. */
+export interface TableBlock {
+  template: TableTemplate;
+  title: string;
+  titleLoc: Location;
+  unit?: { unit: Unit; loc: Location };
+  department?: { name: string; loc: Location };
+  /** Header and data rows, in order. */
+  body: GridRow[];
+  notes: TextLine[];
+}
+
+export interface Segmented {
+  blocks: TableBlock[];
+  /** Every non-blank line outside the tables. */
+  prose: TextLine[];
+}
+
+const UNIT_LINE = /^(金额)?单位[:：]\s*(万元|元)/;
+const DEPARTMENT_LINE = /^(部门|单位名称|编制单位|填报单位|部门名称)[:：]\s*(.+)$/;
+const TABLE_NUMBER = /^[（(]?公开\d{1,2}表[)）]?$|^表[一二三四五六七八九十\d]+$/;
+const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
+const NOTE_START = /^(注|说明|备注)\s*[:：\d１-９]/;
+
+/** A line that may carry a unit, department or table number next to the title. */
+function metaOf(cell: string): { unit?: Unit; department?: string; tag?: true } | undefined {
+  const text = cell.trim();
+  const unit = UNIT_LINE.exec(text.replace(/\s+/g, ''));
+  if (unit) return { unit: unit[2] as Unit };
+  const dept = DEPARTMENT_LINE.exec(text);
+  if (dept?.[2]) return { department: dept[2].trim() };
+  if (TABLE_NUMBER.test(text.replace(/\s+/g, ''))) return { tag: true };
+  return undefined;
+}
+
+/** A title line: one short non-empty cell naming one of the nine tables. */
+function titleOf(row: GridRow): TableTemplate | undefined {
+  const cells = nonEmpty(row);
+  if (cells.length === 0 || cells.length > 3) return undefined;
+  const first = cells[0] ?? '';
+  const rest = cells.slice(1);
+  if (!rest.every((c) => metaOf(c) !== undefined)) return undefined;
+  return matchTitle(first);
+}
+
+/**
+ * A title is real when a unit line or a table header follows it before another title does;
+ * a table of contents lists titles one after another and is not a table.
+ */
+function confirmTitle(rows: readonly GridRow[], at: number): boolean {
+  let seen = 0;
+  for (let i = at + 1; i < rows.length && seen < 8; i++) {
+    const row = rows[i];
+    if (!row || isBlankRow(row)) continue;
+    seen++;
+    if (titleOf(row)) return false;
+    const cells = nonEmpty(row);
+    if (cells.some((c) => metaOf(c)?.unit !== undefined)) return true;
+    if (cells.length >= 3) return true;
+  }
+  return false;
+}
+
+/** Splits a sequence of grid rows into table blocks and the prose around them. */
+export function segment(rows: readonly GridRow[]): Segmented {
+  const blocks: TableBlock[] = [];
+  const prose: TextLine[] = [];
+  let current: TableBlock | undefined;
+  let inNotes = false;
+  let inHeaderMeta = false;
+
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!row || isBlankRow(row)) continue;
+    const template = titleOf(row);
+    if (template && confirmTitle(rows, i)) {
+      const title = nonEmpty(row)[0] ?? '';
+      current = { template, title, titleLoc: row.loc, body: [], notes: [] };
+      blocks.push(current);
+      inNotes = false;
+      inHeaderMeta = true;
+      for (const cell of nonEmpty(row).slice(1)) applyMeta(current, cell, row.loc);
+      continue;
+    }
+    const text = rowText(row);
+    if (!current) {
+      prose.push({ text, loc: row.loc });
+      continue;
+    }
+    if (PART_HEADING.test(text.replace(/\s+/g, ''))) {
+      current = undefined;
+      prose.push({ text, loc: row.loc });
+      continue;
+    }
+    const cells = nonEmpty(row);
+    if (inHeaderMeta && cells.every((c) => metaOf(c) !== undefined)) {
+      for (const cell of cells) applyMeta(current, cell, row.loc);
+      continue;
+    }
+    inHeaderMeta = false;
+    if (!inNotes && (NOTE_START.test(text) || isProse(row))) inNotes = true;
+    if (inNotes) current.notes.push({ text, loc: row.loc });
+    else current.body.push(row);
+  }
+  return { blocks, prose };
+}
+
+function applyMeta(block: TableBlock, cell: string, loc: Location): void {
+  const meta = metaOf(cell);
+  if (meta?.unit && !block.unit) block.unit = { unit: meta.unit, loc };
+  if (meta?.department && !block.department) block.department = { name: meta.department, loc };
+}
+
+/** A sentence rather than a table row: one long text cell ending like prose. */
+function isProse(row: GridRow): boolean {
+  const cells = nonEmpty(row);
+  if (cells.length !== 1) return false;
+  const text = cells[0] ?? '';
+  return text.length >= 12 && /[。；，,.]$|没有|无/.test(text) && !/^\d/.test(text);
+}

@@ -1,0 +1,68 @@
+import type { Location } from './location.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/**
+ * pass: the identity holds exactly; rounding: it holds within the rounding intervals (尾数误差);
+ * fail: it does not hold, or the rule found a defect; skipped: the check could not run.
+ */
+export type CheckStatus = 'pass' | 'rounding' | 'fail' | 'skipped';
+
+/** Text shown to users in both languages; the engine picks one. */
+export interface Localized {
+  zh: string;
+  en: string;
+}
+export type MessageParam = string | Localized;
+
+/** How a check compares its two sides; chooses the wording of the outcome. */
+export type Relation = 'sum' | 'equal' | 'not-exceed' | 'none';
+
+/** One operand of a check, kept so that `explain` can show every cell that was summed. */
+export interface Term {
+  role: 'total' | 'item';
+  label: string;
+  /** Printed text; null for an empty cell. */
+  text: string | null;
+  /** Value in 万元 as a decimal string; null for an empty cell. */
+  value: string | null;
+  /** Rounding radius of the printed value, as a decimal string. */
+  half: string | null;
+  sign: 1 | -1;
+  loc: Location;
+}
+
+/** What a rule reports for one check. Rules return these; the engine renders and counts them. */
+export interface CheckResult {
+  /** Stable key of the subject inside the rule (table/row/column); survives moved lines. */
+  key: string;
+  status: CheckStatus;
+  relation: Relation;
+  message: { id: string; params: Record<string, MessageParam> };
+  /** For `skipped`: why the check could not run. */
+  reason?: Localized;
+  locations: Location[];
+  expected?: string;
+  actual?: string;
+  difference?: string;
+  tolerance?: string;
+  terms?: Term[];
+  /** Overrides the rule's default severity for a failure (e.g. a rule with error and warning cases). */
+  severity?: Severity;
+}
+
+/** A reported problem, note or skipped check, rendered for one language. */
+export interface Finding {
+  rule: string;
+  /** `rule:key`, stable across runs and line moves; used by baselines and `explain`. */
+  id: string;
+  severity: Severity;
+  status: Exclude<CheckStatus, 'pass'>;
+  message: string;
+  locations: Location[];
+  expected?: string;
+  actual?: string;
+  difference?: string;
+  tolerance?: string;
+}

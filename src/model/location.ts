@@ -1,0 +1,32 @@
+/**
+ * Where a value or a sentence stands in the user's input. `line` is 1-based in the source
+ * file (for PDFs: the line on the page, with `page` set).
+ */
+export interface Location {
+  file: string;
+  line: number;
+  page?: number;
+  /** Key of the table the value belongs to (see `TableKey`). */
+  table?: string;
+  /** Row key inside the table: a 科目 code, `total`, or an item key. */
+  row?: string;
+  /** Column key inside the table. */
+  column?: string;
+}
+
+/** Orders locations by file, page, line, then table/row/column: the order findings are printed in. */
+export function compareLocations(a: Location, b: Location): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  const pa = a.page ?? 0;
+  const pb = b.page ?? 0;
+  if (pa !== pb) return pa - pb;
+  if (a.line !== b.line) return a.line - b.line;
+  const ka = `${a.table ?? ''}\u0000${a.row ?? ''}\u0000${a.column ?? ''}`;
+  const kb = `${b.table ?? ''}\u0000${b.row ?? ''}\u0000${b.column ?? ''}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** `file:line` or `file:p3:12` for display. */
+export function formatLocation(loc: Location): string {
+  return loc.page !== undefined ? `${loc.file}:p${loc.page}:${loc.line}` : `${loc.file}:${loc.line}`;
+}

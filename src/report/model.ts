@@ -1,0 +1,79 @@
+import type { CheckCounts, CheckedDocument, TableSummary } from '../engine/run.js';
+import type { RenderedInputError } from '../engine/input-errors.js';
+import type { Finding } from '../model/finding.js';
+import { TOOL_NAME, VERSION } from '../version.js';
+
+/** One document in a report: checked, or unreadable with the reason. */
+export interface ReportDocument {
+  source: string;
+  department: string | null;
+  year: number | null;
+  unit: string | null;
+  tables: TableSummary[];
+  outcome: 'pass' | 'fail' | 'unreadable';
+  error?: RenderedInputError;
+  checks: CheckCounts;
+  findings: Finding[];
+}
+
+export interface ReportSummary {
+  documents: number;
+  passed: number;
+  failed: number;
+  unreadable: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** What every formatter receives: data only, prose already rendered by the engine. */
+export interface Report {
+  tool: { name: string; version: string };
+  documents: ReportDocument[];
+  summary: ReportSummary;
+}
+
+export type ReportEntry = { kind: 'checked'; doc: CheckedDocument } | { kind: 'unreadable'; source: string; error: RenderedInputError };
+
+const NO_CHECKS: CheckCounts = { run: 0, passed: 0, failed: 0, rounding: 0, skipped: 0 };
+
+export function buildReport(entries: readonly ReportEntry[]): Report {
+  const documents: ReportDocument[] = entries.map((entry) =>
+    entry.kind === 'checked'
+      ? {
+          source: entry.doc.source,
+          department: entry.doc.department,
+          year: entry.doc.year,
+          unit: entry.doc.unit,
+          tables: entry.doc.tables,
+          outcome: entry.doc.outcome,
+          checks: entry.doc.checks,
+          findings: entry.doc.findings,
+        }
+      : {
+          source: entry.source,
+          department: null,
+          year: null,
+          unit: null,
+          tables: [],
+          outcome: 'unreadable',
+          error: entry.error,
+          checks: NO_CHECKS,
+          findings: [],
+        },
+  );
+  const all = documents.flatMap((d) => d.findings);
+  return {
+    tool: { name: TOOL_NAME, version: VERSION },
+    documents,
+    summary: {
+      documents: documents.length,
+      passed: documents.filter((d) => d.outcome === 'pass').length,
+      failed: documents.filter((d) => d.outcome === 'fail').length,
+      unreadable: documents.filter((d) => d.outcome === 'unreadable').length,
+      errors: all.filter((f) => f.severity === 'error').length,
+      warnings: all.filter((f) => f.severity === 'warning').length,
+      infos: all.filter((f) => f.severity === 'info').length,
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { Rule } from './types.js';
+import { need, rollups } from './support/tables.js';
+
+/** 支出决算表: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, in every expenditure column. */
+export const expenseRollup: Rule = {
+  meta: {
+    id: 'expense-rollup',
+    title: { zh: '支出决算表类款项汇总', en: 'Expenditure table class/section/item roll-ups' },
+    severity: 'error',
+    tags: ['table'],
+    tables: ['expense'],
+    messages: {
+      rollup: {
+        zh: '{table} {row}“{column}”应等于其下级科目之和',
+        en: '{table}, {row}, column “{column}” must equal the sum of its sub-items',
+      },
+    },
+  },
+  check(doc) {
+    const got = need(doc, ['expense']);
+    if ('skipped' in got) return got.skipped;
+    return rollups(got.tables.expense, 'rollup');
+  },
+};

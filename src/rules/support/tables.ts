@@ -1,0 +1,136 @@
+import type { DisclosureDocument, Row, Table, TableKey } from '../../model/document.js';
+import type { CheckResult, Localized } from '../../model/finding.js';
+import { template } from '../../templates/tables.js';
+import { skipped, sumIdentity, type Operand } from './identity.js';
+
+const INDEX = new WeakMap<Table, Map<string, Row>>();
+
+/** Row of a table by key (a code, `total`, or `income:…`/`expense:…` for the summary tables). */
+export function rowOf(table: Table | undefined, key: string): Row | undefined {
+  if (!table) return undefined;
+  let index = INDEX.get(table);
+  if (!index) {
+    index = new Map(table.rows.map((r) => [r.key, r]));
+    INDEX.set(table, index);
+  }
+  return index.get(key);
+}
+
+/** A cell as an identity operand, labelled for `explain`. */
+export function operand(table: Table | undefined, rowKey: string, column: string, sign: 1 | -1 = 1): Operand {
+  const row = rowOf(table, rowKey);
+  return { cell: row?.cells[column], label: `${table ? template(table.key).name.zh : ''} ${row ? rowLabel(row) : rowKey} ${column}`.trim(), sign };
+}
+
+/** “20801 人力资源和社会保障管理事务”, or the printed label of an item row. */
+export function rowLabel(row: Row): string {
+  return row.code ? `${row.code} ${row.label}`.trim() : row.label.trim();
+}
+
+/** Display name of a column: the header as printed, else the template's name. */
+export function columnName(table: Table, key: string): string {
+  const printed = table.columns.find((c) => c.key === key)?.label;
+  const spec = template(table.key).columns.find((c) => c.key === key) ?? template(table.key).incomeColumns?.find((c) => c.key === key);
+  return spec?.name.zh ?? printed ?? key;
+}
+
+export function tableName(key: TableKey): Localized {
+  return template(key).name;
+}
+
+const MISSING: (key: TableKey) => Localized = (key) => ({
+  zh: `未找到${template(key).name.zh}`,
+  en: `the ${template(key).name.en} was not found`,
+});
+
+/**
+ * The tables a rule needs, or one `skipped` result per missing table: a rule that cannot run
+ * says so instead of passing silently.
+ */
+export function need<K extends TableKey>(
+  doc: DisclosureDocument,
+  keys: readonly K[],
+): { tables: Record<K, Table> } | { skipped: CheckResult[] } {
+  const missing = keys.filter((k) => !doc.tables[k]);
+  if (missing.length > 0) {
+    return { skipped: missing.map((k) => skipped(`missing/${k}`, { id: 'title', params: {} }, MISSING(k))) };
+  }
+  return { tables: Object.fromEntries(keys.map((k) => [k, doc.tables[k]])) as Record<K, Table> };
+}
+
+/** Keeps the checks that apply (an all-blank identity has nothing to check). */
+export function compact(results: ReadonlyArray<CheckResult | undefined>): CheckResult[] {
+  return results.filter((r): r is CheckResult => r !== undefined);
+}
+
+/** Column keys of a table that hold amounts, in template order. */
+export function amountColumns(table: Table): string[] {
+  return table.columns.map((c) => c.key);
+}
+
+/**
+ * 类/款/项 roll-ups of a coded table, per amount column: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项.
+ * A level with no printed children has nothing to roll up.
+ */
+export function rollups(table: Table, messageId: string, columns: readonly string[] = amountColumns(table)): CheckResult[] {
+  const coded = table.rows.filter((r) => r.code);
+  const children = (parent: string, length: number): Row[] =>
+    coded.filter((r) => r.code && r.code.length === length && r.code.startsWith(parent));
+  const results: Array<CheckResult | undefined> = [];
+  const name = tableName(table.key);
+  for (const column of columns) {
+    const check = (parent: Row, kids: Row[]): void => {
+      if (kids.length === 0) return;
+      results.push(
+        sumIdentity({
+          key: `${table.key}/${parent.key}/${column}`,
+          message: { id: messageId, params: { table: name, row: rowLabel(parent), column: columnName(table, column) } },
+          total: operand(table, parent.key, column),
+          items: kids.map((k) => operand(table, k.key, column)),
+        }),
+      );
+    };
+    const total = rowOf(table, 'total');
+    if (total) check(total, coded.filter((r) => r.code?.length === 3));
+    for (const row of coded) {
+      if (row.code?.length === 3) check(row, children(row.code, 5));
+      else if (row.code?.length === 5) check(row, children(row.code, 7));
+    }
+  }
+  return compact(results);
+}
+
+/** Per row: the total column equals the sum of the part columns that the table prints. */
+export function rowSums(table: Table, messageId: string, totalColumn: string, partColumns: readonly string[]): CheckResult[] {
+  const present = partColumns.filter((c) => table.columns.some((col) => col.key === c));
+  if (!table.columns.some((c) => c.key === totalColumn) || present.length === 0) return [];
+  const name = tableName(table.key);
+  const parts = present.map((c) => columnName(table, c)).join(' + ');
+  return compact(
+    table.rows.map((row) =>
+      sumIdentity({
+        key: `${table.key}/${row.key}/${totalColumn}`,
+        message: { id: messageId, params: { table: name, row: rowLabel(row), total: columnName(table, totalColumn), parts } },
+        total: operand(table, row.key, totalColumn),
+        items: present.map((c) => operand(table, row.key, c)),
+      }),
+    ),
+  );
+}
+
+/** Per row of a fund table: 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出. */
+export function fundBalances(table: Table, messageId: string): CheckResult[] {
+  const has = (c: string) => table.columns.some((col) => col.key === c);
+  if (!['opening', 'income', 'total', 'closing'].every(has)) return [];
+  const name = tableName(table.key);
+  return compact(
+    table.rows.map((row) =>
+      sumIdentity({
+        key: `${table.key}/${row.key}/closing`,
+        message: { id: messageId, params: { table: name, row: rowLabel(row) } },
+        total: operand(table, row.key, 'closing'),
+        items: [operand(table, row.key, 'opening'), operand(table, row.key, 'income'), operand(table, row.key, 'total', -1)],
+      }),
+    ),
+  );
+}

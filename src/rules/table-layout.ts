@@ -1,0 +1,52 @@
+import type { LoadIssue } from '../model/document.js';
+import type { CheckResult, Severity } from '../model/finding.js';
+import type { Rule } from './types.js';
+import { defect } from './support/identity.js';
+import { tableName } from './support/tables.js';
+import { TABLE_KEYS, type TableKey } from '../model/document.js';
+
+const SEVERITY: Partial<Record<LoadIssue['code'], Severity>> = {
+  'row-unrecognised': 'warning',
+  'column-unrecognised': 'warning',
+  'cells-missing': 'warning',
+  'duplicate-row': 'error',
+  'table-duplicate': 'warning',
+  'table-unparsed': 'error',
+};
+
+/**
+ * What the reader could not place in a table: rows with unknown labels, numbers outside any
+ * column, cells the header promises but the table lacks, rows or tables printed twice.
+ */
+export const tableLayout: Rule = {
+  meta: {
+    id: 'table-layout',
+    title: { zh: '表格结构可识别', en: 'Table layout is recognised' },
+    severity: 'warning',
+    tags: ['input'],
+    tables: [],
+    messages: {
+      'row-unrecognised': { zh: '{table}中有无法识别的行：“{text}”', en: '{table}: a row could not be recognised: “{text}”' },
+      'column-unrecognised': { zh: '{table}第 {column} 列的数值“{text}”不在任何已识别的栏目下', en: '{table}: value “{text}” in column {column} is under no recognised header' },
+      'cells-missing': { zh: '{table}缺少单元格：{columns}（相关检查无法进行）', en: '{table} lacks cells: {columns} (checks that need them are skipped)' },
+      'duplicate-row': { zh: '{table}中“{row}”出现两次，只检查第一次出现的行', en: '{table}: row “{row}” appears twice; only the first is checked' },
+      'table-duplicate': { zh: '{table}出现两次（“{title}”），只检查第一张', en: '{table} appears twice (“{title}”); only the first is checked' },
+      'table-unparsed': { zh: '无法读取{table}的表头（{reason}），该表未检查', en: 'The header of the {table} could not be read ({reason}); the table is not checked' },
+    },
+  },
+  check(doc) {
+    const results: CheckResult[] = [];
+    for (const issue of doc.issues) {
+      const severity = SEVERITY[issue.code];
+      if (!severity) continue;
+      const key = (issue.loc.table ?? '') as TableKey;
+      const table = TABLE_KEYS.includes(key) ? tableName(key) : '';
+      results.push(
+        defect(`${issue.code}/${issue.loc.table ?? ''}/${issue.loc.row ?? ''}/${issue.params.text ?? issue.params.columns ?? issue.params.row ?? ''}`, { id: issue.code, params: { ...issue.params, table } }, [issue.loc], {
+          severity,
+        }),
+      );
+    }
+    return results;
+  },
+};

@@ -1,0 +1,35 @@
+import type { DisclosureDocument, TableKey } from '../model/document.js';
+import type { CheckResult, Localized, Severity } from '../model/finding.js';
+
+export type RuleTag = 'table' | 'cross-table' | 'narrative' | 'completeness' | 'input' | 'rounding';
+
+export interface RuleMeta {
+  /** Stable id, kebab-case; also the name of the rule's docs page and test file. */
+  id: string;
+  title: Localized;
+  /** Severity of a failed check; rounding notes are `info`, skipped checks are `info`. */
+  severity: Severity;
+  tags: readonly RuleTag[];
+  /** Tables the rule reads; a missing one makes its checks `skipped`. */
+  tables: readonly TableKey[];
+  /** Message templates by id; `{name}` placeholders take the check's params. */
+  messages: Readonly<Record<string, Localized>>;
+}
+
+/** Options a rule may read. Rules never read files, clocks or globals. */
+export interface RuleContext {
+  /** Economic classes summed into 人员经费 and 公用经费 when the document does not group them. */
+  personnelClasses: readonly string[];
+  publicClasses: readonly string[];
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  /** Pure: the same document gives the same results, and it never throws on any document. */
+  check(doc: DisclosureDocument, ctx: RuleContext): CheckResult[];
+}
+
+export const DEFAULT_CONTEXT: RuleContext = {
+  personnelClasses: ['301', '303'],
+  publicClasses: ['302', '307', '309', '310', '312', '313', '399'],
+};

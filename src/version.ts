@@ -1,0 +1,3 @@
+/** Kept equal to package.json by a test; the bundle then needs no file reads to know it. */
+export const VERSION = '0.1.0';
+export const TOOL_NAME = 'zjs';
