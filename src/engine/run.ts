@@ -4,6 +4,7 @@ import { compareLocations, type Location } from '../model/location.js';
 import { RULES } from '../rules/index.js';
 import { DEFAULT_CONTEXT, type Rule, type RuleContext } from '../rules/types.js';
 import { template } from '../templates/tables.js';
+import { excerpts } from './excerpt.js';
 import { renderMessage, type Lang } from './messages.js';
 
 export type Tolerance = 'interval' | 'exact';
@@ -128,6 +129,7 @@ export function checkDocument(doc: DisclosureDocument, options: EngineOptions = 
         ...(result.actual !== undefined ? { actual: result.actual } : {}),
         ...(result.difference !== undefined ? { difference: result.difference } : {}),
         ...(result.tolerance !== undefined ? { tolerance: result.tolerance } : {}),
+        excerpts: excerpts(doc, result.locations),
       });
     }
   }

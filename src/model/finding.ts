@@ -52,6 +52,22 @@ export interface CheckResult {
   severity?: Severity;
 }
 
+/** The printed rows a finding rests on, with the cells it names marked: what an auditor quotes. */
+export interface Excerpt {
+  table: string;
+  title: string;
+  columns: Array<{ key: string; label: string }>;
+  rows: Array<{
+    row: string;
+    label: string;
+    loc: Location;
+    /** Printed text per column (null: the row has no such cell; '' an empty cell). */
+    cells: Array<string | null>;
+    /** Per column: does the finding rest on this cell? */
+    marked: boolean[];
+  }>;
+}
+
 /** A reported problem, note or skipped check, rendered for one language. */
 export interface Finding {
   rule: string;
@@ -65,4 +81,8 @@ export interface Finding {
   actual?: string;
   difference?: string;
   tolerance?: string;
+  /** The table rows behind the finding, one excerpt per table it touches. */
+  excerpts?: Excerpt[];
+  /** For findings on the narrative: the sentence as printed and where it stands. */
+  sentence?: { text: string; loc: Location };
 }

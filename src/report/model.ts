@@ -13,6 +13,8 @@ export interface ReportDocument {
   outcome: 'pass' | 'fail' | 'unreadable';
   error?: RenderedInputError;
   checks: CheckCounts;
+  /** Narrative coverage: claims extracted, claims checked, numbers tied to no claim. */
+  claims?: { found: number; checked: number; unbound: number };
   findings: Finding[];
 }
 
