@@ -1,5 +1,6 @@
 import type { CheckResult, Localized, MessageParam, Relation } from '../model/finding.js';
 import type { RuleMeta } from '../rules/types.js';
+import { money, type Dec } from '../model/number.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -46,6 +47,10 @@ const OUTCOMES: Partial<Record<OutcomeKey, Localized>> = {
   skipped: { zh: '：未能检查（{reason}）', en: ': not checked ({reason})' },
 };
 
+function asText(value: Dec | string | undefined): string | undefined {
+  return value === undefined ? undefined : typeof value === 'string' ? value : money(value);
+}
+
 /** Thousands separators for display; the finding's own fields keep the plain decimal string. */
 function display(value: string | undefined): string {
   if (value === undefined) return '';
@@ -62,13 +67,14 @@ export function renderMessage(meta: RuleMeta, result: CheckResult, lang: Lang): 
   const key: OutcomeKey | undefined =
     result.status === 'skipped' ? 'skipped' : result.status === 'pass' ? undefined : `${result.relation}.${result.status}`;
   const outcome = key ? OUTCOMES[key] : undefined;
-  if (!outcome) return subject;
+  const head = lang === 'en' ? subject.charAt(0).toUpperCase() + subject.slice(1) : subject;
+  if (!outcome) return head;
   const numbers: Record<string, MessageParam> = {
-    actual: display(result.actual),
-    expected: display(result.expected),
-    difference: display(result.difference?.replace(/^-/, '')),
-    tolerance: display(result.tolerance),
+    actual: display(asText(result.actual)),
+    expected: display(asText(result.expected)),
+    difference: display(result.difference ? money(result.difference.abs()) : undefined),
+    tolerance: display(asText(result.tolerance)),
     reason: result.reason ?? '',
   };
-  return subject + fill(outcome[lang], numbers, lang);
+  return head + fill(outcome[lang], numbers, lang);
 }

@@ -1,5 +1,6 @@
 import { TABLE_KEYS, type DisclosureDocument, type TableKey } from '../model/document.js';
 import type { CheckResult, Finding, Severity } from '../model/finding.js';
+import { money, type Dec } from '../model/number.js';
 import { compareLocations, type Location } from '../model/location.js';
 import { RULES } from '../rules/index.js';
 import { DEFAULT_CONTEXT, type Rule, type RuleContext } from '../rules/types.js';
@@ -44,8 +45,9 @@ export interface CheckCounts {
 }
 
 /** A rule's raw result, kept beside the rendered findings so that `explain` can show it whole. */
-export interface RuleResult extends CheckResult {
+export interface RuleResult {
   rule: string;
+  result: CheckResult;
 }
 
 export interface CheckedDocument {
@@ -86,6 +88,18 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+const text = (value: Dec | string): string => (typeof value === 'string' ? value : money(value));
+
+/** The numbers of a check as exact decimal strings, the form findings carry. */
+function numbers(result: CheckResult): Pick<Finding, 'expected' | 'actual' | 'difference' | 'tolerance'> {
+  return {
+    ...(result.expected !== undefined ? { expected: text(result.expected) } : {}),
+    ...(result.actual !== undefined ? { actual: text(result.actual) } : {}),
+    ...(result.difference !== undefined ? { difference: text(result.difference) } : {}),
+    ...(result.tolerance !== undefined ? { tolerance: text(result.tolerance) } : {}),
+  };
+}
+
 /** Runs every enabled rule over one document and renders what they report. */
 export function checkDocument(doc: DisclosureDocument, options: EngineOptions = DEFAULT_OPTIONS): CheckedDocument {
   const counts: CheckCounts = { run: 0, passed: 0, failed: 0, rounding: 0, skipped: 0 };
@@ -94,7 +108,7 @@ export function checkDocument(doc: DisclosureDocument, options: EngineOptions = 
   for (const rule of options.rules) {
     if (options.severity[rule.meta.id] === 'off') continue;
     for (const result of rule.check(doc, options.context)) {
-      results.push({ ...result, rule: rule.meta.id });
+      results.push({ rule: rule.meta.id, result });
       const severity = severityOf(rule, result, options);
       switch (result.status) {
         case 'pass':
@@ -125,10 +139,7 @@ export function checkDocument(doc: DisclosureDocument, options: EngineOptions = 
         status: result.status,
         message: renderMessage(rule.meta, result, options.lang),
         locations: [...result.locations].sort(compareLocations),
-        ...(result.expected !== undefined ? { expected: result.expected } : {}),
-        ...(result.actual !== undefined ? { actual: result.actual } : {}),
-        ...(result.difference !== undefined ? { difference: result.difference } : {}),
-        ...(result.tolerance !== undefined ? { tolerance: result.tolerance } : {}),
+        ...numbers(result),
         excerpts: excerpts(doc, result.locations),
       });
     }

@@ -106,6 +106,11 @@ async function readText(file: string, options: LoadOptions): Promise<Loaded<stri
   return decode(file, bytes.value, options.encoding);
 }
 
+/** A whole-document text already in memory (tests, and text piped in by other tools). */
+export function documentFromText(file: string, text: string): DisclosureDocument {
+  return assemble(file, 'text', [{ file, rows: textRows(file, text) }]);
+}
+
 /** Reads one document. Input problems come back as values, never as exceptions. */
 export async function loadDocument(source: DocumentSource, options: LoadOptions = {}): Promise<Loaded<DisclosureDocument>> {
   switch (source.kind) {

@@ -43,6 +43,7 @@ function titleOf(row: GridRow): TableTemplate | undefined {
   const cells = nonEmpty(row);
   if (cells.length === 0 || cells.length > 3) return undefined;
   const first = cells[0] ?? '';
+  if (!first.includes('表')) return undefined;
   const rest = cells.slice(1);
   if (!rest.every((c) => metaOf(c) !== undefined)) return undefined;
   return matchTitle(first);

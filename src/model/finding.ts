@@ -1,4 +1,6 @@
+import type { Cell } from './document.js';
 import type { Location } from './location.js';
+import type { Dec } from './number.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -22,15 +24,11 @@ export type Relation = 'sum' | 'equal' | 'not-exceed' | 'none';
 /** One operand of a check, kept so that `explain` can show every cell that was summed. */
 export interface Term {
   role: 'total' | 'item';
+  /** Row and column of the cell, for display. */
   label: string;
-  /** Printed text; null for an empty cell. */
-  text: string | null;
-  /** Value in 万元 as a decimal string; null for an empty cell. */
-  value: string | null;
-  /** Rounding radius of the printed value, as a decimal string. */
-  half: string | null;
   sign: 1 | -1;
-  loc: Location;
+  /** The cell as read (its amount carries printed text, value, rounding radius and location). */
+  cell: Cell;
 }
 
 /** What a rule reports for one check. Rules return these; the engine renders and counts them. */
@@ -43,10 +41,11 @@ export interface CheckResult {
   /** For `skipped`: why the check could not run. */
   reason?: Localized;
   locations: Location[];
-  expected?: string;
-  actual?: string;
-  difference?: string;
-  tolerance?: string;
+  /** Numbers of the check: exact decimals, or printed text for a value that is not a number. */
+  expected?: Dec | string;
+  actual?: Dec | string;
+  difference?: Dec;
+  tolerance?: Dec;
   terms?: Term[];
   /** Overrides the rule's default severity for a failure (e.g. a rule with error and warning cases). */
   severity?: Severity;

@@ -12,6 +12,8 @@ export interface Location {
   row?: string;
   /** Column key inside the table. */
   column?: string;
+  /** 1-based physical field of the source line (tab-separated field, CSV field, rebuilt PDF column). */
+  field?: number;
 }
 
 /** Orders locations by file, page, line, then table/row/column: the order findings are printed in. */

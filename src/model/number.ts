@@ -24,7 +24,11 @@ export function toHalfWidth(text: string): string {
  * Reads a printed amount: thousands separators, full-width digits, inner spaces, `(12.00)` and
  * `-12.00`/`−12.00` negatives. Dashes and blanks are empty cells, never zero.
  */
+const PLAIN = /^(\d{1,3}(?:,\d{3})*|\d+)\.(\d+)$/;
+
 export function parseNumber(raw: string): ParsedNumber {
+  const fast = PLAIN.exec(raw);
+  if (fast) return { kind: 'number', value: new D(raw.replace(/,/g, '')), decimals: fast[2]?.length ?? 0 };
   let text = toHalfWidth(raw).replace(/[\s\u00a0\u3000]+/g, '');
   if (BLANK_MARKS.has(text)) return { kind: 'blank' };
   let negative = false;
@@ -44,9 +48,21 @@ export function parseNumber(raw: string): ParsedNumber {
   return { kind: 'number', value: negative ? value.negated() : value, decimals };
 }
 
+const HALF_UNITS = new Map<number, Dec>();
+
 /** Half of the last printed digit: the radius of the interval a printed value stands for. */
 export function halfUnit(decimals: number): Dec {
-  return new D(5).times(new D(10).pow(-(decimals + 1)));
+  let half = HALF_UNITS.get(decimals);
+  if (!half) {
+    half = new D(5).times(new D(10).pow(-(decimals + 1)));
+    HALF_UNITS.set(decimals, half);
+  }
+  return half;
+}
+
+/** Exact decimal text with at least two places (money), more when the value has them. */
+export function money(value: Dec): string {
+  return value.toFixed(Math.max(2, value.decimalPlaces()));
 }
 
 /** Fixed-point text with thousands separators, as tables print money. */

@@ -18,9 +18,18 @@ export function wrap(text: string, width: number): string {
     for (const ch of paragraph) {
       const w = WIDE.test(ch) ? 2 : 1;
       if (used + w > width && line !== '') {
-        lines.push(line);
-        line = '';
-        used = 0;
+        // Latin text breaks at the last space when there is one nearby; CJK breaks anywhere.
+        const space = line.lastIndexOf(' ');
+        if (ch !== ' ' && space > 0 && line.length - space < 16 && !WIDE.test(line.slice(space + 1))) {
+          lines.push(line.slice(0, space));
+          line = line.slice(space + 1);
+          used = displayWidth(line);
+        } else {
+          lines.push(line);
+          line = '';
+          used = 0;
+        }
+        if (ch === ' ') continue;
       }
       line += ch;
       used += w;

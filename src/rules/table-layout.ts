@@ -1,9 +1,10 @@
 import type { LoadIssue } from '../model/document.js';
-import type { CheckResult, Severity } from '../model/finding.js';
+import type { CheckResult, MessageParam, Severity } from '../model/finding.js';
 import type { Rule } from './types.js';
 import { defect } from './support/identity.js';
 import { tableName } from './support/tables.js';
 import { TABLE_KEYS, type TableKey } from '../model/document.js';
+import { threePublicColumnName } from '../load/build/three-public.js';
 
 const SEVERITY: Partial<Record<LoadIssue['code'], Severity>> = {
   'row-unrecognised': 'warning',
@@ -41,8 +42,13 @@ export const tableLayout: Rule = {
       if (!severity) continue;
       const key = (issue.loc.table ?? '') as TableKey;
       const table = TABLE_KEYS.includes(key) ? tableName(key) : '';
+      const params: Record<string, MessageParam> = { ...issue.params, table };
+      if (issue.code === 'cells-missing' && issue.params.columns) {
+        const names = issue.params.columns.split(',').map(threePublicColumnName);
+        params.columns = { zh: names.map((n) => n.zh).join('、'), en: names.map((n) => n.en).join(', ') };
+      }
       results.push(
-        defect(`${issue.code}/${issue.loc.table ?? ''}/${issue.loc.row ?? ''}/${issue.params.text ?? issue.params.columns ?? issue.params.row ?? ''}`, { id: issue.code, params: { ...issue.params, table } }, [issue.loc], {
+        defect(`${issue.code}/${issue.loc.table ?? ''}/${issue.loc.row ?? ''}/${issue.params.text ?? issue.params.columns ?? issue.params.row ?? ''}`, { id: issue.code, params }, [issue.loc], {
           severity,
         }),
       );

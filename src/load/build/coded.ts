@@ -1,6 +1,6 @@
 import type { Cell, Column, Row } from '../../model/document.js';
 import type { TableTemplate } from '../../templates/tables.js';
-import { nonEmpty, type GridRow } from '../grid.js';
+import { cellLoc, nonEmpty, rowLoc, type GridRow } from '../grid.js';
 import {
   codeLevel,
   columnLabels,
@@ -81,7 +81,7 @@ export function buildCoded(
       if (labelText !== '' || hasValue) {
         ctx.issues.push({
           code: 'row-unrecognised',
-          loc: { ...gridRow.loc, table: template.key },
+          loc: rowLoc(gridRow, template.key),
           params: { text: nonEmpty(gridRow).join(' ') },
         });
       }
@@ -89,22 +89,17 @@ export function buildCoded(
     }
     const cells: Record<string, Cell> = {};
     for (const [col, spec] of mapped) {
-      const loc = { ...gridRow.loc, table: template.key, row: key, column: spec.key };
+      const loc = cellLoc(gridRow, template.key, key, spec.key, col + 1);
       cells[spec.key] = readCell(gridRow.cells[col], loc, ctx.unit);
     }
     if (seen.has(key)) {
-      ctx.issues.push({ code: 'duplicate-row', loc: { ...gridRow.loc, table: template.key, row: key }, params: { row: key } });
+      ctx.issues.push({ code: 'duplicate-row', loc: rowLoc(gridRow, template.key, key), params: { row: key } });
       continue;
     }
     seen.add(key);
-    rows.push({
-      key,
-      label: code ? name : labelText,
-      ...(code ? { code } : {}),
-      level,
-      loc: { ...gridRow.loc, table: template.key, row: key },
-      cells,
-    });
+    const row: Row = { key, label: code ? name : labelText, level, loc: rowLoc(gridRow, template.key, key), cells };
+    if (code) row.code = code;
+    rows.push(row);
   }
   reportStrayValues(data, keys.name, mapped, template.key, ctx);
   return { columns, rows };
@@ -124,7 +119,7 @@ export function reportStrayValues(
       if (looksLikeAmount(text.trim())) {
         ctx.issues.push({
           code: 'column-unrecognised',
-          loc: { ...row.loc, table },
+          loc: rowLoc(row, table),
           params: { text: text.trim(), column: String(col + 1) },
         });
       }

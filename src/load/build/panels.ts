@@ -1,6 +1,6 @@
 import type { Cell, Column, Row } from '../../model/document.js';
 import { normaliseHeader, type TableTemplate } from '../../templates/tables.js';
-import { nonEmpty, type GridRow } from '../grid.js';
+import { cellLoc, nonEmpty, rowLoc, type GridRow } from '../grid.js';
 import { columnLabels, joinCode, looksLikeAmount, readCell, splitHeader, type BuildContext } from './common.js';
 
 interface Panel {
@@ -89,22 +89,18 @@ export function buildPanels(
   const seen = new Set<string>();
   const table = template.key;
 
-  const push = (key: string, label: string, code: string | undefined, gridRow: GridRow, text: string | undefined): void => {
+  const push = (key: string, label: string, code: string | undefined, gridRow: GridRow, col: number | undefined): void => {
+    const text = col === undefined ? undefined : gridRow.cells[col];
     if (seen.has(key)) {
-      ctx.issues.push({ code: 'duplicate-row', loc: { ...gridRow.loc, table, row: key }, params: { row: label } });
+      ctx.issues.push({ code: 'duplicate-row', loc: rowLoc(gridRow, table, key), params: { row: label } });
       return;
     }
     seen.add(key);
-    const loc = { ...gridRow.loc, table, row: key, column: 'amount' };
+    const loc = col !== undefined ? cellLoc(gridRow, table, key, 'amount', col + 1) : { ...rowLoc(gridRow, table, key), column: 'amount' };
     const cells: Record<string, Cell> = { amount: readCell(text, loc, ctx.unit) };
-    rows.push({
-      key,
-      label,
-      ...(code ? { code } : {}),
-      level: code ? (code.length === 3 ? 'class' : 'item') : 'total',
-      loc: { ...gridRow.loc, table, row: key },
-      cells,
-    });
+    const row: Row = { key, label, level: code ? (code.length === 3 ? 'class' : 'item') : 'total', loc: rowLoc(gridRow, table, key), cells };
+    if (code) row.code = code;
+    rows.push(row);
   };
 
   for (const gridRow of data) {
@@ -116,11 +112,10 @@ export function buildPanels(
       // A total's value is the first number to its right, before the next total label.
       totals.forEach((t, n) => {
         const end = totals[n + 1]?.i ?? gridRow.cells.length;
-        let value: string | undefined;
+        let value: number | undefined;
         for (let col = t.i + 1; col < end; col++) {
-          const text = (gridRow.cells[col] ?? '').trim();
-          if (text !== '') {
-            value = text;
+          if ((gridRow.cells[col] ?? '').trim() !== '') {
+            value = col;
             break;
           }
         }
@@ -137,13 +132,13 @@ export function buildPanels(
         if (codeParts.some((p) => p !== '') || name !== '' || (text ?? '').trim() !== '') {
           ctx.issues.push({
             code: 'row-unrecognised',
-            loc: { ...gridRow.loc, table },
+            loc: rowLoc(gridRow, table),
             params: { text: [...codeParts, name, (text ?? '').trim()].filter((s) => s !== '').join(' ') },
           });
         }
         continue;
       }
-      push(code, name, code, gridRow, text);
+      push(code, name, code, gridRow, panel.amount);
     }
   }
 

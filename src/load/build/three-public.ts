@@ -1,7 +1,7 @@
 import type { Cell, Column, Row } from '../../model/document.js';
 import type { Localized } from '../../model/finding.js';
 import { normaliseHeader, type TableTemplate } from '../../templates/tables.js';
-import { nonEmpty, type GridRow } from '../grid.js';
+import { cellLoc, nonEmpty, rowLoc, type GridRow } from '../grid.js';
 import { looksLikeAmount, readCell, splitHeader, type BuildContext } from './common.js';
 
 export const THREE_PUBLIC_ITEMS = ['total', 'abroad', 'vehicle', 'purchase', 'operation', 'reception'] as const;
@@ -19,6 +19,14 @@ export const THREE_PUBLIC_KINDS: Record<'budget' | 'actual', Localized> = {
   budget: { zh: '预算数', en: 'budget' },
   actual: { zh: '决算数', en: 'actual' },
 };
+
+/** “决算数 公务接待费” for a column key such as `actual-reception`. */
+export function threePublicColumnName(key: string): Localized {
+  const [kind, item] = key.split('-') as ['budget' | 'actual', ThreePublicItem];
+  const k = THREE_PUBLIC_KINDS[kind];
+  const i = THREE_PUBLIC_NAMES[item];
+  return k && i ? { zh: `${k.zh}${i.zh}`, en: `${k.en} ${i.en}` } : { zh: key, en: key };
+}
 
 const ITEM_HEADER: Array<[ThreePublicItem, RegExp]> = [
   ['total', /^合计$/],
@@ -87,7 +95,7 @@ export function buildThreePublic(
   }
 
   const cells: Record<string, Cell> = {};
-  let rowLoc = firstData?.loc;
+  let firstLoc = firstData?.loc;
   for (const gridRow of data) {
     if (isNumberLabelRow(gridRow)) {
       gridRow.cells.forEach((c, i) => {
@@ -101,7 +109,7 @@ export function buildThreePublic(
       const key = positions.get(i);
       if (!key) {
         if (looksLikeAmount(text.trim()) || i > 0) {
-          ctx.issues.push({ code: 'column-unrecognised', loc: { ...gridRow.loc, table }, params: { text: text.trim(), column: String(i + 1) } });
+          ctx.issues.push({ code: 'column-unrecognised', loc: rowLoc(gridRow, table), params: { text: text.trim(), column: String(i + 1) } });
         }
         return;
       }
@@ -109,8 +117,8 @@ export function buildThreePublic(
         ctx.issues.push({ code: 'duplicate-row', loc: { ...gridRow.loc, table, column: key }, params: { row: key } });
         return;
       }
-      rowLoc ??= gridRow.loc;
-      cells[key] = readCell(text, { ...gridRow.loc, table, row: 'three-public', column: key }, ctx.unit);
+      firstLoc ??= gridRow.loc;
+      cells[key] = readCell(text, cellLoc(gridRow, table, 'three-public', key, i + 1), ctx.unit);
     });
   }
   const found = Object.keys(cells);
@@ -118,14 +126,14 @@ export function buildThreePublic(
     const missing = order.filter((k) => !cells[k]);
     ctx.issues.push({
       code: 'cells-missing',
-      loc: { ...(rowLoc ?? body[0]?.loc ?? { file: '', line: 0 }), table },
+      loc: { ...(firstLoc ?? body[0]?.loc ?? { file: '', line: 0 }), table },
       params: { columns: missing.join(',') },
     });
   }
-  const columns: Column[] = order.map((key) => ({ key, label: key }));
+  const columns: Column[] = order.map((key) => ({ key, label: threePublicColumnName(key).zh }));
   const rows: Row[] =
-    found.length > 0 && rowLoc
-      ? [{ key: 'three-public', label: '“三公”经费', level: 'line', loc: { ...rowLoc, table, row: 'three-public' }, cells }]
+    found.length > 0 && firstLoc
+      ? [{ key: 'three-public', label: '“三公”经费', level: 'line', loc: { ...firstLoc, table, row: 'three-public' }, cells }]
       : [];
   return { columns, rows };
 }

@@ -1,7 +1,7 @@
 import type { Cell, Column, Row, Side } from '../../model/document.js';
 import { summaryRowKey } from '../../templates/rows.js';
 import { normaliseHeader, type ColumnSpec, type TableTemplate } from '../../templates/tables.js';
-import { nonEmpty, type GridRow } from '../grid.js';
+import { cellLoc, nonEmpty, rowLoc, type GridRow } from '../grid.js';
 import { columnLabels, looksLikeAmount, mapColumns, normaliseLabel, readCell, splitHeader, type BuildContext } from './common.js';
 
 /** Where the 支出 half of the table starts: the second 项目 column, or the 支出 group heading. */
@@ -66,7 +66,7 @@ export function buildTwoSided(
         if (hasValue) {
           ctx.issues.push({
             code: 'row-unrecognised',
-            loc: { ...gridRow.loc, table: template.key },
+            loc: rowLoc(gridRow, template.key),
             params: { text: nonEmpty(gridRow).join(' ') },
           });
         }
@@ -74,19 +74,19 @@ export function buildTwoSided(
       }
       const itemKey = summaryRowKey(template.key, s.side, label, previous[s.side]);
       if (!itemKey) {
-        ctx.issues.push({ code: 'row-unrecognised', loc: { ...gridRow.loc, table: template.key }, params: { text: printed } });
+        ctx.issues.push({ code: 'row-unrecognised', loc: rowLoc(gridRow, template.key), params: { text: printed } });
         continue;
       }
       previous[s.side] = itemKey;
       const key = `${s.side}:${itemKey}`;
       if (seen.has(key)) {
-        ctx.issues.push({ code: 'duplicate-row', loc: { ...gridRow.loc, table: template.key, row: key }, params: { row: printed } });
+        ctx.issues.push({ code: 'duplicate-row', loc: rowLoc(gridRow, template.key, key), params: { row: printed } });
         continue;
       }
       seen.add(key);
       const cells: Record<string, Cell> = {};
       for (const [col, spec] of s.map) {
-        const loc = { ...gridRow.loc, table: template.key, row: key, column: spec.key };
+        const loc = cellLoc(gridRow, template.key, key, spec.key, col + 1);
         cells[spec.key] = readCell(gridRow.cells[col], loc, ctx.unit);
       }
       rows.push({
@@ -94,7 +94,7 @@ export function buildTwoSided(
         label: printed,
         level: /total|grand/.test(itemKey) ? 'total' : itemKey.startsWith('class-') ? 'class' : 'line',
         side: s.side,
-        loc: { ...gridRow.loc, table: template.key, row: key },
+        loc: rowLoc(gridRow, template.key, key),
         cells,
       });
     }

@@ -19,7 +19,7 @@ export function rowOf(table: Table | undefined, key: string): Row | undefined {
 /** A cell as an identity operand, labelled for `explain`. */
 export function operand(table: Table | undefined, rowKey: string, column: string, sign: 1 | -1 = 1): Operand {
   const row = rowOf(table, rowKey);
-  return { cell: row?.cells[column], label: `${table ? template(table.key).name.zh : ''} ${row ? rowLabel(row) : rowKey} ${column}`.trim(), sign };
+  return { cell: row?.cells[column], label: `${rowKey} ${column}`, sign };
 }
 
 /** “20801 人力资源和社会保障管理事务”, or the printed label of an item row. */
@@ -73,29 +73,36 @@ export function amountColumns(table: Table): string[] {
  * A level with no printed children has nothing to roll up.
  */
 export function rollups(table: Table, messageId: string, columns: readonly string[] = amountColumns(table)): CheckResult[] {
-  const coded = table.rows.filter((r) => r.code);
-  const children = (parent: string, length: number): Row[] =>
-    coded.filter((r) => r.code && r.code.length === length && r.code.startsWith(parent));
+  const classes: Row[] = [];
+  const children = new Map<string, Row[]>();
+  for (const row of table.rows) {
+    if (!row.code) continue;
+    if (row.code.length === 3) classes.push(row);
+    else {
+      const parent = row.code.slice(0, row.code.length - 2);
+      const list = children.get(parent) ?? [];
+      list.push(row);
+      children.set(parent, list);
+    }
+  }
   const results: Array<CheckResult | undefined> = [];
   const name = tableName(table.key);
+  const total = rowOf(table, 'total');
   for (const column of columns) {
-    const check = (parent: Row, kids: Row[]): void => {
-      if (kids.length === 0) return;
+    const columnLabel = columnName(table, column);
+    const check = (parent: Row, kids: readonly Row[] | undefined): void => {
+      if (!kids || kids.length === 0) return;
       results.push(
         sumIdentity({
           key: `${table.key}/${parent.key}/${column}`,
-          message: { id: messageId, params: { table: name, row: rowLabel(parent), column: columnName(table, column) } },
+          message: { id: messageId, params: { table: name, row: rowLabel(parent), column: columnLabel } },
           total: operand(table, parent.key, column),
           items: kids.map((k) => operand(table, k.key, column)),
         }),
       );
     };
-    const total = rowOf(table, 'total');
-    if (total) check(total, coded.filter((r) => r.code?.length === 3));
-    for (const row of coded) {
-      if (row.code?.length === 3) check(row, children(row.code, 5));
-      else if (row.code?.length === 5) check(row, children(row.code, 7));
-    }
+    if (total) check(total, classes);
+    for (const row of table.rows) if (row.code && row.code.length < 7) check(row, children.get(row.code));
   }
   return compact(results);
 }
