@@ -11,8 +11,8 @@ await build({
   minifySyntax: true,
   minifyWhitespace: true,
   legalComments: 'none',
-  // Heavy readers load only when a PDF or workbook is given.
-  external: ['pdfjs-dist', 'exceljs'],
+  // Heavy readers load only when a PDF, a workbook or a non-UTF-8 file is given.
+  external: ['pdfjs-dist', 'exceljs', 'iconv-lite'],
   banner: { js: "import { createRequire as __zjsRequire } from 'node:module'; const require = __zjsRequire(import.meta.url);" },
   logLevel: 'warning',
 });

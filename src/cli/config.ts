@@ -1,25 +1,22 @@
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { RULES } from '../rules/index.js';
 
 const ruleIds = new Set(RULES.map((r) => r.meta.id));
 
 /** `zjs.config.json`: per-rule severity, tolerance, and the 人员经费/公用经费 classes. */
-export const ConfigSchema = z
-  .object({
-    $schema: z.string().optional(),
-    severity: z
-      .record(z.string(), z.enum(['error', 'warning', 'info', 'off']))
-      .refine((map) => Object.keys(map).every((id) => ruleIds.has(id)), {
-        message: 'unknown rule id (see `zjs rules`)',
-      })
-      .optional(),
-    tolerance: z.enum(['interval', 'exact']).optional(),
-    lang: z.enum(['zh', 'en']).optional(),
-    personnelClasses: z.array(z.string().regex(/^3\d\d$/)).optional(),
-    publicClasses: z.array(z.string().regex(/^3\d\d$/)).optional(),
-  })
-  .strict();
+export const ConfigSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  severity: z.optional(
+    z.record(z.string(), z.enum(['error', 'warning', 'info', 'off'])).check(
+      z.refine((map) => Object.keys(map).every((id) => ruleIds.has(id)), { message: 'unknown rule id (see `zjs rules`)' }),
+    ),
+  ),
+  tolerance: z.optional(z.enum(['interval', 'exact'])),
+  lang: z.optional(z.enum(['zh', 'en'])),
+  personnelClasses: z.optional(z.array(z.string().check(z.regex(/^3\d\d$/)))),
+  publicClasses: z.optional(z.array(z.string().check(z.regex(/^3\d\d$/)))),
+});
 
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -1,4 +1,3 @@
-import iconv from 'iconv-lite';
 import { fail, ok, type Loaded } from './errors.js';
 
 export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
@@ -17,12 +16,18 @@ function lineAt(bytes: Uint8Array, offset: number): number {
  * Bytes to text. UTF-16 by its BOM; otherwise strict UTF-8 (with or without BOM), else GB18030
  * (a superset of GBK, which Chinese Excel writes). NUL bytes mean a binary file.
  */
-export function decode(file: string, bytes: Uint8Array, forced?: Encoding): Loaded<string> {
+/** iconv-lite carries large code tables; it loads only when a file is not UTF-8. */
+async function legacyDecode(bytes: Uint8Array, encoding: 'gb18030' | 'utf-16le' | 'utf-16be'): Promise<string> {
+  const { default: iconv } = await import('iconv-lite');
+  return iconv.decode(Buffer.from(bytes), encoding);
+}
+
+export async function decode(file: string, bytes: Uint8Array, forced?: Encoding): Promise<Loaded<string>> {
   if (bytes.length === 0) return fail({ kind: 'empty', file });
   const encoding = forced ?? sniff(bytes);
   let text: string;
   if (encoding === 'utf-16le' || encoding === 'utf-16be') {
-    text = iconv.decode(Buffer.from(bytes), encoding);
+    text = await legacyDecode(bytes, encoding);
   } else if (bytes.indexOf(0) >= 0) {
     return fail({ kind: 'binary', file, line: lineAt(bytes, bytes.indexOf(0)) });
   } else if (encoding === 'utf-8') {
@@ -30,10 +35,10 @@ export function decode(file: string, bytes: Uint8Array, forced?: Encoding): Load
       text = strictUtf8.decode(bytes);
     } catch {
       if (forced) return fail({ kind: 'encoding', file, line: firstBadUtf8Line(bytes), encoding: 'utf-8' });
-      text = iconv.decode(Buffer.from(bytes), 'gb18030');
+      text = await legacyDecode(bytes, 'gb18030');
     }
   } else {
-    text = iconv.decode(Buffer.from(bytes), 'gb18030');
+    text = await legacyDecode(bytes, 'gb18030');
   }
   text = text.replace(/^\uFEFF/, '');
   if (text.trim() === '') return fail({ kind: 'empty', file });

@@ -84,7 +84,7 @@ async function searchFolder(dir: string): Promise<DocumentSource[]> {
 /** A text file found while searching is checked only if it names one of the nine tables. */
 async function looksLikeDisclosure(file: string): Promise<boolean> {
   try {
-    const text = decode(file, await readFile(file));
+    const text = await decode(file, await readFile(file));
     return text.ok && text.value.split(/\r?\n/).some((line) => matchTitle(line) !== undefined);
   } catch {
     return false;
@@ -103,7 +103,7 @@ async function readBytes(file: string): Promise<Loaded<Uint8Array>> {
 async function readText(file: string, options: LoadOptions): Promise<Loaded<string>> {
   const bytes = await readBytes(file);
   if (!bytes.ok) return bytes;
-  return decode(file, bytes.value, options.encoding);
+  return await decode(file, bytes.value, options.encoding);
 }
 
 /** A whole-document text already in memory (tests, and text piped in by other tools). */

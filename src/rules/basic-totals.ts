@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
 import { sumIdentity } from './support/identity.js';
-import { compact, need, operand, rowOf, tableName } from './support/tables.js';
+import { compact, missingRow, need, operand, rowOf, tableName } from './support/tables.js';
 
 /**
  * 基本支出决算表: 人员经费合计 = Σ the classes listed under 人员经费 (301, 303), 公用经费合计 =
@@ -28,14 +28,16 @@ export const basicTotals: Rule = {
     const personnel = (t.groups?.personnel ?? ctx.personnelClasses).filter((c) => present.has(c));
     const publicClasses = (t.groups?.public ?? ctx.publicClasses).filter((c) => present.has(c));
     const group = (key: string, id: string, classes: string[]) =>
-      rowOf(t, key) && classes.length > 0
-        ? sumIdentity({
+      classes.length === 0
+        ? undefined
+        : !rowOf(t, key)
+          ? missingRow(t, id === 'personnel' ? '人员经费合计' : '公用经费合计', key)[0]
+          : sumIdentity({
             key,
             message: { id, params: { table, classes: classes.join('、') } },
             total: operand(t, key, 'amount'),
             items: classes.map((c) => operand(t, c, 'amount')),
-          })
-        : undefined;
+          });
     return compact([
       group('personnel-total', 'personnel', personnel),
       group('public-total', 'public', publicClasses),

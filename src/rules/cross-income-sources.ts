@@ -1,7 +1,7 @@
 import type { CheckResult } from '../model/finding.js';
 import type { Rule } from './types.js';
 import { equalIdentity, sumIdentity } from './support/identity.js';
-import { columnName, compact, need, operand, rowOf, tableName } from './support/tables.js';
+import { columnName, compact, missingRow, need, operand, rowOf, tableName } from './support/tables.js';
 
 const SOURCES: Array<[item: string, column: string]> = [
   ['superior', 'superior'],
@@ -38,7 +38,7 @@ export const crossIncomeSources: Rule = {
     if ('skipped' in got) return got.skipped;
     const ie = got.tables['income-expense'];
     const inc = got.tables.income;
-    if (!rowOf(inc, 'total')) return [];
+    if (!rowOf(inc, 'total')) return missingRow(inc, 'total');
     const names = { summary: tableName(ie.key), income: tableName(inc.key) };
     const pair = (item: string, column: string): CheckResult | undefined => {
       const row = rowOf(ie, `income:${item}`);

@@ -31,8 +31,8 @@ export const crossThreePublicBasic: Rule = {
     if ('skipped' in got) return got.skipped;
     const gbb = got.tables['general-budget-basic'];
     const tp = got.tables['three-public'];
-    const row = rowOf(tp, 'three-public');
-    if (!row) return [];
+    // An empty 三公 table means no 三公 spending: every cell reads as an exact zero.
+    const row = rowOf(tp, 'three-public') ?? { cells: Object.fromEntries(['abroad', 'reception', 'operation', 'purchase', 'vehicle'].map((i) => [`actual-${i}`, { kind: 'blank', loc: tp.titleLoc } as const])) };
     const names = { basic: tableName(gbb.key), three: tableName(tp.key) };
     const actual = (item: string, label: string): Operand => ({ cell: row.cells[`actual-${item}`], label });
     const line = (code: string, name: string, item: string, label: string): CheckResult | undefined => {

@@ -14,6 +14,8 @@ import {
 } from './common.js';
 
 const TOTAL_LABEL = /^(合计|总计)$/;
+/** Header words that some layouts print in the 合计 row's code cells (类 | 款 | 项 | 合计). */
+const CODE_HEADINGS = /^(类|款|项|科目编码|科目代码)$/;
 
 /** Code and name columns: the 科目名称 column and the code column(s) before it. */
 function findKeyColumns(labels: readonly string[], data: readonly GridRow[]): { code: number[]; name: number } {
@@ -67,7 +69,7 @@ export function buildCoded(
         name = name || m[2];
       }
     }
-    const labelText = normaliseLabel([...codeCells, name].join(''));
+    const labelText = normaliseLabel([...codeCells.filter((c) => !CODE_HEADINGS.test(c.replace(/\s+/g, ''))), name].join(''));
     let key: string;
     let level: Row['level'];
     if (code) {

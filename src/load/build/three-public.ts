@@ -104,8 +104,11 @@ export function buildThreePublic(
       });
       continue;
     }
+    const main = gridRow === firstData;
     gridRow.cells.forEach((text, i) => {
-      if (text.trim() === '') return;
+      // On the main line every placed column gets a cell, empty ones blank (Shanghai prints zero as
+      // blank); on later lines only printed values count.
+      if (text.trim() === '' && !(main && positions.has(i))) return;
       const key = positions.get(i);
       if (!key) {
         if (looksLikeAmount(text.trim()) || i > 0) {
@@ -122,7 +125,8 @@ export function buildThreePublic(
     });
   }
   const found = Object.keys(cells);
-  if (found.length > 0 && found.length < order.length) {
+  const anyValue = Object.values(cells).some((c) => c.kind !== 'blank');
+  if (anyValue && found.length < order.length) {
     const missing = order.filter((k) => !cells[k]);
     ctx.issues.push({
       code: 'cells-missing',

@@ -58,6 +58,20 @@ export function need<K extends TableKey>(
   return { tables: Object.fromEntries(keys.map((k) => [k, doc.tables[k]])) as Record<K, Table> };
 }
 
+const NO_TOTAL_ROW: (key: TableKey) => Localized = (key) => ({
+  zh: `${template(key).name.zh}中未找到“合计”行`,
+  en: `the ${template(key).name.en} has no total row`,
+});
+
+/**
+ * A table that has data but lacks the row a check starts from: one `skipped` result saying so
+ * (an empty table has nothing to check and gives nothing).
+ */
+export function missingRow(table: Table, rowKey: string, key = `missing-row/${table.key}/${rowKey}`): CheckResult[] {
+  if (table.empty) return [];
+  return [skipped(key, { id: 'title', params: {} }, rowKey === 'total' ? NO_TOTAL_ROW(table.key) : { zh: `${template(table.key).name.zh}中未找到“${rowKey}”行`, en: `the ${template(table.key).name.en} has no “${rowKey}” row` })];
+}
+
 /** Keeps the checks that apply (an all-blank identity has nothing to check). */
 export function compact(results: ReadonlyArray<CheckResult | undefined>): CheckResult[] {
   return results.filter((r): r is CheckResult => r !== undefined);
