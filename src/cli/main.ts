@@ -156,11 +156,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     await zjs.parseAsync([...argv], { from: 'user' });
   } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
-        ? EXIT.ok
-        : EXIT.failure;
-    }
+    // Help and version end in 0; every usage error (and help shown for a missing command) in 2.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.failure;
     throw error;
   }
   return code;

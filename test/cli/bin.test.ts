@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+function zjs(...args: string[]) {
+  if (!existsSync('dist/zjs.js')) throw new Error('dist/zjs.js is missing: run `npm run build` (npm test does)');
+  const r = spawnSync(process.execPath, ['bin/zjs.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('the real bin/zjs.js', () => {
+  it('checks the bundled sample and exits 0', () => {
+    const r = zjs('check', 'fixtures/zhuzhou-hrss-2023.txt');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('株洲市人力资源和社会保障局');
+  });
+
+  it('exits 1 on error findings', () => {
+    expect(zjs('check', 'fixtures/bad/non-numeric').code).toBe(1);
+  });
+
+  it('exits 2 with one line and no stack trace on bad input', () => {
+    for (const path of ['fixtures/bad/binary.txt', 'missing.txt', 'fixtures/bad/ragged-csv']) {
+      const r = zjs('check', path);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/^\s+at /m);
+    }
+  });
+
+  it('exits 2 on a usage error', () => {
+    expect(zjs('check', '--format', 'yaml', 'x').code).toBe(2);
+    expect(zjs().code).toBe(2);
+  });
+});

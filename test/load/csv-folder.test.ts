@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { checkDocument } from '../../src/engine/run.js';
+import { discover, loadDocument } from '../../src/load/index.js';
+import type { Finding } from '../../src/model/finding.js';
+
+async function check(path: string) {
+  const [source] = await discover([path]);
+  if (!source) throw new Error(`nothing found at ${path}`);
+  const loaded = await loadDocument(source);
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
+  return checkDocument(loaded.value);
+}
+
+const comparable = (f: Finding) => ({ ...f, locations: f.locations.map(({ file: _f, line: _l, ...rest }) => rest), excerpts: undefined });
+
+describe('a per-table CSV folder', () => {
+  it('gives the same findings as the same document as text (only files and lines differ)', async () => {
+    const text = await check('fixtures/zhuzhou-hrss-2023.txt');
+    const csv = await check('fixtures/zhuzhou-hrss-2023-csv');
+    expect(csv.findings.length).toBe(text.findings.length);
+    expect(csv.findings.map(comparable)).toEqual(text.findings.map(comparable));
+    expect(csv.checks).toEqual(text.checks);
+    expect([csv.department, csv.year]).toEqual([text.department, text.year]);
+  });
+
+  it('points findings to the CSV file and line of the cell', async () => {
+    const csv = await check('fixtures/zhuzhou-hrss-2023-csv');
+    const note = csv.findings.find((f) => f.id === 'expense-rollup:expense/20801/total');
+    expect(note?.locations[0]?.file).toMatch(/zhuzhou-hrss-2023-csv\/03-.*\.csv$/);
+    expect(note?.locations[0]?.line).toBeGreaterThan(5);
+  });
+
+  it('recognises Shanghai titles, order and split codes table by table', async () => {
+    const doc = await check('fixtures/shanghai-putuo-2024-csv');
+    expect(doc.tables.every((t) => t.found)).toBe(true);
+    const file = (key: string) => doc.tables.find((t) => t.key === key)?.location?.file ?? '';
+    expect(file('three-public')).toMatch(/07-/);
+    expect(file('gov-fund')).toMatch(/08-/);
+    expect(file('state-capital')).toMatch(/09-/);
+    expect(doc.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(doc.findings.filter((f) => f.severity === 'warning')).toEqual([]);
+    const notes = doc.findings.filter((f) => f.status === 'rounding').map((f) => f.id);
+    expect(notes).toContain('cross-expense-classes:class-208');
+  });
+
+  it('reads the Shanghai split codes and blank zero cells', async () => {
+    const [source] = await discover(['fixtures/shanghai-putuo-2024-csv']);
+    const loaded = source && (await loadDocument(source));
+    if (!loaded?.ok) throw new Error('unreadable');
+    const expense = loaded.value.tables.expense;
+    const row = expense?.rows.find((r) => r.key === '2010601');
+    const text = (c: string) => {
+      const cell = row?.cells[c];
+      return cell?.kind === 'amount' ? cell.amount.text : cell?.kind;
+    };
+    expect([text('total'), text('basic'), text('project'), text('remit')]).toEqual(['1,511.89', '1,503.52', '8.37', 'blank']);
+    const tp = loaded.value.tables['three-public']?.rows[0]?.cells;
+    expect(tp?.['budget-total']?.kind === 'amount' && tp['budget-total'].amount.text).toBe('0.95');
+    expect(tp?.['budget-reception']?.kind === 'amount' && tp['budget-reception'].amount.text).toBe('0.95');
+    expect(tp?.['actual-total']?.kind).toBe('blank');
+  });
+});

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { run } from '../support/cli.js';
+
+const schema = JSON.parse(readFileSync('schema/report.schema.json', 'utf8')) as object;
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+const validate = ajv.compile(schema);
+
+describe('--format json', () => {
+  it.each([
+    [['fixtures/zhuzhou-hrss-2023.txt']],
+    [['fixtures/zhuzhou-hrss-2023-csv', 'fixtures/synthetic', 'fixtures/bad/empty.txt']],
+    [['fixtures/bad/non-numeric', 'fixtures/shanghai-putuo-2024-csv']],
+  ])('matches the published JSON Schema for %j', async (paths) => {
+    const r = await run(['check', ...paths, '--format', 'json']);
+    const report: unknown = JSON.parse(r.stdout);
+    const ok = validate(report);
+    expect(validate.errors ?? [], JSON.stringify(validate.errors?.slice(0, 3))).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('is deterministic: the same input gives the same bytes', async () => {
+    const a = await run(['check', 'fixtures', '--format', 'json']);
+    const b = await run(['check', 'fixtures', '--format', 'json']);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout.length).toBeGreaterThan(1000);
+  });
+
+  it('keeps amounts as decimal strings', async () => {
+    const r = await run(['check', 'fixtures/zhuzhou-hrss-2023.txt', '--format', 'json']);
+    const report = JSON.parse(r.stdout) as { documents: Array<{ findings: Array<Record<string, unknown>> }> };
+    for (const f of report.documents[0]?.findings ?? []) {
+      for (const key of ['expected', 'actual', 'difference', 'tolerance']) if (key in f) expect(typeof f[key]).toBe('string');
+    }
+  });
+});

@@ -1,0 +1,36 @@
+import { expect, it } from 'vitest';
+import type { CheckStatus, Severity } from '../../src/model/finding.js';
+import { checkText, plant, readFixture } from './fixtures.js';
+
+export const SYNTHETIC = 'fixtures/synthetic/full-2024.txt';
+export const SYNTHETIC_YUAN = 'fixtures/synthetic/full-2024-yuan.txt';
+export const ZHUZHOU_TEXT = 'fixtures/zhuzhou-hrss-2023.txt';
+
+/** One planted error: on `line` of `file`, `from` becomes `to`; `rule` must then report it there. */
+export interface Planted {
+  file: string;
+  line: number;
+  from: string;
+  to: string;
+  /** Tab-separated field holding `from` (1-based), when the line has the same text twice. */
+  field?: number;
+  status?: Exclude<CheckStatus, 'pass'>;
+  severity?: Severity;
+}
+
+/**
+ * The planted-error table of a rule: clean fixtures give the rule no failure, and each planted
+ * change gives a finding of the rule located on the planted line.
+ */
+export function plantedErrors(rule: string, cases: readonly Planted[], clean: readonly string[] = [SYNTHETIC, ZHUZHOU_TEXT]): void {
+  it.each(clean)(`${rule}: no failure on the clean fixture %s`, (file) => {
+    const doc = checkText(readFixture(file), file);
+    expect(doc.findings.filter((f) => f.rule === rule && f.status === 'fail').map((f) => f.message)).toEqual([]);
+  });
+  it.each(cases.map((c) => ({ ...c, label: `${c.file}:${c.line} ${c.from} → ${c.to}` })))(`${rule}: reports $label`, (c) => {
+    const doc = checkText(plant(readFixture(c.file), c.line, c.from, c.to, c.field), c.file);
+    const hits = doc.findings.filter((f) => f.rule === rule && f.status === (c.status ?? 'fail') && f.locations.some((l) => l.line === c.line));
+    expect(hits.length, `no ${rule} finding at line ${c.line}; got ${doc.findings.filter((f) => f.rule === rule).map((f) => f.message).join(' | ')}`).toBeGreaterThan(0);
+    expect(hits[0]?.severity).toBe(c.severity ?? 'error');
+  });
+}
