@@ -48,8 +48,20 @@ interface CheckFlags {
 }
 
 const T = {
-  zh: { error: '错误', outputIsInput: '输出文件不能是输入文件或位于输入文件夹内', noDocs: '未找到可检查的文档', config: '配置文件无效' },
-  en: { error: 'error', outputIsInput: 'the output file may not be an input file or lie inside an input folder', noDocs: 'no document to check was found', config: 'invalid config file' },
+  zh: {
+    error: '错误',
+    outputIsInput: '输出文件不能是输入文件或位于输入文件夹内',
+    noDocs: '未找到可检查的文档',
+    config: '配置文件无效',
+    skipped: (n: number) => `搜索文件夹时跳过了 ${n} 个不含决算公开表的文本文件`,
+  },
+  en: {
+    error: 'error',
+    outputIsInput: 'the output file may not be an input file or lie inside an input folder',
+    noDocs: 'no document to check was found',
+    config: 'invalid config file',
+    skipped: (n: number) => `passed over ${n} text file(s) without any 决算 table found while searching folders`,
+  },
 };
 
 /** A path the report must not overwrite: any file read as input, or anything inside an input folder. */
@@ -93,8 +105,14 @@ async function runCheck(paths: string[], flags: CheckFlags, io: Io): Promise<num
     return EXIT.failure;
   }
   const entries: ReportEntry[] = [];
+  let skippedFiles = 0;
   for (const source of sources) {
     const loaded = await loadDocument(source, flags.encoding ? { encoding: flags.encoding } : {});
+    // A text file met while searching a folder that turns out not to be a disclosure is passed over.
+    if (!loaded.ok && source.kind === 'text' && source.searched && loaded.error.kind === 'not-disclosure') {
+      skippedFiles++;
+      continue;
+    }
     if (!loaded.ok) {
       const error = renderInputError(loaded.error, lang);
       io.stderr(`zjs: ${T[lang].error}: ${inputErrorLine(error)}\n`);
@@ -102,6 +120,11 @@ async function runCheck(paths: string[], flags: CheckFlags, io: Io): Promise<num
       continue;
     }
     entries.push({ kind: 'checked', doc: checkDocument(loaded.value, options) });
+  }
+  if (skippedFiles > 0) io.stderr(`zjs: ${T[lang].skipped(skippedFiles)}\n`);
+  if (entries.length === 0) {
+    io.stderr(`zjs: ${T[lang].error}: ${paths.join(' ')}: ${T[lang].noDocs}\n`);
+    return EXIT.failure;
   }
   const report = buildReport(entries);
   const color = flags.color && !flags.output && io.isTTY && io.env.NO_COLOR === undefined && flags.format === 'text';

@@ -25,9 +25,10 @@ export function excerpts(doc: DisclosureDocument, locations: readonly Location[]
     if (!table) continue;
     const rowKeys = new Set(locs.map((l) => l.row));
     const rows = table.rows.filter((r) => rowKeys.has(r.key)).slice(0, MAX_ROWS);
-    const used = new Set(rows.flatMap((r) => Object.keys(r.cells)));
+    // The columns the finding names: a roll-up shows one column over its rows, a row sum the row.
+    const named = new Set(locs.map((l) => l.column));
     const columns = table.columns
-      .filter((c, i, all) => used.has(c.key) && all.findIndex((d) => d.key === c.key) === i)
+      .filter((c, i, all) => named.has(c.key) && all.findIndex((d) => d.key === c.key) === i)
       .map((c) => ({ key: c.key, label: c.label }));
     result.push({
       table: key,

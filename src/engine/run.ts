@@ -18,6 +18,8 @@ export interface EngineOptions {
   severity: Readonly<Record<string, Severity | 'off'>>;
   context: RuleContext;
   rules: readonly Rule[];
+  /** Keep every raw check result (for `explain`); a batch run drops them to free each document. */
+  keepResults?: boolean;
 }
 
 export const DEFAULT_OPTIONS: EngineOptions = {
@@ -59,6 +61,7 @@ export interface CheckedDocument {
   outcome: 'pass' | 'fail';
   checks: CheckCounts;
   findings: Finding[];
+  /** Every raw check result, when `keepResults` was asked for; empty otherwise. */
   results: RuleResult[];
 }
 
@@ -108,7 +111,7 @@ export function checkDocument(doc: DisclosureDocument, options: EngineOptions = 
   for (const rule of options.rules) {
     if (options.severity[rule.meta.id] === 'off') continue;
     for (const result of rule.check(doc, options.context)) {
-      results.push({ rule: rule.meta.id, result });
+      if (options.keepResults) results.push({ rule: rule.meta.id, result });
       const severity = severityOf(rule, result, options);
       switch (result.status) {
         case 'pass':

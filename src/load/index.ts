@@ -1,7 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { DisclosureDocument } from '../model/document.js';
-import { matchTitle } from '../templates/tables.js';
 import { assemble, type SourcePart } from './assemble.js';
 import { csvRows } from './csv.js';
 import { decode, type Encoding } from './decode.js';
@@ -14,7 +13,8 @@ export interface LoadOptions {
 
 /** A document to check, as found on disk, before it is read. */
 export type DocumentSource =
-  | { kind: 'text'; source: string; file: string }
+  /** `searched`: found while searching a folder, so a text that is not a disclosure is passed over. */
+  | { kind: 'text'; source: string; file: string; searched?: true }
   | { kind: 'csv-folder'; source: string; tables: string[]; narrative: string[] }
   | { kind: 'missing'; source: string; error: InputError };
 
@@ -74,21 +74,11 @@ async function searchFolder(dir: string): Promise<DocumentSource[]> {
     const path = join(dir, entry.name);
     if (entry.isDirectory() && !entry.name.startsWith('.') && !SKIP_DIRS.has(entry.name)) {
       found.push(...(await searchFolder(path)));
-    } else if (entry.isFile() && TEXT_EXT.has(extname(entry.name).toLowerCase()) && (await looksLikeDisclosure(path))) {
-      found.push({ kind: 'text', source: path, file: path });
+    } else if (entry.isFile() && TEXT_EXT.has(extname(entry.name).toLowerCase())) {
+      found.push({ kind: 'text', source: path, file: path, searched: true });
     }
   }
   return found;
-}
-
-/** A text file found while searching is checked only if it names one of the nine tables. */
-async function looksLikeDisclosure(file: string): Promise<boolean> {
-  try {
-    const text = await decode(file, await readFile(file));
-    return text.ok && text.value.split(/\r?\n/).some((line) => matchTitle(line) !== undefined);
-  } catch {
-    return false;
-  }
 }
 
 async function readBytes(file: string): Promise<Loaded<Uint8Array>> {
@@ -120,7 +110,10 @@ export async function loadDocument(source: DocumentSource, options: LoadOptions 
       const text = await readText(source.file, options);
       if (!text.ok) return text;
       const doc = assemble(source.source, 'text', [{ file: source.file, rows: textRows(source.file, text.value) }]);
-      if (Object.keys(doc.tables).length === 0 && !/决算/.test(text.value)) return fail({ kind: 'not-disclosure', file: source.file });
+      const tables = Object.keys(doc.tables).length;
+      // Found while searching: a text without any table title is some other file, not a document.
+      if (source.searched && tables === 0) return fail({ kind: 'not-disclosure', file: source.file });
+      if (tables === 0 && !/决算/.test(text.value)) return fail({ kind: 'not-disclosure', file: source.file });
       return ok(doc);
     }
     case 'csv-folder': {
