@@ -1,17 +1,17 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { inputErrorLine, renderInputError } from '../engine/input-errors.js';
 import type { Lang } from '../engine/messages.js';
 import { checkDocument, DEFAULT_OPTIONS, type EngineOptions } from '../engine/run.js';
 import { ENCODINGS, type Encoding } from '../load/decode.js';
 import { discover, loadDocument, type DocumentSource } from '../load/index.js';
-import { formatJson } from '../report/json.js';
+import { FORMAT_NAMES, FORMATS, isFormatName } from '../report/index.js';
 import { buildReport, type Report, type ReportEntry } from '../report/model.js';
-import { formatText } from '../report/text.js';
 import { DEFAULT_CONTEXT } from '../rules/types.js';
 import { VERSION } from '../version.js';
 import { readConfig } from './config.js';
+import { outputProblemText, planOutputs, type OutputFlag, type OutputTarget } from './outputs.js';
 
 /** What the program may touch of the outside world; tests pass their own. */
 export interface Io {
@@ -36,8 +36,6 @@ export function processIo(): Io {
 export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
 
 interface CheckFlags {
-  format: 'text' | 'json';
-  output?: string;
   lang: Lang;
   tolerance: 'interval' | 'exact';
   failOn: 'error' | 'warning';
@@ -50,6 +48,7 @@ interface CheckFlags {
 const T = {
   zh: {
     error: '错误',
+    cannotWrite: '无法写入',
     outputIsInput: '输出文件不能是输入文件或位于输入文件夹内',
     noDocs: '未找到可检查的文档',
     config: '配置文件无效',
@@ -57,6 +56,7 @@ const T = {
   },
   en: {
     error: 'error',
+    cannotWrite: 'cannot write',
     outputIsInput: 'the output file may not be an input file or lie inside an input folder',
     noDocs: 'no document to check was found',
     config: 'invalid config file',
@@ -74,7 +74,7 @@ function clobbersInput(output: string, sources: readonly DocumentSource[]): bool
   });
 }
 
-async function runCheck(paths: string[], flags: CheckFlags, io: Io): Promise<number> {
+async function runCheck(paths: string[], flags: CheckFlags, targets: readonly OutputTarget[], io: Io): Promise<number> {
   let lang: Lang = flags.lang;
   const options: EngineOptions = { ...DEFAULT_OPTIONS, lang, tolerance: flags.tolerance };
   if (flags.config) {
@@ -96,8 +96,9 @@ async function runCheck(paths: string[], flags: CheckFlags, io: Io): Promise<num
     });
   }
   const sources = await discover(paths);
-  if (flags.output && clobbersInput(flags.output, sources)) {
-    io.stderr(`zjs: ${T[lang].error}: ${flags.output}: ${T[lang].outputIsInput}\n`);
+  const clobbered = targets.find((t) => t.output !== null && clobbersInput(t.output, sources));
+  if (clobbered?.output) {
+    io.stderr(`zjs: ${T[lang].error}: ${clobbered.output}: ${T[lang].outputIsInput}\n`);
     return EXIT.failure;
   }
   if (sources.length === 0) {
@@ -127,13 +128,21 @@ async function runCheck(paths: string[], flags: CheckFlags, io: Io): Promise<num
     return EXIT.failure;
   }
   const report = buildReport(entries);
-  const color = flags.color && !flags.output && io.isTTY && io.env.NO_COLOR === undefined && flags.format === 'text';
-  const text =
-    flags.format === 'json'
-      ? formatJson(report)
-      : formatText(report, { lang, color, width: io.isTTY ? Math.max(80, io.columns ?? 100) : 120, ...(flags.quiet ? { quiet: true } : {}) });
-  if (flags.output) await writeFile(flags.output, text);
-  else io.stdout(text);
+  for (const target of targets) {
+    const color = flags.color && target.output === null && io.isTTY && io.env.NO_COLOR === undefined;
+    const width = io.isTTY ? Math.max(80, io.columns ?? 100) : 120;
+    const out = await FORMATS[target.format].render(report, { lang, color, width, quiet: flags.quiet === true, failOn: flags.failOn });
+    if (target.output === null) {
+      if (typeof out === 'string') io.stdout(out);
+      continue;
+    }
+    try {
+      await writeFile(target.output, out);
+    } catch (error) {
+      io.stderr(`zjs: ${T[lang].error}: ${target.output}: ${T[lang].cannotWrite} (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`);
+      return EXIT.failure;
+    }
+  }
   return exitCode(report, flags.failOn);
 }
 
@@ -145,6 +154,8 @@ function exitCode(report: Report, failOn: 'error' | 'warning'): number {
 }
 
 function program(io: Io, setCode: (code: number) => void): Command {
+  // -f and -o pair up in the order given, which commander's per-option values do not keep.
+  const outputFlags: OutputFlag[] = [];
   const zjs = new Command('zjs')
     .description('部门决算公开一致性检查 — consistency checks for Chinese final-accounts disclosures')
     .version(VERSION, '-V, --version')
@@ -155,8 +166,19 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .command('check')
     .description('检查一个或多个决算公开文档（文本文件、每表一个 CSV 的文件夹，或包含它们的文件夹）')
     .argument('<paths...>', '文件或文件夹')
-    .addOption(new Option('-f, --format <format>', '报告格式').choices(['text', 'json']).default('text'))
-    .option('-o, --output <file>', '把报告写入文件，而不是标准输出')
+    .addOption(
+      new Option('-f, --format <format>', `报告格式（${FORMAT_NAMES.join('、')}；可重复，每个格式配其后的 -o），默认 text`).argParser((value: string) => {
+        if (!isFormatName(value)) throw new InvalidArgumentError(`Allowed choices are ${FORMAT_NAMES.join(', ')}.`);
+        outputFlags.push({ flag: 'format', value });
+        return value;
+      }),
+    )
+    .addOption(
+      new Option('-o, --output <file>', '把前一个 -f 格式的报告写入文件，而不是标准输出').argParser((value: string) => {
+        outputFlags.push({ flag: 'output', value });
+        return value;
+      }),
+    )
     .addOption(new Option('--lang <lang>', '报告语言').choices(['zh', 'en']).default('zh'))
     .addOption(new Option('--tolerance <mode>', 'interval：尾数误差为提示；exact：尾数误差也算错误').choices(['interval', 'exact']).default('interval'))
     .addOption(new Option('--fail-on <level>', '哪一级问题使退出码为 1').choices(['error', 'warning']).default('error'))
@@ -165,7 +187,13 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .option('-q, --quiet', '文本报告中不列出提示（尾数误差、跳过的检查）')
     .option('--no-color', '不使用颜色')
     .action(async (paths: string[], flags: CheckFlags) => {
-      setCode(await runCheck(paths, flags, io));
+      const plan = planOutputs(outputFlags);
+      if (!plan.ok) {
+        io.stderr(`zjs: ${T[flags.lang].error}: ${outputProblemText(plan.problem, flags.lang)}\n`);
+        setCode(EXIT.failure);
+        return;
+      }
+      setCode(await runCheck(paths, flags, plan.targets, io));
     });
   return zjs;
 }

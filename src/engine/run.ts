@@ -148,6 +148,13 @@ export function checkDocument(doc: DisclosureDocument, options: EngineOptions = 
     }
   }
   findings.sort(compareFindings);
+  // Ids key baselines and SARIF fingerprints: two findings with the same key get #2, #3… in order.
+  const seen = new Map<string, number>();
+  for (const f of findings) {
+    const n = (seen.get(f.id) ?? 0) + 1;
+    seen.set(f.id, n);
+    if (n > 1) f.id = `${f.id}#${n}`;
+  }
   const tables: TableSummary[] = TABLE_KEYS.map((key) => {
     const table = doc.tables[key];
     return {

@@ -1,0 +1,91 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Lang } from '../engine/messages.js';
+import type { Report } from './model.js';
+import { columnLabel, primaryLocation, rowLabel, tableTitle } from './summary.js';
+import { WORDS } from './words.js';
+
+export interface CsvOptions {
+  lang: Lang;
+}
+
+// A spreadsheet runs a cell that starts with one of these as a formula; text from a document
+// (a department name, a printed cell) must never do that, so it gets a leading apostrophe.
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+function inert(value: string): string {
+  return FORMULA_START.test(value) && !NUMBER.test(value) ? `'${value}` : value;
+}
+
+/**
+ * One row per finding, for spreadsheets: UTF-8 with a byte-order mark so that Excel reads the
+ * Chinese text, CRLF line ends. An unreadable document is one row with status `unreadable`.
+ */
+export function formatCsv(report: Report, options: CsvOptions): string {
+  const w = WORDS[options.lang];
+  const header = [
+    w.document,
+    w.department,
+    w.year,
+    w.level,
+    w.statusLabel,
+    w.rule,
+    w.file,
+    w.line,
+    w.table,
+    w.row,
+    w.column,
+    w.expected,
+    w.actual,
+    w.difference,
+    w.tolerance,
+    w.message,
+  ];
+  const records: string[][] = [];
+  for (const doc of report.documents) {
+    if (doc.outcome === 'unreadable') {
+      const error = doc.error;
+      records.push([
+        doc.source,
+        '',
+        '',
+        w.severity.error,
+        w.status.unreadable,
+        '',
+        error?.file ?? doc.source,
+        error?.line !== null && error?.line !== undefined ? String(error.line) : '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        error?.message ?? '',
+      ]);
+      continue;
+    }
+    for (const f of doc.findings) {
+      const loc = primaryLocation(f);
+      records.push([
+        doc.source,
+        doc.department ?? '',
+        doc.year !== null ? String(doc.year) : '',
+        w.severity[f.severity],
+        w.status[f.status],
+        f.rule,
+        loc?.file ?? '',
+        loc ? String(loc.line) : '',
+        loc?.table !== undefined ? tableTitle(doc, loc.table) : '',
+        loc?.row !== undefined ? rowLabel(f, loc.table, loc.row) : '',
+        loc?.column !== undefined ? columnLabel(f, loc.table, loc.column) : '',
+        f.expected ?? '',
+        f.actual ?? '',
+        f.difference ?? '',
+        f.tolerance ?? '',
+        f.message,
+      ]);
+    }
+  }
+  return stringify([header, ...records.map((r) => r.map(inert))], { bom: true, record_delimiter: 'windows' });
+}

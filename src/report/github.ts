@@ -1,0 +1,73 @@
+import type { Lang } from '../engine/messages.js';
+import type { Severity } from '../model/finding.js';
+import { ruleById } from '../rules/index.js';
+import type { Report } from './model.js';
+import { primaryLocation, rankByErrors } from './summary.js';
+import { WORDS } from './words.js';
+
+export interface GithubOptions {
+  lang: Lang;
+}
+
+const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** GitHub's escaping for a workflow command's message: %, CR and LF. */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** GitHub's escaping for a property value: that of the message, plus the separators `:` and `,`. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+function command(kind: string, props: Array<[string, string | number | undefined | null]>, message: string): string {
+  const list = props.filter((p): p is [string, string | number] => p[1] !== undefined && p[1] !== null).map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
+  return `::${kind}${list.length > 0 ? ` ${list.join(',')}` : ''}::${escapeData(message)}`;
+}
+
+/** GitHub Actions workflow commands: a plain summary in the log, then one annotation per finding. */
+export function formatGithub(report: Report, options: GithubOptions): string {
+  const w = WORDS[options.lang];
+  const s = report.summary;
+  // Plain lines are shown in the log as they are, but a line that starts with `::` is a command: keep them inert.
+  const plain = (line: string) => (line.startsWith('::') ? ` ${line}` : line).replace(/[\r\n]+/g, ' ');
+  const lines = [
+    plain(
+      `${report.tool.name} ${report.tool.version}: ${w.documents} ${s.documents}, ${w.outcomes.pass} ${s.passed}, ${w.outcomes.fail} ${s.failed}, ` +
+        `${w.outcomes.unreadable} ${s.unreadable}; ${w.severityPlural.error} ${s.errors}, ${w.severityPlural.warning} ${s.warnings}, ${w.severityPlural.info} ${s.infos}`,
+    ),
+  ];
+  if (report.documents.length > 1) {
+    lines.push(plain(`${w.ranking}:`));
+    for (const t of rankByErrors(report)) {
+      const d = t.document;
+      lines.push(
+        plain(`  ${d.department ?? d.source}${d.year !== null ? ` ${d.year}` : ''}: ${w.severityPlural.error} ${t.errors}, ${w.severityPlural.warning} ${t.warnings}, ${w.severityPlural.info} ${t.infos} (${w.outcomes[d.outcome]}; ${d.source})`),
+      );
+    }
+  }
+  for (const doc of report.documents) {
+    if (doc.outcome === 'unreadable') {
+      const error = doc.error;
+      lines.push(command('error', [['file', error?.file ?? doc.source], ['line', error?.line], ['title', w.outcomes.unreadable]], error?.message ?? doc.source));
+      continue;
+    }
+    for (const f of doc.findings) {
+      const loc = primaryLocation(f);
+      const title = ruleById(f.rule)?.meta.title[options.lang];
+      lines.push(
+        command(
+          COMMAND[f.severity],
+          [
+            ['file', loc?.file ?? doc.source],
+            ['line', loc?.line],
+            ['title', title !== undefined ? `${title} (${f.rule})` : f.rule],
+          ],
+          f.message,
+        ),
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,151 @@
+import type { Lang } from '../engine/messages.js';
+import { inputErrorLine } from '../engine/input-errors.js';
+import type { Finding, Severity } from '../model/finding.js';
+import { formatLocation } from '../model/location.js';
+import type { Report, ReportDocument } from './model.js';
+import { bySeverity, groupByTable, primaryLocation, rankByErrors, tally } from './summary.js';
+import { WORDS, type Words } from './words.js';
+
+export interface MarkdownOptions {
+  lang: Lang;
+}
+
+const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
+const OUTCOME_ICON: Record<ReportDocument['outcome'], string> = { pass: '✅', fail: '❌', unreadable: '⛔' };
+
+/**
+ * Inline text from documents and messages, made inert: characters that start emphasis, links, code
+ * or HTML are backslash-escaped or turned into entities, and a line break becomes `<br>` so that a
+ * table row stays one line.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`)
+    .replace(/\r\n|\r|\n/g, '<br>');
+}
+
+function row(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function documentName(doc: ReportDocument, w: Words): string {
+  return doc.department ?? (doc.outcome === 'unreadable' ? doc.source : w.unknownDepartment);
+}
+
+function checksCell(doc: ReportDocument): string {
+  const k = doc.checks;
+  return `${k.run} / ${k.passed} / ${k.failed} / ${k.rounding} / ${k.skipped}`;
+}
+
+function summaryBlock(report: Report, w: Words): string[] {
+  const s = report.summary;
+  const withClaims = report.documents.some((d) => d.claims !== undefined);
+  const lines = [
+    `**${w.documents} ${s.documents}** · ${w.outcomes.pass} ${s.passed} · ${w.outcomes.fail} ${s.failed} · ${w.outcomes.unreadable} ${s.unreadable} · ` +
+      `${ICON.error} ${w.severityPlural.error} ${s.errors} · ${ICON.warning} ${w.severityPlural.warning} ${s.warnings} · ${ICON.info} ${w.severityPlural.info} ${s.infos}`,
+    '',
+  ];
+  if (report.documents.length > 1) lines.push(`${w.ranking}:`, '');
+  const check = w.check;
+  const head = [
+    w.department,
+    w.year,
+    w.outcome,
+    w.severityPlural.error,
+    w.severityPlural.warning,
+    w.severityPlural.info,
+    `${w.checks} (${check.run} / ${check.passed} / ${check.failed} / ${check.rounding} / ${check.skipped})`,
+    ...(withClaims ? [`${w.claims} (${w.claim.found} / ${w.claim.checked} / ${w.claim.unbound})`] : []),
+    w.source,
+  ];
+  lines.push(row(head), row(head.map((_, i) => (i >= 3 && i <= 5 ? '---:' : '---'))));
+  for (const t of rankByErrors(report)) {
+    const d = t.document;
+    lines.push(
+      row([
+        escapeMarkdown(documentName(d, w)),
+        d.year !== null ? String(d.year) : '',
+        `${OUTCOME_ICON[d.outcome]} ${w.outcomes[d.outcome]}`,
+        String(t.errors),
+        String(t.warnings),
+        String(t.infos),
+        d.outcome === 'unreadable' ? '' : checksCell(d),
+        ...(withClaims ? [d.claims ? `${d.claims.found} / ${d.claims.checked} / ${d.claims.unbound}` : ''] : []),
+        escapeMarkdown(d.source),
+      ]),
+    );
+  }
+  lines.push('');
+  return lines;
+}
+
+function findingRows(findings: readonly Finding[], w: Words): string[] {
+  const lines = [row([w.level, w.where, w.rule, w.message]), row(['---', '---', '---', '---'])];
+  for (const f of findings) {
+    const loc = primaryLocation(f);
+    lines.push(
+      row([
+        `${ICON[f.severity]} ${w.severity[f.severity]}`,
+        loc ? escapeMarkdown(formatLocation(loc)) : '',
+        escapeMarkdown(f.rule),
+        escapeMarkdown(f.message),
+      ]),
+    );
+  }
+  return lines;
+}
+
+function grouped(doc: ReportDocument, findings: readonly Finding[], level: string, w: Words): string[] {
+  const lines: string[] = [];
+  for (const group of groupByTable(doc, findings)) {
+    lines.push(`${level} ${escapeMarkdown(group.title ?? w.otherFindings)}`, '', ...findingRows(bySeverity(group.findings), w), '');
+  }
+  return lines;
+}
+
+function documentBlock(doc: ReportDocument, index: number, w: Words): string[] {
+  const heading = [documentName(doc, w), doc.year !== null ? String(doc.year) : null].filter((x) => x !== null).join(' · ');
+  const lines = [`## ${escapeMarkdown(heading)}`, '', `${w.source}: ${escapeMarkdown(doc.source)}`, ''];
+  if (doc.outcome === 'unreadable') {
+    const reason = doc.error ? inputErrorLine(doc.error) : doc.source;
+    lines.push(`> ${OUTCOME_ICON.unreadable} **${w.outcomes.unreadable}**: ${escapeMarkdown(reason)}`, '');
+    return lines;
+  }
+  const t = tally(doc, index);
+  const found = doc.tables.filter((x) => x.found);
+  const facts = [
+    `${w.outcome}: ${OUTCOME_ICON[doc.outcome]} **${w.outcomes[doc.outcome]}**`,
+    `${w.tables}: ${found.length}/${doc.tables.length}` +
+      (found.some((x) => x.empty) ? `; ${w.emptyTables}: ${escapeMarkdown(found.filter((x) => x.empty).map((x) => x.title).join('、'))}` : '') +
+      (found.length < doc.tables.length ? `; ${w.missingTables}: ${escapeMarkdown(doc.tables.filter((x) => !x.found).map((x) => x.title).join('、'))}` : ''),
+    `${w.checks}: ${w.check.run} ${doc.checks.run}, ${w.check.passed} ${doc.checks.passed}, ${w.check.failed} ${doc.checks.failed}, ` +
+      `${w.check.rounding} ${doc.checks.rounding}, ${w.check.skipped} ${doc.checks.skipped}`,
+  ];
+  if (doc.unit) facts.push(`${w.unit}: ${escapeMarkdown(doc.unit)}`);
+  if (doc.claims) facts.push(`${w.claims}: ${w.claim.found} ${doc.claims.found}, ${w.claim.checked} ${doc.claims.checked}, ${w.claim.unbound} ${doc.claims.unbound}`);
+  lines.push(...facts.map((f) => `- ${f}`), '');
+  if (doc.findings.length === 0) {
+    lines.push(w.none, '');
+    return lines;
+  }
+  const problems = doc.findings.filter((f) => f.severity !== 'info');
+  const notes = doc.findings.filter((f) => f.severity === 'info');
+  lines.push(...grouped(doc, problems, '###', w));
+  if (notes.length > 0) {
+    // Notes fold away so that what needs fixing stays on screen; GitHub renders <details> in summaries.
+    lines.push('<details>', `<summary>${ICON.info} ${escapeMarkdown(w.notes)}: ${t.infos}</summary>`, '', ...grouped(doc, notes, '####', w), '</details>', '');
+  }
+  return lines;
+}
+
+/** A Markdown report (GitHub-flavoured), short enough for a CI step summary: summary table, then findings by document and table. */
+export function formatMarkdown(report: Report, options: MarkdownOptions): string {
+  const w = WORDS[options.lang];
+  const lines = [`# ${w.title}`, '', `${report.tool.name} ${report.tool.version}`, '', ...summaryBlock(report, w)];
+  report.documents.forEach((doc, i) => lines.push(...documentBlock(doc, i, w)));
+  while (lines.at(-1) === '') lines.pop();
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,110 @@
+import type { Finding, Severity } from '../model/finding.js';
+import type { Location } from '../model/location.js';
+import type { Report, ReportDocument } from './model.js';
+
+/** Counts of one document's findings by severity. */
+export interface DocumentTally {
+  /** Position of the document in the report, for links and stable ordering. */
+  index: number;
+  document: ReportDocument;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function tally(document: ReportDocument, index: number): DocumentTally {
+  const count = (s: Severity) => document.findings.filter((f) => f.severity === s).length;
+  return { index, document, errors: count('error'), warnings: count('warning'), infos: count('info') };
+}
+
+/**
+ * The batch summary's order: most errors first, an unreadable document before a readable one with
+ * as many errors (it could not be checked at all), then most warnings, then report order.
+ */
+export function rankByErrors(report: Report): DocumentTally[] {
+  return report.documents
+    .map(tally)
+    .sort(
+      (a, b) =>
+        b.errors - a.errors ||
+        Number(b.document.outcome === 'unreadable') - Number(a.document.outcome === 'unreadable') ||
+        b.warnings - a.warnings ||
+        a.index - b.index,
+    );
+}
+
+/** Findings of one table (or of none: `table` null), in the order the engine sorted them. */
+export interface TableGroup {
+  table: string | null;
+  title: string | null;
+  findings: Finding[];
+}
+
+/** The table a finding is reported against: that of its first location that names one. */
+export function findingTable(finding: Finding): string | null {
+  return finding.locations.find((l) => l.table !== undefined)?.table ?? null;
+}
+
+/** The location a finding is shown at: its first one (locations are sorted by the engine). */
+export function primaryLocation(finding: Finding): Location | null {
+  return finding.locations[0] ?? null;
+}
+
+/** Title of a table as the document prints it, falling back to the key. */
+export function tableTitle(document: ReportDocument, key: string): string {
+  return document.tables.find((t) => t.key === key)?.title ?? document.findings.flatMap((f) => f.excerpts ?? []).find((e) => e.table === key)?.title ?? key;
+}
+
+/** The printed header of a column, from the excerpts that quote it; the key when none does. */
+export function columnLabel(finding: Finding, table: string | undefined, column: string): string {
+  for (const excerpt of finding.excerpts ?? []) {
+    if (table !== undefined && excerpt.table !== table) continue;
+    const found = excerpt.columns.find((c) => c.key === column);
+    if (found) return found.label;
+  }
+  return column;
+}
+
+/** The printed label of a row (code and name), from the excerpts that quote it; the key when none does. */
+export function rowLabel(finding: Finding, table: string | undefined, row: string): string {
+  for (const excerpt of finding.excerpts ?? []) {
+    if (table !== undefined && excerpt.table !== table) continue;
+    const found = excerpt.rows.find((r) => r.row === row);
+    if (found) return found.label;
+  }
+  return row;
+}
+
+/** A document's findings grouped by table, in the document's table order; findings on no table last. */
+export function groupByTable(document: ReportDocument, findings: readonly Finding[] = document.findings): TableGroup[] {
+  const order = new Map(document.tables.map((t, i) => [t.key as string, i]));
+  const groups = new Map<string | null, Finding[]>();
+  for (const f of findings) {
+    const key = findingTable(f);
+    const list = groups.get(key) ?? [];
+    list.push(f);
+    groups.set(key, list);
+  }
+  const rank = (key: string | null) => (key === null ? Number.MAX_SAFE_INTEGER : (order.get(key) ?? order.size));
+  return [...groups.entries()]
+    .map(([table, list], i) => ({ table, list, i }))
+    .sort((a, b) => rank(a.table) - rank(b.table) || a.i - b.i)
+    .map(({ table, list }) => ({ table, title: table === null ? null : tableTitle(document, table), findings: list }));
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then notes; document order within each. */
+export function bySeverity(findings: readonly Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || a.i - b.i)
+    .map(({ f }) => f);
+}
+
+/** Rule ids that occur in the report, sorted, with how many findings each has. */
+export function rulesInReport(report: Report): Array<{ rule: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const f of report.documents.flatMap((d) => d.findings)) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([rule, count]) => ({ rule, count }));
+}

@@ -1,0 +1,161 @@
+import type { Lang } from '../engine/messages.js';
+import type { Finding, Severity } from '../model/finding.js';
+import type { ReportDocument } from './model.js';
+
+/** Labels the file formats share: headings, column names, counts. Finding prose comes from the engine. */
+export interface Words {
+  title: string;
+  summary: string;
+  findings: string;
+  findingCounts: string;
+  documents: string;
+  department: string;
+  year: string;
+  unit: string;
+  outcome: string;
+  level: string;
+  statusLabel: string;
+  document: string;
+  source: string;
+  severity: Record<Severity, string>;
+  severityPlural: Record<Severity, string>;
+  status: Record<Finding['status'] | 'unreadable', string>;
+  outcomes: Record<ReportDocument['outcome'], string>;
+  checks: string;
+  check: { run: string; passed: string; failed: string; rounding: string; skipped: string };
+  claims: string;
+  claim: { found: string; checked: string; unbound: string };
+  tables: string;
+  emptyTables: string;
+  missingTables: string;
+  ranking: string;
+  rule: string;
+  where: string;
+  locations: string;
+  file: string;
+  line: string;
+  table: string;
+  row: string;
+  column: string;
+  expected: string;
+  actual: string;
+  difference: string;
+  tolerance: string;
+  message: string;
+  sentence: string;
+  otherFindings: string;
+  notes: string;
+  none: string;
+  noneShown: string;
+  unknownDepartment: string;
+  filter: string;
+  allRules: string;
+  shown: string;
+  excerptLine: string;
+  excerptItem: string;
+}
+
+export const WORDS: Readonly<Record<Lang, Words>> = {
+  zh: {
+    title: '部门决算公开一致性检查报告',
+    summary: '汇总',
+    findings: '问题清单',
+    findingCounts: '发现',
+    documents: '文档',
+    department: '部门',
+    year: '年度',
+    unit: '金额单位',
+    outcome: '结果',
+    level: '级别',
+    statusLabel: '状态',
+    document: '文档',
+    source: '文件',
+    severity: { error: '错误', warning: '警告', info: '提示' },
+    severityPlural: { error: '错误', warning: '警告', info: '提示' },
+    status: { fail: '不符', rounding: '尾数误差', skipped: '跳过', unreadable: '无法读取' },
+    outcomes: { pass: '通过', fail: '不通过', unreadable: '无法读取' },
+    checks: '检查',
+    check: { run: '运行', passed: '通过', failed: '不符', rounding: '尾数误差', skipped: '跳过' },
+    claims: '情况说明中的数字',
+    claim: { found: '识别', checked: '核对', unbound: '未关联' },
+    tables: '表格',
+    emptyTables: '空表',
+    missingTables: '缺少',
+    ranking: '各部门（错误多的在前）',
+    rule: '规则',
+    where: '位置',
+    locations: '全部位置',
+    file: '文件',
+    line: '行号',
+    table: '表',
+    row: '项目',
+    column: '栏目',
+    expected: '应为',
+    actual: '表列',
+    difference: '差额',
+    tolerance: '容差',
+    message: '说明',
+    sentence: '原文',
+    otherFindings: '其他',
+    notes: '提示（尾数误差、跳过的检查）',
+    none: '未发现问题。',
+    noneShown: '没有符合筛选条件的问题。',
+    unknownDepartment: '（未识别部门）',
+    filter: '筛选',
+    allRules: '全部规则',
+    shown: '显示',
+    excerptLine: '行号',
+    excerptItem: '项目',
+  },
+  en: {
+    title: 'Final-accounts disclosure consistency report',
+    summary: 'Summary',
+    findings: 'Findings',
+    findingCounts: 'Findings',
+    documents: 'Documents',
+    department: 'Department',
+    year: 'Year',
+    unit: 'Unit',
+    outcome: 'Outcome',
+    level: 'Level',
+    statusLabel: 'Status',
+    document: 'Document',
+    source: 'File',
+    severity: { error: 'error', warning: 'warning', info: 'note' },
+    severityPlural: { error: 'Errors', warning: 'Warnings', info: 'Notes' },
+    status: { fail: 'fail', rounding: 'rounding', skipped: 'skipped', unreadable: 'unreadable' },
+    outcomes: { pass: 'pass', fail: 'fail', unreadable: 'unreadable' },
+    checks: 'Checks',
+    check: { run: 'run', passed: 'passed', failed: 'failed', rounding: 'rounding', skipped: 'skipped' },
+    claims: 'Narrative claims',
+    claim: { found: 'found', checked: 'checked', unbound: 'unbound' },
+    tables: 'Tables',
+    emptyTables: 'empty',
+    missingTables: 'missing',
+    ranking: 'Departments, most errors first',
+    rule: 'Rule',
+    where: 'Where',
+    locations: 'All locations',
+    file: 'File',
+    line: 'Line',
+    table: 'Table',
+    row: 'Row',
+    column: 'Column',
+    expected: 'Expected',
+    actual: 'Printed',
+    difference: 'Difference',
+    tolerance: 'Tolerance',
+    message: 'Finding',
+    sentence: 'Sentence',
+    otherFindings: 'Other',
+    notes: 'Notes (rounding differences, skipped checks)',
+    none: 'No problems found.',
+    noneShown: 'No finding matches the filter.',
+    unknownDepartment: '(department not recognised)',
+    filter: 'Filter',
+    allRules: 'All rules',
+    shown: 'Shown',
+    excerptLine: 'Line',
+    excerptItem: 'Item',
+  },
+};

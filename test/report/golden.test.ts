@@ -1,0 +1,44 @@
+import { describe, it } from 'vitest';
+import type { Lang } from '../../src/engine/messages.js';
+import { FORMATS, type FormatName } from '../../src/report/index.js';
+import type { Report } from '../../src/report/model.js';
+import { BATCH, expectGolden, reportFor, SINGLE } from './support.js';
+import { dumpWorkbook } from './xlsx-dump.js';
+
+const EXTENSION: Record<FormatName, string> = {
+  text: 'txt',
+  json: 'json',
+  markdown: 'md',
+  html: 'html',
+  junit: 'junit.xml',
+  sarif: 'sarif',
+  github: 'github.txt',
+  csv: 'csv',
+  xlsx: 'xlsx.txt',
+};
+
+async function render(format: FormatName, report: Report, lang: Lang): Promise<string> {
+  const out = await FORMATS[format].render(report, { lang, color: false, width: 120, quiet: false, failOn: 'error' });
+  return typeof out === 'string' ? out : dumpWorkbook(out);
+}
+
+const cases: Array<{ name: string; paths: string[]; lang: Lang }> = [
+  { name: 'zhuzhou', paths: SINGLE, lang: 'zh' },
+  { name: 'batch', paths: BATCH, lang: 'zh' },
+];
+
+describe('report formats match their golden files', () => {
+  for (const c of cases) {
+    for (const format of Object.keys(FORMATS) as FormatName[]) {
+      it(`${format}: ${c.name}`, async () => {
+        expectGolden(`${c.name}.${EXTENSION[format]}`, await render(format, await reportFor(c.paths, c.lang), c.lang));
+      });
+    }
+  }
+  // English labels, in the two formats read by people in CI.
+  for (const format of ['markdown', 'github'] as const) {
+    it(`${format}: zhuzhou in English`, async () => {
+      expectGolden(`zhuzhou.en.${EXTENSION[format]}`, await render(format, await reportFor(SINGLE, 'en'), 'en'));
+    });
+  }
+});

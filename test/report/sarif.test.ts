@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../src/rules/index.js';
+import { formatSarif, toUri } from '../../src/report/sarif.js';
+import { BATCH, reportFor, ROOT, SINGLE } from './support.js';
+
+// The SARIF 2.1.0 schema as shipped in package/sarif-2.1.0.json of @microsoft/sarif-multitool-linux 5.7.0
+// (the SARIF SDK's copy of the OASIS schema, JSON Schema 2020-12).
+const schema: unknown = JSON.parse(readFileSync(join(ROOT, 'test', 'report', 'sarif-schema-2.1.0.json'), 'utf8'));
+
+function validator() {
+  const ajv = new Ajv2020({ allErrors: true });
+  addFormats.default(ajv);
+  return ajv.compile(schema as object);
+}
+
+interface SarifLog {
+  version: string;
+  runs: Array<{
+    tool: { driver: { rules: Array<{ id: string; name: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }> } };
+    results: Array<{
+      ruleId: string;
+      ruleIndex?: number;
+      level: string;
+      message: { text: string };
+      locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }>;
+      partialFingerprints: Record<string, string>;
+    }>;
+    invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications?: unknown[] }>;
+  }>;
+}
+
+describe('SARIF', () => {
+  const validate = validator();
+
+  for (const [name, paths] of [
+    ['zhuzhou', SINGLE],
+    ['batch', BATCH],
+  ] as const) {
+    it(`is valid SARIF 2.1.0 (${name})`, async () => {
+      const report = await reportFor(paths);
+      const log: unknown = JSON.parse(formatSarif(report, { lang: 'zh' }));
+      const ok = validate(log);
+      expect(validate.errors ?? [], JSON.stringify(validate.errors?.slice(0, 5), null, 2)).toEqual([]);
+      expect(ok).toBe(true);
+
+      const sarif = log as SarifLog;
+      const run = sarif.runs[0];
+      expect(sarif.version).toBe('2.1.0');
+      expect(run?.tool.driver.rules.map((r) => r.id)).toEqual(RULES.map((r) => r.meta.id));
+      const findings = report.documents.flatMap((d) => d.findings);
+      expect(run?.results).toHaveLength(findings.length);
+      run?.results.forEach((result, i) => {
+        const f = findings[i];
+        expect(result.ruleId).toBe(f?.rule);
+        expect(result.level).toBe({ error: 'error', warning: 'warning', info: 'note' }[f?.severity ?? 'info']);
+        expect(result.partialFingerprints['zjsFindingId/v1']).toBe(f?.id);
+        expect(result.message.text).toBe(f?.message);
+        expect(run.tool.driver.rules[result.ruleIndex ?? -1]?.id).toBe(result.ruleId);
+        const uri = result.locations[0]?.physicalLocation.artifactLocation.uri ?? '';
+        expect(uri).toMatch(/^fixtures\//);
+        if (f?.locations[0]) expect(result.locations[0]?.physicalLocation.region?.startLine).toBe(f.locations[0].line);
+      });
+      const unreadable = report.documents.filter((d) => d.outcome === 'unreadable').length;
+      expect(run?.invocations[0]?.executionSuccessful).toBe(unreadable === 0);
+      expect(run?.invocations[0]?.toolExecutionNotifications ?? []).toHaveLength(unreadable);
+    });
+  }
+
+  it('is checked by a schema that rejects what SARIF forbids', async () => {
+    const sarif = JSON.parse(formatSarif(await reportFor(SINGLE), { lang: 'zh' })) as SarifLog;
+    const result = sarif.runs[0]?.results[0];
+    if (result) result.level = 'info';
+    expect(validate(sarif)).toBe(false);
+  });
+
+  it('names each rule in both languages with its default level', async () => {
+    const sarif = JSON.parse(formatSarif(await reportFor(SINGLE), { lang: 'zh' })) as SarifLog;
+    const rule = sarif.runs[0]?.tool.driver.rules.find((r) => r.id === 'income-rollup');
+    const meta = RULES.find((r) => r.meta.id === 'income-rollup')?.meta;
+    expect(rule?.name).toBe(meta?.title.en);
+    expect(rule?.shortDescription.text).toBe(meta?.title.zh);
+    expect(rule?.defaultConfiguration.level).toBe('error');
+  });
+
+  it('writes paths as URIs: relative with forward slashes, absolute as file URIs, segments encoded', () => {
+    expect(toUri('fixtures/zhuzhou-hrss-2023.txt')).toBe('fixtures/zhuzhou-hrss-2023.txt');
+    expect(toUri('.\\docs\\株洲 2023.txt')).toBe('docs/%E6%A0%AA%E6%B4%B2%202023.txt');
+    expect(toUri('/srv/a b/x#1.txt')).toBe('file:///srv/a%20b/x%231.txt');
+    expect(toUri('C:\\data\\x.txt')).toBe('file:///C:/data/x.txt');
+  });
+});
