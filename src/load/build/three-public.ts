@@ -114,7 +114,13 @@ export function buildThreePublic(
     });
   }
   const found = Object.keys(cells);
-  if (found.length > 0 && found.length < order.length) {
+  // A column the row prints but leaves empty is a blank cell, not a missing one.
+  for (const [i, key] of positions) {
+    if (found.length > 0 && !cells[key] && firstData && i < firstData.cells.length) {
+      cells[key] = { kind: 'blank', loc: { ...firstData.loc, table, row: 'three-public', column: key } };
+    }
+  }
+  if (found.length > 0 && Object.keys(cells).length < order.length) {
     const missing = order.filter((k) => !cells[k]);
     ctx.issues.push({
       code: 'cells-missing',
