@@ -139,7 +139,12 @@ function readLines(pages: readonly PdfPage[]): Line[] {
 /** A word before it is placed on a line. */
 type Word = Omit<Piece, 'line'>;
 
-/** Splits a run at spaces, spreading its width over the characters (CJK full width, others half). */
+/**
+ * Splits a run where it holds a wide space (two or more spaces, or an ideographic one): some
+ * producers print several cells as one run. A single space stays inside the word; between
+ * Chinese characters it is letter spacing and goes. Widths are spread over the characters,
+ * CJK full width, others half.
+ */
 function splitItem(item: PdfTextItem): Word[] {
   if (item.text.trim() === '' || !(item.size > 0)) return [];
   const chars = [...item.text];
@@ -150,16 +155,23 @@ function splitItem(item: PdfTextItem): Word[] {
   let at = 0;
   let word = '';
   let start = 0;
+  let end = 0;
+  let space = 0;
   const flush = (): void => {
-    if (word !== '') words.push({ text: word, x0: item.x + start * scale, x1: item.x + at * scale, y: item.y, size: item.size });
+    const text = word.replace(/\s+(?=\S)/gu, (gap, offset: number) => (CJK.test(word[offset - 1] ?? '') || CJK.test(word[offset + gap.length] ?? '') ? '' : ' ')).trim();
+    if (text !== '') words.push({ text, x0: item.x + start * scale, x1: item.x + end * scale, y: item.y, size: item.size });
     word = '';
   };
   for (const ch of chars) {
     if (/[\s\u00a0\u3000]/u.test(ch)) {
-      flush();
+      space += unit(ch);
     } else {
+      if (space >= 1) flush();
       if (word === '') start = at;
+      else if (space > 0) word += ' ';
       word += ch;
+      end = at + unit(ch);
+      space = 0;
     }
     at += unit(ch);
   }
@@ -352,7 +364,9 @@ function tableRows(file: string, region: readonly Line[]): GridRow[] {
   const size = median(region.flatMap((l) => l.pieces.map((p) => p.size)));
   const firstPage = region[0]?.page;
   let dataAt = region.findIndex(hasData);
-  // An empty table has no numbers: its last line, if a lone 合计, is its one data row.
+  // A table without numbers (an empty table, a blank form): its rows start at the first numbered
+  // item (一、…), else at a lone 合计 on its last line.
+  if (dataAt < 0) dataAt = region.findIndex((l) => ROW_START.test(l.pieces[0]?.text ?? ''));
   if (dataAt < 0) {
     const last = region[region.length - 1];
     dataAt = last && isTotalLine(last) && region.length > 1 ? region.length - 1 : region.length;
@@ -469,12 +483,13 @@ interface DataLine {
 }
 
 /**
- * Data lines → table rows. Lines closer than a line height are one row; a line holding only the
- * rest of a wrapped cell (the cell above filled its column, no number or code of its own) joins
- * the row above.
+ * Data lines → table rows. Lines closer than a line height are one row. A line with no number,
+ * code or numbered label of its own is part of a wrapped cell: the rest of the cell above when
+ * that one filled its column, else the start of the cell below (a name wrapped over three lines,
+ * centred on its code).
  */
 function toBands(lines: readonly DataLine[], cols: readonly Column[], size: number): Piece[][] {
-  const bands: Array<{ pieces: Piece[]; top: number; bottom: number; page: number }> = [];
+  const bands: Band[] = [];
   for (const { line, pieces } of lines) {
     if (pieces.length === 0) continue;
     const last = bands[bands.length - 1];
@@ -492,12 +507,23 @@ function toBands(lines: readonly DataLine[], cols: readonly Column[], size: numb
       if (c !== undefined) right.set(c, Math.max(right.get(c) ?? Number.NEGATIVE_INFINITY, p.x1));
     }
   }
-  const out: Array<(typeof bands)[number]> = [];
-  for (const band of bands) {
+  // A wrapped line reaches the column's right edge: less than a character short of the longest line.
+  const full = (p: Piece): boolean => !isAmount(p.text) && p.x1 >= (right.get(bestColumn(cols, p) ?? -1) ?? Number.POSITIVE_INFINITY) - 0.6 * size;
+  const near = (above: Band, below: Band): boolean => above.page === below.page && below.top - above.bottom <= WRAP_PITCH * size;
+  const inColumnsOf = (band: Band, p: Piece): Piece[] => band.pieces.filter((q) => bestColumn(cols, q) === bestColumn(cols, p));
+  const out: Band[] = [];
+  for (let i = 0; i < bands.length; i++) {
+    const band = bands[i] as Band;
     const prev = out[out.length - 1];
-    if (prev && continues(prev.pieces, band.pieces, prev.page === band.page ? band.top - prev.bottom : Number.POSITIVE_INFINITY, cols, right, size)) {
+    const next = bands[i + 1];
+    if (band.pieces.some(startsRow)) {
+      out.push(band);
+    } else if (prev && near(prev, band) && band.pieces.every((p) => lowest(inColumnsOf(prev, p)).some(full))) {
       prev.pieces.push(...band.pieces);
       prev.bottom = band.bottom;
+    } else if (next && near(band, next) && band.pieces.every((p) => full(p) && inColumnsOf(next, p).length > 0)) {
+      next.pieces.unshift(...band.pieces);
+      next.top = band.top;
     } else {
       out.push(band);
     }
@@ -505,16 +531,17 @@ function toBands(lines: readonly DataLine[], cols: readonly Column[], size: numb
   return out.map((b) => b.pieces);
 }
 
-function continues(above: readonly Piece[], below: readonly Piece[], distance: number, cols: readonly Column[], right: ReadonlyMap<number, number>, size: number): boolean {
-  if (distance > WRAP_PITCH * size) return false;
-  return below.every((p) => {
-    if (isAmount(p.text) || isCode(p.text) || TOTAL.test(p.text) || ROW_START.test(p.text)) return false;
-    const c = bestColumn(cols, p);
-    const full = right.get(c ?? -1) ?? Number.POSITIVE_INFINITY;
-    const lastAbove = above.filter((q) => bestColumn(cols, q) === c).sort((a, b) => b.y - a.y || b.x1 - a.x1)[0];
-    return lastAbove !== undefined && !isAmount(lastAbove.text) && lastAbove.x1 >= full - 1.0 * size;
-  });
+interface Band {
+  pieces: Piece[];
+  top: number;
+  bottom: number;
+  page: number;
 }
+
+/** The lowest printed of some words (as a list of at most one). */
+const lowest = (pieces: readonly Piece[]): Piece[] => [...pieces].sort((a, b) => b.y - a.y).slice(0, 1);
+
+const startsRow = (p: Piece): boolean => isAmount(p.text) || isCode(p.text) || TOTAL.test(p.text) || ROW_START.test(p.text);
 
 /** Words → a grid row with one cell per column; a cell's words join top to bottom, left to right. */
 function gridRow(file: string, cols: readonly Column[], pieces: readonly Piece[], at: Line): GridRow {

@@ -185,6 +185,49 @@ describe('layoutPages: tables', () => {
     ]);
   });
 
+  it('gives a line wrapped above a code to the row below when the row above ended short of the edge', () => {
+    const s = 10.5;
+    const items = [
+      t('科目编码', 107, 400, s),
+      t('科目名称', 181, 400, s),
+      t('合计', 300, 400, s),
+      t('205', 107, 420, s),
+      t('教育支出', 181, 420, s),
+      r('1.00', 320, 420, s),
+      // 207: two lines centred on the code; the second ends short of the column's edge.
+      t('文化旅游体育', 181, 437, s),
+      t('207', 107, 444, s),
+      t('与传媒支出', 181, 451, s),
+      r('2.00', 320, 444, s),
+      // 20799: three lines centred on the code.
+      t('其他文化旅游', 181, 465, s),
+      t('20799', 107, 479, s),
+      t('体育与传媒支', 181, 479, s),
+      r('2.00', 320, 479, s),
+      t('出', 181, 492, s),
+    ];
+    const rows = layoutPages('a.pdf', [page(1, items, 595, 842)]);
+    expect(show(rows)).toEqual([
+      '科目编码 | 科目名称 | 合计',
+      '205 | 教育支出 | 1.00',
+      '207 | 文化旅游体育与传媒支出 | 2.00',
+      '20799 | 其他文化旅游体育与传媒支出 | 2.00',
+    ]);
+  });
+
+  it('splits a run at wide spaces only: one run may print two cells, a single space stays in its cell', () => {
+    const items = [
+      t('序号', 100, 100),
+      t('单位名称', 200, 100),
+      t('1', 104, 120),
+      t('上海市 XX 局（本级）', 200, 120),
+      // Two cells printed as one run, padded apart with spaces.
+      t('2                上海市国库收付中心', 104, 140),
+    ];
+    const rows = layoutPages('a.pdf', [page(1, items)]);
+    expect(show(rows)).toEqual(['序号 | 单位名称', '1 | 上海市XX局（本级）', '2 | 上海市国库收付中心']);
+  });
+
   it('keeps a group heading from merging the columns under it, and gives empty columns their own index', () => {
     const items = [
       t('财政拨款“三公”经费', 366, 160, 11),
