@@ -68,7 +68,7 @@ const T = {
 function clobbersInput(output: string, sources: readonly DocumentSource[]): boolean {
   const out = resolve(output);
   return sources.some((s) => {
-    const files = s.kind === 'text' ? [s.file] : s.kind === 'csv-folder' ? [...s.tables, ...s.narrative] : [];
+    const files = s.kind === 'text' || s.kind === 'pdf' ? [s.file] : s.kind === 'csv-folder' ? [...s.tables, ...s.narrative] : [];
     if (files.some((f) => resolve(f) === out)) return true;
     return s.kind === 'csv-folder' && out.startsWith(resolve(s.source) + sep);
   });
@@ -164,7 +164,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .showHelpAfterError();
   zjs
     .command('check')
-    .description('检查一个或多个决算公开文档（文本文件、每表一个 CSV 的文件夹，或包含它们的文件夹）')
+    .description('检查一个或多个决算公开文档（PDF、文本文件、每表一个 CSV 的文件夹，或包含它们的文件夹）')
     .argument('<paths...>', '文件或文件夹')
     .addOption(
       new Option('-f, --format <format>', `报告格式（${FORMAT_NAMES.join('、')}；可重复，每个格式配其后的 -o），默认 text`).argParser((value: string) => {

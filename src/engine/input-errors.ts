@@ -49,7 +49,7 @@ export function renderInputError(error: InputError, lang: Lang): RenderedInputEr
         ...at(undefined, error.page),
       };
     case 'pdf':
-      return { message: zh ? `无法读取 PDF（${error.detail}）` : `cannot read the PDF (${error.detail})`, ...at(undefined, error.page) };
+      return { message: zh ? `无法读取 PDF（${error.detail}）` : `cannot read the PDF (${error.detail})`, ...at(undefined, error.page > 0 ? error.page : undefined) };
     case 'xlsx':
       return { message: zh ? `无法读取 Excel 工作簿（${error.detail}）` : `cannot read the Excel workbook (${error.detail})`, ...at() };
     default: {

@@ -1,4 +1,7 @@
-/** Why an input could not be read at all. The CLI renders each as one line and exits 2. */
+/**
+ * Why an input could not be read at all. The CLI renders each as one line and exits 2.
+ * `page` is 1-based; 0 on a `pdf` error means the document as a whole.
+ */
 export type InputError =
   | { kind: 'not-found'; file: string }
   | { kind: 'unreadable'; file: string; detail: string }

@@ -5,6 +5,9 @@ import { assemble, type SourcePart } from './assemble.js';
 import { csvRows } from './csv.js';
 import { decode, type Encoding } from './decode.js';
 import { fail, ok, type InputError, type Loaded } from './errors.js';
+import { rowText } from './grid.js';
+import { pdfRows } from './pdf.js';
+import { isTitleOrMeta } from './segment.js';
 import { textRows } from './text.js';
 
 export interface LoadOptions {
@@ -16,10 +19,12 @@ export type DocumentSource =
   /** `searched`: found while searching a folder, so a text that is not a disclosure is passed over. */
   | { kind: 'text'; source: string; file: string; searched?: true }
   | { kind: 'csv-folder'; source: string; tables: string[]; narrative: string[] }
+  | { kind: 'pdf'; source: string; file: string }
   | { kind: 'missing'; source: string; error: InputError };
 
 const TEXT_EXT = new Set(['.txt', '.text', '.md']);
 const CSV_EXT = new Set(['.csv']);
+const PDF_EXT = new Set(['.pdf']);
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 
 /** Files or folders given by the user → the documents they hold, in a stable order. */
@@ -47,13 +52,14 @@ export async function discover(paths: readonly string[]): Promise<DocumentSource
 function fileSource(file: string): DocumentSource {
   const ext = extname(file).toLowerCase();
   if (CSV_EXT.has(ext)) return { kind: 'csv-folder', source: file, tables: [file], narrative: [] };
+  if (PDF_EXT.has(ext)) return { kind: 'pdf', source: file, file };
   if (TEXT_EXT.has(ext) || ext === '') return { kind: 'text', source: file, file };
   return { kind: 'missing', source: file, error: { kind: 'unsupported', file, extension: ext } };
 }
 
 /**
  * A folder with CSV files is one document (one CSV per table, .txt/.md beside them as
- * narrative). Any other folder is searched: each disclosure text in it, and each sub-folder.
+ * narrative). Any other folder is searched: each disclosure text and each PDF in it, and each sub-folder.
  */
 async function searchFolder(dir: string): Promise<DocumentSource[]> {
   let entries;
@@ -74,6 +80,8 @@ async function searchFolder(dir: string): Promise<DocumentSource[]> {
     const path = join(dir, entry.name);
     if (entry.isDirectory() && !entry.name.startsWith('.') && !SKIP_DIRS.has(entry.name)) {
       found.push(...(await searchFolder(path)));
+    } else if (entry.isFile() && PDF_EXT.has(extname(entry.name).toLowerCase())) {
+      found.push({ kind: 'pdf', source: path, file: path });
     } else if (entry.isFile() && TEXT_EXT.has(extname(entry.name).toLowerCase())) {
       found.push({ kind: 'text', source: path, file: path, searched: true });
     }
@@ -132,6 +140,18 @@ export async function loadDocument(source: DocumentSource, options: LoadOptions 
       }
       const doc = assemble(source.source, 'csv-folder', parts);
       if (Object.keys(doc.tables).length === 0) return fail({ kind: 'not-disclosure', file: source.source });
+      return ok(doc);
+    }
+    case 'pdf': {
+      const bytes = await readBytes(source.file);
+      if (!bytes.ok) return bytes;
+      if (bytes.value.length === 0) return fail({ kind: 'empty', file: source.file });
+      const rows = await pdfRows(source.file, bytes.value, { standsAlone: isTitleOrMeta });
+      if (!rows.ok) return rows;
+      const doc = assemble(source.source, 'pdf', [{ file: source.file, rows: rows.value }]);
+      if (Object.keys(doc.tables).length === 0 && !rows.value.some((row) => /决算/.test(rowText(row)))) {
+        return fail({ kind: 'not-disclosure', file: source.file });
+      }
       return ok(doc);
     }
     default: {

@@ -38,6 +38,11 @@ function metaOf(cell: string): { unit?: Unit; department?: string; tag?: true } 
   return undefined;
 }
 
+/** Text that is a table title, a unit or department line or a table number: never a table cell. */
+export function isTitleOrMeta(text: string): boolean {
+  return matchTitle(text) !== undefined || metaOf(text) !== undefined;
+}
+
 /** A title line: one short non-empty cell naming one of the nine tables. */
 function titleOf(row: GridRow): TableTemplate | undefined {
   const cells = nonEmpty(row);

@@ -32,7 +32,9 @@ function findKeyColumns(labels: readonly string[], data: readonly GridRow[]): { 
 function isDataRow(row: GridRow): boolean {
   const cells = nonEmpty(row);
   const first = (cells[0] ?? '').replace(/\s+/g, '');
-  return /^\d{3}(\d{2}){0,2}$/.test(first) || TOTAL_LABEL.test(first) || cells.some(looksLikeAmount);
+  if (/^\d{3}(\d{2}){0,2}$/.test(first) || cells.some(looksLikeAmount)) return true;
+  // 合计 opens the data unless more header words follow it (合计 | 基本支出 | 项目支出 is a header line).
+  return TOTAL_LABEL.test(first) && !cells.slice(1).some((c) => /[\u4e00-\u9fff]/.test(c));
 }
 
 /**
