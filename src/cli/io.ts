@@ -1,0 +1,27 @@
+/** What the program may touch of the outside world; tests pass their own. */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Readonly<Record<string, string | undefined>>;
+  isTTY: boolean;
+  columns?: number;
+}
+
+export function processIo(): Io {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+    isTTY: Boolean(process.stdout.isTTY),
+    ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
+  };
+}
+
+/** Exit codes: 0 no error findings, 1 error findings, 2 usage, input, config or internal failure. */
+export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
+
+/** A command registers itself on the program and reports its exit code through `setCode`. */
+export interface CommandContext {
+  io: Io;
+  setCode: (code: number) => void;
+}

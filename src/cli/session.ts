@@ -1,0 +1,92 @@
+import { resolve, sep } from 'node:path';
+import { inputErrorLine, renderInputError } from '../engine/input-errors.js';
+import type { Lang } from '../engine/messages.js';
+import { DEFAULT_OPTIONS, type EngineOptions } from '../engine/run.js';
+import type { Encoding } from '../load/decode.js';
+import { discover, loadDocument, type DocumentSource } from '../load/index.js';
+import type { DisclosureDocument } from '../model/document.js';
+import type { ReportEntry } from '../report/model.js';
+import { DEFAULT_CONTEXT } from '../rules/types.js';
+import { readConfig } from './config.js';
+import type { Io } from './io.js';
+import { words } from './words.js';
+
+/** Flags every command that reads documents shares. */
+export interface DocumentFlags {
+  lang: Lang;
+  tolerance?: 'interval' | 'exact';
+  encoding?: Encoding;
+  config?: string;
+}
+
+/**
+ * Engine options from the flags and the config file (flags win). Returns undefined after printing
+ * one line when the config file is invalid.
+ */
+export async function engineOptions(flags: DocumentFlags, io: Io): Promise<EngineOptions | undefined> {
+  const options: EngineOptions = { ...DEFAULT_OPTIONS, lang: flags.lang, tolerance: flags.tolerance ?? 'interval' };
+  if (!flags.config) return options;
+  const read = await readConfig(flags.config);
+  if (!read.ok) {
+    io.stderr(`zjs: ${words(flags.lang).config}: ${read.file}${read.line !== null ? `:${read.line}` : ''}: ${read.message}\n`);
+    return undefined;
+  }
+  const c = read.config;
+  const lang: Lang = c.lang && flags.lang === 'zh' ? c.lang : flags.lang;
+  return {
+    ...options,
+    lang,
+    tolerance: flags.tolerance === 'exact' ? 'exact' : (c.tolerance ?? 'interval'),
+    severity: c.severity ?? {},
+    context: {
+      personnelClasses: c.personnelClasses ?? DEFAULT_CONTEXT.personnelClasses,
+      publicClasses: c.publicClasses ?? DEFAULT_CONTEXT.publicClasses,
+    },
+  };
+}
+
+/** A path a command must not write: any file read as input, or anything inside an input folder. */
+export function clobbersInput(output: string, sources: readonly DocumentSource[]): boolean {
+  const out = resolve(output);
+  return sources.some((s) => {
+    const files = s.kind === 'text' || s.kind === 'pdf' ? [s.file] : s.kind === 'csv-folder' ? [...s.tables, ...s.narrative] : [];
+    if (files.some((f) => resolve(f) === out)) return true;
+    return s.kind === 'csv-folder' && out.startsWith(resolve(s.source) + sep);
+  });
+}
+
+export type Loaded = { kind: 'document'; source: DocumentSource; doc: DisclosureDocument } | { kind: 'unreadable'; entry: ReportEntry };
+
+/**
+ * Reads every document found under the paths, in order. Unreadable inputs are reported on stderr
+ * (one line each) and returned as unreadable entries; texts met while searching that are not
+ * disclosures are passed over with a count.
+ */
+export async function* readDocuments(sources: readonly DocumentSource[], flags: DocumentFlags, io: Io): AsyncGenerator<Loaded> {
+  let skippedFiles = 0;
+  for (const source of sources) {
+    const loaded = await loadDocument(source, flags.encoding ? { encoding: flags.encoding } : {});
+    if (!loaded.ok && source.kind === 'text' && source.searched && loaded.error.kind === 'not-disclosure') {
+      skippedFiles++;
+      continue;
+    }
+    if (!loaded.ok) {
+      const error = renderInputError(loaded.error, flags.lang);
+      io.stderr(`zjs: ${words(flags.lang).error}: ${inputErrorLine(error)}\n`);
+      yield { kind: 'unreadable', entry: { kind: 'unreadable', source: source.source, error } };
+      continue;
+    }
+    yield { kind: 'document', source, doc: loaded.value };
+  }
+  if (skippedFiles > 0) io.stderr(`zjs: ${words(flags.lang).skipped(skippedFiles)}\n`);
+}
+
+/** Finds the documents under the paths, or prints why there are none. */
+export async function findSources(paths: readonly string[], lang: Lang, io: Io): Promise<DocumentSource[] | undefined> {
+  const sources = await discover(paths);
+  if (sources.length === 0) {
+    io.stderr(`zjs: ${words(lang).error}: ${paths.join(' ')}: ${words(lang).noDocs}\n`);
+    return undefined;
+  }
+  return sources;
+}
