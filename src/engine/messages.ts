@@ -63,9 +63,12 @@ function display(value: string | undefined): string {
 /** The one place where a check becomes prose: the rule's subject, then how the numbers compare. */
 export function renderMessage(meta: RuleMeta, result: CheckResult, lang: Lang): string {
   const template = meta.messages[result.message.id] ?? (result.message.id === 'title' ? meta.title : undefined);
-  const subject = template ? fill(template[lang], result.message.params, lang) : `${meta.id}:${result.message.id}`;
+  const params = result.reason && !('reason' in result.message.params) ? { ...result.message.params, reason: result.reason } : result.message.params;
+  const subject = template ? fill(template[lang], params, lang) : `${meta.id}:${result.message.id}`;
+  // A message that states its own reason needs no “not checked (reason)” after it.
+  const ownReason = template?.zh.includes('{reason}') === true;
   const key: OutcomeKey | undefined =
-    result.status === 'skipped' ? 'skipped' : result.status === 'pass' ? undefined : `${result.relation}.${result.status}`;
+    result.status === 'skipped' ? (ownReason ? undefined : 'skipped') : result.status === 'pass' ? undefined : `${result.relation}.${result.status}`;
   const outcome = key ? OUTCOMES[key] : undefined;
   const head = lang === 'en' ? subject.charAt(0).toUpperCase() + subject.slice(1) : subject;
   if (!outcome) return head;

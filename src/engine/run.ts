@@ -5,6 +5,7 @@ import { compareLocations, type Location } from '../model/location.js';
 import { RULES } from '../rules/index.js';
 import { DEFAULT_CONTEXT, type Rule, type RuleContext } from '../rules/types.js';
 import { template } from '../templates/tables.js';
+import { narrativeCoverage } from '../narrative/coverage.js';
 import { excerpts } from './excerpt.js';
 import { renderMessage, type Lang } from './messages.js';
 
@@ -61,6 +62,8 @@ export interface CheckedDocument {
   outcome: 'pass' | 'fail';
   checks: CheckCounts;
   findings: Finding[];
+  /** Narrative coverage: claims found, claims checked, numbers tied to no claim. */
+  claims: { found: number; checked: number; unbound: number };
   /** Every raw check result, when `keepResults` was asked for; empty otherwise. */
   results: RuleResult[];
 }
@@ -73,8 +76,9 @@ function severityOf(rule: Rule, result: CheckResult, options: EngineOptions): Se
   return result.severity ?? rule.meta.severity;
 }
 
+/** The location a finding is reported at: the first its rule gives (the total of a sum, the sentence of a claim). */
 function firstLocation(f: Finding): Location | undefined {
-  return [...f.locations].sort(compareLocations)[0];
+  return f.locations[0];
 }
 
 /** Findings in document order: by first location, then rule, then key. */
@@ -108,9 +112,12 @@ export function checkDocument(doc: DisclosureDocument, options: EngineOptions = 
   const counts: CheckCounts = { run: 0, passed: 0, failed: 0, rounding: 0, skipped: 0 };
   const findings: Finding[] = [];
   const results: RuleResult[] = [];
+  const claimKeys = new Set<string>();
   for (const rule of options.rules) {
     if (options.severity[rule.meta.id] === 'off') continue;
+    const narrative = rule.meta.tags.includes('narrative');
     for (const result of rule.check(doc, options.context)) {
+      if (narrative && result.status !== 'skipped') claimKeys.add(result.key);
       if (options.keepResults) results.push({ rule: rule.meta.id, result });
       const severity = severityOf(rule, result, options);
       switch (result.status) {
@@ -141,9 +148,10 @@ export function checkDocument(doc: DisclosureDocument, options: EngineOptions = 
         severity,
         status: result.status,
         message: renderMessage(rule.meta, result, options.lang),
-        locations: [...result.locations].sort(compareLocations),
+        locations: result.locations,
         ...numbers(result),
         excerpts: excerpts(doc, result.locations),
+        ...(result.sentence ? { sentence: result.sentence } : {}),
       });
     }
   }
@@ -174,6 +182,7 @@ export function checkDocument(doc: DisclosureDocument, options: EngineOptions = 
     outcome: findings.some((f) => f.severity === 'error') ? 'fail' : 'pass',
     checks: counts,
     findings,
+    claims: narrativeCoverage(doc, claimKeys).counts,
     results,
   };
 }

@@ -47,6 +47,8 @@ export interface CheckResult {
   difference?: Dec;
   tolerance?: Dec;
   terms?: Term[];
+  /** For checks of the narrative: the sentence as printed and where it stands. */
+  sentence?: { text: string; loc: Location };
   /** Overrides the rule's default severity for a failure (e.g. a rule with error and warning cases). */
   severity?: Severity;
 }
@@ -84,4 +86,9 @@ export interface Finding {
   excerpts?: Excerpt[];
   /** For findings on the narrative: the sentence as printed and where it stands. */
   sentence?: { text: string; loc: Location };
+}
+
+/** The text of a message parameter in one language. */
+export function inLang(value: MessageParam, lang: 'zh' | 'en'): string {
+  return typeof value === 'string' ? value : value[lang];
 }

@@ -16,7 +16,9 @@ export interface Sentence {
 
 const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef';
 const HEADING = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|\d{1,2}[、.](?!\d))/;
-const SENTENCE_END = /[。；;！？!?]/;
+const SENTENCE_END = /[。！？!?]/;
+/** Marks that end a clause inside a sentence; a line holding one is not a bare heading. */
+const CLAUSE_END = /[。；;！？!?]/;
 
 /** Level of a heading: 0 第X部分, 1 一、, 2 （一）, 3 1、 */
 export function headingLevel(text: string): number | undefined {
@@ -49,23 +51,26 @@ function isHeadingLine(text: string): boolean {
   if (headingLevel(text) === undefined) return false;
   if (text.length > 60) return false;
   const body = text.replace(/[。.]$/, '');
-  return !SENTENCE_END.test(body);
+  return !CLAUSE_END.test(body);
 }
 
-/** A 类/款/项 heading wrapped before its （项） part goes on with the next line. */
-function isOpenItemHeading(text: string): boolean {
-  return /\((类|款)\)/.test(text) && !/\(项\)/.test(text) && !SENTENCE_END.test(text);
+/** Where a 类/款/项 heading ends in a text: just after “(项)” and its full stop, if any. */
+function itemHeadingEnd(text: string): number | undefined {
+  const m = /\(项\)[。.]?/.exec(text);
+  return m ? (m.index ?? 0) + m[0].length : undefined;
 }
 
 /**
  * Joins the narrative lines into sentences. Lines of published text wrap anywhere (even inside
- * a word, and around blank lines), so text runs on until a sentence mark or a heading.
+ * a word, and around blank lines), so text runs on until a sentence mark or a heading. A
+ * 类/款/项 heading may wrap too, and its paragraph may start on the same line as its (项).
  */
 export function sentences(lines: readonly TextLine[]): Sentence[] {
   const out: Sentence[] = [];
   const headings: Array<{ level: number; text: string }> = [];
   let text = '';
   let at: Location[] = [];
+  let open: { text: string; at: Location[]; level: number } | undefined;
 
   const flush = (heading = false): void => {
     const trimmed = text.trim();
@@ -83,57 +88,54 @@ export function sentences(lines: readonly TextLine[]): Sentence[] {
       if (SENTENCE_END.test(ch)) flush();
     }
   };
+  const pushHeading = (level: number, heading: string, locs: Location[]): void => {
+    while (headings.length > 0 && (headings[headings.length - 1]?.level ?? 0) >= level) headings.pop();
+    headings.push({ level, text: heading.replace(/[。.]$/, '') });
+    text = heading;
+    at = locs;
+    flush(true);
+  };
+  /** An item heading, complete: push it, and feed what follows its (项) back as text. */
+  const closeItem = (item: { text: string; at: Location[]; level: number }, loc: Location): void => {
+    const end = itemHeadingEnd(item.text) ?? item.text.length;
+    pushHeading(item.level, item.text.slice(0, end), item.at.slice(0, end));
+    const rest = item.text.slice(end);
+    if (rest !== '') append(rest, item.at[end] ?? loc);
+  };
 
   for (const line of lines) {
     const norm = normalise(line.text.replace(/^[-•·]\s*/, ''));
     if (norm === '') continue;
+    const locs = Array.from({ length: norm.length }, () => line.loc);
+    if (open) {
+      // The second half of a wrapped 类/款/项 heading.
+      open = { text: open.text + norm, at: [...open.at, ...locs], level: open.level };
+      if (itemHeadingEnd(open.text) !== undefined || CLAUSE_END.test(norm)) {
+        closeItem(open, line.loc);
+        open = undefined;
+      }
+      continue;
+    }
+    const level = headingLevel(norm);
+    if (level !== undefined && /\((类|款|项)\)/.test(norm) && norm.indexOf('(') < 30) {
+      flush();
+      const item = { text: norm, at: locs, level };
+      if (itemHeadingEnd(norm) !== undefined || CLAUSE_END.test(norm)) closeItem(item, line.loc);
+      else open = item;
+      continue;
+    }
     if (text === '' && isHeadingLine(norm)) {
-      const level = headingLevel(norm) ?? 3;
-      while (headings.length > 0 && (headings[headings.length - 1]?.level ?? 0) >= level) headings.pop();
-      if (isOpenItemHeading(norm)) {
-        // The heading goes on on the next line: keep collecting it.
-        headings.push({ level, text: norm });
-        text = norm;
-        at = Array.from({ length: norm.length }, () => line.loc);
-        continue;
-      }
-      headings.push({ level, text: norm });
-      text = norm;
-      at = Array.from({ length: norm.length }, () => line.loc);
-      flush(true);
+      pushHeading(headingLevel(norm) ?? 3, norm, locs);
       continue;
     }
-    if (text !== '' && headings.length > 0 && headings[headings.length - 1]?.text === text && isOpenItemHeading(text)) {
-      // Second half of a wrapped 类/款/项 heading.
-      const joined = text + norm;
-      const last = headings[headings.length - 1];
-      if (last) last.text = joined.replace(/[。.]$/, '');
-      if (/\(项\)/.test(joined) || SENTENCE_END.test(norm)) {
-        for (const ch of norm) {
-          text += ch;
-          at.push(line.loc);
-        }
-        flush(true);
-        continue;
-      }
-      for (const ch of norm) {
-        text += ch;
-        at.push(line.loc);
-      }
+    if (text !== '' && isHeadingLine(norm)) {
+      flush();
+      pushHeading(headingLevel(norm) ?? 3, norm, locs);
       continue;
     }
-    if (text === '' || !isHeadingLine(norm)) {
-      append(norm, line.loc);
-      continue;
-    }
-    flush();
-    const level = headingLevel(norm) ?? 3;
-    while (headings.length > 0 && (headings[headings.length - 1]?.level ?? 0) >= level) headings.pop();
-    headings.push({ level, text: norm });
-    text = norm;
-    at = Array.from({ length: norm.length }, () => line.loc);
-    flush(true);
+    append(norm, line.loc);
   }
+  if (open) closeItem(open, open.at[0] ?? { file: '', line: 0 });
   flush();
   return out;
 }

@@ -50,6 +50,7 @@ export function buildReport(entries: readonly ReportEntry[]): Report {
           tables: entry.doc.tables,
           outcome: entry.doc.outcome,
           checks: entry.doc.checks,
+          claims: entry.doc.claims,
           findings: entry.doc.findings,
         }
       : {

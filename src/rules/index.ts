@@ -10,11 +10,14 @@ import { crossFiscalStateCapital } from './cross-fiscal-state-capital.js';
 import { crossIncomeFiscal } from './cross-income-fiscal.js';
 import { crossIncomeSources } from './cross-income-sources.js';
 import { crossThreePublicBasic } from './cross-three-public-basic.js';
+import { doubledPunctuation } from './doubled-punctuation.js';
+import { emptyTableNote } from './empty-table-note.js';
 import { expenseRollup } from './expense-rollup.js';
 import { expenseRowSum } from './expense-row-sum.js';
 import { fiscalBalance } from './fiscal-balance.js';
 import { fiscalRowSum } from './fiscal-row-sum.js';
 import { fiscalTotals } from './fiscal-totals.js';
+import { garbledText } from './garbled-text.js';
 import { generalBudgetRollup } from './general-budget-rollup.js';
 import { generalBudgetRowSum } from './general-budget-row-sum.js';
 import { govFundBalance } from './gov-fund-balance.js';
@@ -25,6 +28,20 @@ import { incomeExpenseGrandTotals } from './income-expense-grand-totals.js';
 import { incomeExpenseTotals } from './income-expense-totals.js';
 import { incomeRollup } from './income-rollup.js';
 import { incomeRowSum } from './income-row-sum.js';
+import { narrativeAmount } from './narrative-amount.js';
+import { narrativeArithmetic } from './narrative-arithmetic.js';
+import { narrativeChange } from './narrative-change.js';
+import { narrativeCompletion } from './narrative-completion.js';
+import { narrativeComposition } from './narrative-composition.js';
+import { narrativeDirection } from './narrative-direction.js';
+import { narrativeExplanation } from './narrative-explanation.js';
+import { narrativePresence } from './narrative-presence.js';
+import { narrativeRate } from './narrative-rate.js';
+import { narrativeShare } from './narrative-share.js';
+import { narrativeSubjectName } from './narrative-subject-name.js';
+import { placeholderText } from './placeholder-text.js';
+import { reportYear } from './report-year.js';
+import { requiredSections } from './required-sections.js';
 import { stateCapitalBalance } from './state-capital-balance.js';
 import { stateCapitalRollup } from './state-capital-rollup.js';
 import { stateCapitalRowSum } from './state-capital-row-sum.js';
@@ -46,11 +63,14 @@ export const RULES: readonly Rule[] = [
   crossIncomeFiscal,
   crossIncomeSources,
   crossThreePublicBasic,
+  doubledPunctuation,
+  emptyTableNote,
   expenseRollup,
   expenseRowSum,
   fiscalBalance,
   fiscalRowSum,
   fiscalTotals,
+  garbledText,
   generalBudgetRollup,
   generalBudgetRowSum,
   govFundBalance,
@@ -61,6 +81,20 @@ export const RULES: readonly Rule[] = [
   incomeExpenseTotals,
   incomeRollup,
   incomeRowSum,
+  narrativeAmount,
+  narrativeArithmetic,
+  narrativeChange,
+  narrativeCompletion,
+  narrativeComposition,
+  narrativeDirection,
+  narrativeExplanation,
+  narrativePresence,
+  narrativeRate,
+  narrativeShare,
+  narrativeSubjectName,
+  placeholderText,
+  reportYear,
+  requiredSections,
   stateCapitalBalance,
   stateCapitalRollup,
   stateCapitalRowSum,

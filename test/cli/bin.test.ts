@@ -9,10 +9,15 @@ function zjs(...args: string[]) {
 }
 
 describe('the real bin/zjs.js', () => {
-  it('checks the bundled sample and exits 0', () => {
+  it('checks the bundled sample: its narrative misstates one item, so exit 1', () => {
     const r = zjs('check', 'fixtures/zhuzhou-hrss-2023.txt');
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     expect(r.stdout).toContain('株洲市人力资源和社会保障局');
+    expect(r.stdout).toContain('632.11');
+  });
+
+  it('exits 0 on a consistent document', () => {
+    expect(zjs('check', 'fixtures/synthetic/full-2024.txt').code).toBe(0);
   });
 
   it('exits 1 on error findings', () => {

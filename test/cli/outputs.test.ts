@@ -58,11 +58,11 @@ describe('zjs check with several formats', () => {
   const table: Array<{ args: string[]; exitCode: number; stdout?: string; stderr?: string; files?: string[] }> = [
     {
       args: ['check', seed, '-f', 'html', '-o', join(dir, 'r.html'), '-f', 'json', '-o', join(dir, 'r.json'), '-f', 'xlsx', '-o', join(dir, 'r.xlsx'), '-f', 'github'],
-      exitCode: 0,
-      stdout: '::warning file=fixtures/zhuzhou-hrss-2023.txt,line=451',
+      exitCode: 1,
+      stdout: '::error file=fixtures/zhuzhou-hrss-2023.txt,line=517',
       files: ['r.html', 'r.json', 'r.xlsx'],
     },
-    { args: ['check', seed, '-f', 'sarif', '-o', join(dir, 'r.sarif'), '-f', 'junit', '-o', join(dir, 'r.xml'), '-f', 'csv', '-o', join(dir, 'r.csv'), '-f', 'markdown'], exitCode: 0, stdout: '# 部门决算公开一致性检查报告', files: ['r.sarif', 'r.xml', 'r.csv'] },
+    { args: ['check', seed, '-f', 'sarif', '-o', join(dir, 'r.sarif'), '-f', 'junit', '-o', join(dir, 'r.xml'), '-f', 'csv', '-o', join(dir, 'r.csv'), '-f', 'markdown'], exitCode: 1, stdout: '# 部门决算公开一致性检查报告', files: ['r.sarif', 'r.xml', 'r.csv'] },
     { args: ['check', seed, '-f', 'nonsense'], exitCode: 2, stderr: 'Allowed choices are text, json' },
     { args: ['check', seed, '-f', 'xlsx'], exitCode: 2, stderr: 'xlsx 格式必须用 -o/--output 写入文件' },
     { args: ['check', seed, '-f', 'json', '-f', 'html'], exitCode: 2, stderr: '只有一种格式可以写到标准输出' },

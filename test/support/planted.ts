@@ -19,6 +19,21 @@ export interface Planted {
 }
 
 /**
+ * Corrections: on `line`, `from` becomes `to` (the right value); the rule must then report no
+ * failure on that line. With a planted error beside it, a test shows both sides of a claim.
+ */
+export function correctedValues(rule: string, cases: readonly Planted[]): void {
+  it.each(cases.map((c) => ({ ...c, label: `${c.file}:${c.line} ${c.from} → ${c.to}` })))(`${rule}: accepts the right value $label`, (c) => {
+    const before = checkText(readFixture(c.file), c.file).findings.filter((f) => f.rule === rule && f.status === 'fail' && f.locations[0]?.line === c.line);
+    const after = checkText(plant(readFixture(c.file), c.line, c.from, c.to, c.field), c.file).findings.filter(
+      (f) => f.rule === rule && f.status === 'fail' && f.locations[0]?.line === c.line,
+    );
+    expect(after.map((f) => f.message)).toEqual([]);
+    void before;
+  });
+}
+
+/**
  * The planted-error table of a rule: clean fixtures give the rule no failure, and each planted
  * change gives a finding of the rule located on the planted line.
  */

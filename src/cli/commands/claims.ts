@@ -1,0 +1,124 @@
+import { Option, type Command } from 'commander';
+import type { Lang } from '../../engine/messages.js';
+import { checkDocument } from '../../engine/run.js';
+import { formatLocation } from '../../model/location.js';
+import { narrativeCoverage } from '../../narrative/coverage.js';
+import type { Claim } from '../../narrative/claims.js';
+import { RULES } from '../../rules/index.js';
+import { EXIT, type CommandContext, type Io } from '../io.js';
+import { engineOptions, findSources, readDocuments } from '../session.js';
+
+interface ClaimsFlags {
+  lang: Lang;
+  format: 'text' | 'json';
+  config?: string;
+}
+
+const KIND: Record<Claim['kind'], { zh: string; en: string }> = {
+  amount: { zh: '金额', en: 'amount' },
+  share: { zh: '占比', en: 'share' },
+  completion: { zh: '完成率', en: 'completion' },
+  direction: { zh: '大小比较', en: 'comparison' },
+  change: { zh: '增减', en: 'change' },
+  composition: { zh: '构成', en: 'composition' },
+  arithmetic: { zh: '项目收支', en: 'project arithmetic' },
+  explanation: { zh: '原因金额', en: 'reason amounts' },
+  rate: { zh: '比率', en: 'rate' },
+  presence: { zh: '三公明细', en: '三公 details' },
+  name: { zh: '科目名称', en: '科目 name' },
+};
+
+const VERDICT = {
+  zh: { pass: '一致', fail: '不符', rounding: '尾数误差', skipped: '未能核对', unchecked: '未核对' },
+  en: { pass: 'agrees', fail: 'differs', rounding: 'rounding', skipped: 'not checked', unchecked: 'unchecked' },
+} as const;
+
+const narrativeRules = new Set(RULES.filter((r) => r.meta.tags.includes('narrative')).map((r) => r.meta.id));
+const RANK = { fail: 3, rounding: 2, pass: 1, skipped: 0 } as const;
+
+/** Text of a claim for a listing: the sentence around its figures, cut to a readable length. */
+function excerpt(claim: Claim): string {
+  const text = claim.sentence.text;
+  const first = claim.uses[0] ?? (claim.kind === 'amount' ? claim.num : undefined);
+  const start = Math.max(0, (first?.start ?? 0) - 24);
+  return (start > 0 ? '…' : '') + text.slice(start, start + 90) + (text.length > start + 90 ? '…' : '');
+}
+
+async function runClaims(paths: string[], flags: ClaimsFlags, io: Io): Promise<number> {
+  const options = await engineOptions(flags, io);
+  if (!options) return EXIT.failure;
+  const lang = options.lang;
+  const sources = await findSources(paths, lang, io);
+  if (!sources) return EXIT.failure;
+  const out: unknown[] = [];
+  let unreadable = false;
+  for await (const item of readDocuments(sources, { ...flags, lang }, io)) {
+    if (item.kind === 'unreadable') {
+      unreadable = true;
+      continue;
+    }
+    const checked = checkDocument(item.doc, { ...options, keepResults: true });
+    const verdicts = new Map<string, { status: keyof typeof RANK; message?: string }>();
+    for (const { rule, result } of checked.results) {
+      if (!narrativeRules.has(rule)) continue;
+      const prev = verdicts.get(result.key);
+      if (!prev || RANK[result.status] > RANK[prev.status]) verdicts.set(result.key, { status: result.status });
+    }
+    for (const f of checked.findings) {
+      const key = f.id.slice(f.rule.length + 1).replace(/#\d+$/, '');
+      const v = verdicts.get(key);
+      if (v && narrativeRules.has(f.rule)) v.message = f.message;
+    }
+    const coverage = narrativeCoverage(item.doc, new Set([...verdicts.entries()].filter(([, v]) => v.status !== 'skipped').map(([k]) => k)));
+    const claims = coverage.claims.map(({ claim }) => {
+      const v = verdicts.get(claim.key);
+      const loc = claim.kind === 'amount' ? claim.num.loc : (claim.uses[0]?.loc ?? claim.sentence.at[0]);
+      return { kind: claim.kind, verdict: v?.status ?? 'unchecked', location: loc ?? null, sentence: claim.sentence.text, ...(v?.message ? { message: v.message } : {}) };
+    });
+    const unbound = coverage.numbers
+      .filter((n) => !n.claimed)
+      .map((n) => ({ number: n.num.text, location: n.num.loc, sentence: n.sentence.text, statement: n.statement }));
+    const share = coverage.statements.numbers === 0 ? null : coverage.statements.checked / coverage.statements.numbers;
+    if (flags.format === 'json') {
+      out.push({ source: item.doc.source, claims, unbound, counts: coverage.counts, statements: coverage.statements });
+      continue;
+    }
+    const w = VERDICT[lang];
+    const lines: string[] = [`■ ${item.doc.source}`];
+    for (const [i, { claim }] of coverage.claims.entries()) {
+      const c = claims[i];
+      if (!c) continue;
+      lines.push(`  ${c.location ? formatLocation(c.location) : ''}  [${KIND[claim.kind][lang]}] ${w[c.verdict as keyof typeof w]}  ${excerpt(claim)}`);
+      if (c.message && c.verdict !== 'pass') lines.push(`      → ${c.message}`);
+    }
+    lines.push(lang === 'zh' ? `  未绑定的数字（${unbound.length} 个）：` : `  Numbers tied to no claim (${unbound.length}):`);
+    for (const u of unbound) {
+      const at = u.sentence.indexOf(u.number);
+      lines.push(`  ${formatLocation(u.location)}  ${u.number}  …${u.sentence.slice(Math.max(0, at - 20), at + u.number.length + 10)}…`);
+    }
+    const pct = share === null ? '—' : `${(share * 100).toFixed(1)}%`;
+    lines.push(
+      lang === 'zh'
+        ? `  主张 ${coverage.counts.found} 项，已核对 ${coverage.counts.checked} 项；情况说明中的数字 ${coverage.statements.numbers} 个，落入已核对主张 ${coverage.statements.checked} 个（${pct}）`
+        : `  ${coverage.counts.found} claims, ${coverage.counts.checked} checked; ${coverage.statements.numbers} numbers in the 情况说明, ${coverage.statements.checked} in checked claims (${pct})`,
+      '',
+    );
+    io.stdout(`${lines.join('\n')}\n`);
+  }
+  if (flags.format === 'json') io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+  return unreadable ? EXIT.failure : EXIT.ok;
+}
+
+/** `zjs claims PATHS…`: every claim of the narrative with its verdict, and the numbers no claim explains. */
+export function registerClaims(program: Command, { io, setCode }: CommandContext): void {
+  program
+    .command('claims')
+    .description('列出情况说明中的每一项数字主张及其核对结果，以及未能绑定到任何主张的数字')
+    .argument('<paths...>', '文件或文件夹')
+    .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']).default('zh'))
+    .option('--config <file>', '配置文件（JSON）')
+    .action(async (paths: string[], flags: ClaimsFlags) => {
+      setCode(await runClaims(paths, flags, io));
+    });
+}

@@ -1,0 +1,210 @@
+import type { DisclosureDocument, Row, Table, TableKey } from '../model/document.js';
+import { functionClassCode } from '../model/function-classes.js';
+import type { Sentence } from './text.js';
+
+/** A table cell a narrative number is about. */
+export interface Binding {
+  table: TableKey;
+  row: string;
+  column: string;
+  /** How the narrative named it (for messages). */
+  name: string;
+}
+
+/** Which table a section of the narrative talks about, from its headings. */
+export type Scope = TableKey | 'other';
+
+export function scopeOf(sentence: Sentence): Scope {
+  for (const heading of [...sentence.headings].reverse()) {
+    if (/三公/.test(heading)) return 'three-public';
+    if (/政府性基金/.test(heading)) return 'gov-fund';
+    if (/国有资本经营/.test(heading)) return 'state-capital';
+    if (/基本支出决算/.test(heading)) return 'general-budget-basic';
+    if (/一般公共预算财政拨款支出/.test(heading)) return 'general-budget-expense';
+    if (/财政拨款收入支出决算总体/.test(heading)) return 'fiscal-income-expense';
+    if (/收入支出决算总体/.test(heading)) return 'income-expense';
+    if (/^[一二三四五六七八九十]+、收入决算/.test(heading)) return 'income';
+    if (/^[一二三四五六七八九十]+、支出决算/.test(heading)) return 'expense';
+    if (/^[一二三四五六七八九十]+、/.test(heading)) return 'other';
+  }
+  return 'other';
+}
+
+const b = (table: TableKey, row: string, column: string, name: string): Binding => ({ table, row, column, name });
+
+/** Strips what precedes the noun that names a figure: years, 全年, 本单位, verbs of being. */
+export function subjectNoun(subject: string): string {
+  return subject
+    .replace(/(为|是|达到?|共计|合计为|总计为|约为|约|为人民币)$/, '')
+    .replace(/^(其中|包括|主要是|主要包括|主要用于)/, '')
+    .replace(/^.*?20\d{2}年度?/, '')
+    .replace(/^(全年|本年度|本单位|本部门|我单位|我部门)/, '');
+}
+
+const INCOME_SOURCES: Array<[RegExp, string]> = [
+  [/上级补助收入$/, 'superior'],
+  [/事业收入$/, 'business'],
+  [/经营收入$/, 'operation'],
+  [/附属单位上缴收入$/, 'affiliated'],
+  [/其他收入$/, 'other'],
+];
+
+/** The class row named “教育(类)支出”, “教育支出(类)” or “一般公共服务支出(类)”. */
+function classBinding(noun: string, scope: Scope): Binding | undefined {
+  const m = /^(.+?)(?:\(类\)支出|支出\(类\)|\(类\))$/.exec(noun);
+  if (!m?.[1]) return undefined;
+  const code = functionClassCode(m[1]);
+  if (!code) return undefined;
+  const table: TableKey = scope === 'expense' ? 'expense' : 'general-budget-expense';
+  return b(table, code, 'total', noun);
+}
+
+/**
+ * The table cell that a figure's subject names, given the section it stands in; undefined for
+ * figures the tables do not hold (budgets, 机关运行经费, procurement…).
+ */
+export function bindSubject(subject: string, scope: Scope): Binding | undefined {
+  const noun = subjectNoun(subject);
+  if (noun === '') return undefined;
+  if (/预算数?$/.test(noun) && !/决算/.test(noun)) return undefined;
+  if (/财政拨款收、?支总计$|财政拨款收入支出总计$/.test(noun)) return b('fiscal-income-expense', 'income:grand-total', 'amount', noun);
+  if (/收、?支总计$|收入支出总计$/.test(noun)) {
+    return scope === 'fiscal-income-expense'
+      ? b('fiscal-income-expense', 'income:grand-total', 'amount', noun)
+      : b('income-expense', 'income:grand-total', 'amount', noun);
+  }
+  // In the 政府性基金 and 国有资本经营 sections, carry-overs and the year's figures are that table's.
+  if (scope === 'gov-fund' || scope === 'state-capital') {
+    const fund: Array<[RegExp, string]> = [
+      [/年初结转和结余$/, 'opening'],
+      [/本年收入$|财政拨款收入$/, 'income'],
+      [/本年支出$|财政拨款支出$/, 'total'],
+      [/年末结转和结余$/, 'closing'],
+    ];
+    const hit = fund.find(([re]) => re.test(noun));
+    if (hit) return b(scope, 'total', hit[1], noun);
+  }
+  if (/年初财政拨款结转和结余$/.test(noun)) return b('fiscal-income-expense', 'income:opening', 'amount', noun);
+  if (/年末财政拨款结转和结余$/.test(noun)) return b('fiscal-income-expense', 'expense:closing', 'total', noun);
+  if (/本年收入合计$/.test(noun)) return b('income-expense', 'income:total-income', 'amount', noun);
+  if (/本年支出合计$/.test(noun)) return b('income-expense', 'expense:total-expense', 'amount', noun);
+  if (/年初结转和结余$/.test(noun)) return b('income-expense', 'income:opening', 'amount', noun);
+  if (/年末结转和结余$/.test(noun)) return b('income-expense', 'expense:closing', 'amount', noun);
+  if (/一般公共预算财政拨款基本支出$/.test(noun)) return b('general-budget-expense', 'total', 'basic', noun);
+  if (/一般公共预算财政拨款项目支出$/.test(noun)) return b('general-budget-expense', 'total', 'project', noun);
+  if (/一般公共预算财政拨款支出(决算数?)?$/.test(noun)) return b('general-budget-expense', 'total', 'total', noun);
+  if (/^财政拨款收入$/.test(noun)) return b('income', 'total', 'fiscal', noun);
+  for (const [re, column] of INCOME_SOURCES) if (re.test(noun) && noun.length <= 10) return b('income', 'total', column, noun);
+  if (/^人员经费(合计)?$/.test(noun)) return b('general-budget-basic', 'personnel-total', 'amount', noun);
+  if (/^公用经费(合计)?$/.test(noun)) return b('general-budget-basic', 'public-total', 'amount', noun);
+  if (/^基本支出$/.test(noun)) {
+    return scope === 'general-budget-expense' || scope === 'general-budget-basic'
+      ? b('general-budget-expense', 'total', 'basic', noun)
+      : scope === 'expense'
+        ? b('expense', 'total', 'basic', noun)
+        : undefined;
+  }
+  if (/^项目支出$/.test(noun)) {
+    return scope === 'general-budget-expense'
+      ? b('general-budget-expense', 'total', 'project', noun)
+      : scope === 'expense'
+        ? b('expense', 'total', 'project', noun)
+        : undefined;
+  }
+  if (/政府性基金预算财政拨款收入$/.test(noun)) return b('gov-fund', 'total', 'income', noun);
+  if (/政府性基金预算财政拨款支出$/.test(noun)) return b('gov-fund', 'total', 'total', noun);
+  if (/国有资本经营预算财政拨款支出$/.test(noun)) return b('state-capital', 'total', 'total', noun);
+  return classBinding(noun, scope);
+}
+
+export type ThreePublicItem = 'total' | 'abroad' | 'vehicle' | 'purchase' | 'operation' | 'reception';
+
+/** The 三公 item a phrase names, most specific first. */
+export function threePublicItem(text: string): ThreePublicItem | undefined {
+  if (/公务用车购置(费)?及运行(维护)?费?/.test(text)) return 'vehicle';
+  if (/公务用车运行(维护)?费?/.test(text)) return 'operation';
+  if (/公务用车购置费?/.test(text)) return 'purchase';
+  if (/因公出国/.test(text)) return 'abroad';
+  if (/公务接待/.test(text)) return 'reception';
+  if (/三公/.test(text)) return 'total';
+  return undefined;
+}
+
+function compactName(name: string): string {
+  return name.replace(/\s+/g, '').replace(/[()（）]/g, '');
+}
+
+/** Names equal once a trailing 支出 and 和/及 are set aside: the usual liberties of narratives. */
+export function sameName(printed: string, official: string): boolean {
+  const n = (s: string) => compactName(s).replace(/及/g, '和').replace(/支出$/, '');
+  return n(printed) === n(official);
+}
+
+/** Edit distance, for telling a misspelt 科目 name from a different one. */
+function distance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let last = prev[0] ?? 0;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const keep = prev[j] ?? 0;
+      prev[j] = Math.min((prev[j] ?? 0) + 1, (prev[j - 1] ?? 0) + 1, last + (a[i - 1] === b[j - 1] ? 0 : 1));
+      last = keep;
+    }
+  }
+  return prev[b.length] ?? 0;
+}
+
+export interface ItemBinding {
+  table: TableKey;
+  /** The row the heading names (class, section or item), when found. */
+  row?: Row;
+  /** Each level as printed in the heading and the row found for it. */
+  levels: Array<{ printed: string; row: Row | undefined }>;
+}
+
+/** Child rows of a code (class 3 → 5 digits, section 5 → 7). */
+function childrenOf(table: Table, code: string | undefined): Row[] {
+  return table.rows.filter((r) => r.code && (code === undefined ? r.code.length === 3 : r.code.length === code.length + 2 && r.code.startsWith(code)));
+}
+
+function findByName(rows: Row[], printed: string): Row | undefined {
+  const exact = rows.find((r) => sameName(printed, r.label));
+  if (exact) return exact;
+  // A misspelt or shortened name still binds when it is clearly the same row: one close candidate.
+  const close = rows.filter((r) => {
+    const d = distance(compactName(printed).replace(/支出$/, ''), compactName(r.label).replace(/支出$/, ''));
+    return d <= Math.max(1, Math.floor(compactName(r.label).length / 6));
+  });
+  return close.length === 1 ? close[0] : undefined;
+}
+
+/**
+ * A 类/款/项 heading such as “社会保障和就业支出(类)人力资源和社会保障管理事务(款)行政运行(项)”,
+ * resolved level by level to the rows of the table the section is about.
+ */
+export function bindItemHeading(heading: string, doc: DisclosureDocument, scope: Scope): ItemBinding | undefined {
+  const parts = [...heading.matchAll(/([^()、.。\d]+?)\((类|款|项)\)/g)].map((m) => ({ name: (m[1] ?? '').trim(), level: m[2] ?? '' }));
+  if (parts.length === 0 || parts[0]?.level !== '类') return undefined;
+  const key: TableKey = scope === 'expense' ? 'expense' : 'general-budget-expense';
+  const table = doc.tables[key];
+  if (!table) return undefined;
+  const levels: ItemBinding['levels'] = [];
+  let parent: string | undefined;
+  let row: Row | undefined;
+  for (const part of parts) {
+    let candidates: Row[];
+    if (part.level === '类') {
+      const code = functionClassCode(part.name);
+      candidates = table.rows.filter((r) => r.code?.length === 3 && (r.code === code || sameName(part.name, r.label)));
+    } else {
+      candidates = parent === undefined ? [] : childrenOf(table, parent);
+    }
+    const found = part.level === '类' ? candidates[0] : findByName(candidates, part.name);
+    levels.push({ printed: part.name, row: found });
+    if (!found) return { table: key, levels };
+    parent = found.code;
+    row = found;
+  }
+  return row ? { table: key, row, levels } : { table: key, levels };
+}

@@ -1,0 +1,31 @@
+import type { CheckResult } from '../model/finding.js';
+import type { Rule } from './types.js';
+import { defect } from './support/identity.js';
+
+const DOUBLED = /([。，；：、！？])\1+/g;
+
+/** Doubled punctuation (。。, ，，) in the narrative: a slip a publisher wants to catch. */
+export const doubledPunctuation: Rule = {
+  meta: {
+    id: 'doubled-punctuation',
+    title: { zh: '无重复标点', en: 'No doubled punctuation' },
+    severity: 'warning',
+    tags: ['narrative'],
+    tables: [],
+    messages: {
+      doubled: { zh: '重复的标点“{found}”：{text}', en: 'Doubled punctuation “{found}” in: {text}' },
+    },
+  },
+  check(doc) {
+    const results: CheckResult[] = [];
+    for (const line of [...doc.narrative, ...Object.values(doc.tables).flatMap((t) => t.notes)]) {
+      for (const m of line.text.matchAll(DOUBLED)) {
+        results.push({
+          ...defect(`${line.loc.file}/${line.loc.page ?? 0}/${line.loc.line}/${m.index ?? 0}`, { id: 'doubled', params: { found: m[0], text: line.text.trim() } }, [line.loc]),
+          sentence: { text: line.text.trim(), loc: line.loc },
+        });
+      }
+    }
+    return results;
+  },
+};

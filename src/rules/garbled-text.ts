@@ -1,0 +1,33 @@
+import type { CheckResult } from '../model/finding.js';
+import type { Rule } from './types.js';
+import { defect } from './support/identity.js';
+
+/** U+FFFD (a byte sequence that was no character) and private-use code points: broken text. */
+const GARBLED = /[\uFFFD\uE000-\uF8FF]+/g;
+
+/** Characters that did not survive conversion (�) in the narrative or table notes. */
+export const garbledText: Rule = {
+  meta: {
+    id: 'garbled-text',
+    title: { zh: '无乱码字符', en: 'No garbled characters' },
+    severity: 'warning',
+    tags: ['narrative', 'input'],
+    tables: [],
+    messages: {
+      garbled: { zh: '文中有无法识别的字符：{text}', en: 'Unreadable characters in: {text}' },
+    },
+  },
+  check(doc) {
+    const results: CheckResult[] = [];
+    const lines = [...doc.narrative, ...Object.values(doc.tables).flatMap((t) => [{ text: t.title, loc: t.titleLoc }, ...t.notes])];
+    for (const line of lines) {
+      for (const m of line.text.matchAll(GARBLED)) {
+        results.push({
+          ...defect(`${line.loc.file}/${line.loc.page ?? 0}/${line.loc.line}/${m.index ?? 0}`, { id: 'garbled', params: { text: line.text.trim() } }, [line.loc]),
+          sentence: { text: line.text.trim(), loc: line.loc },
+        });
+      }
+    }
+    return results;
+  },
+};

@@ -1,0 +1,33 @@
+import type { CheckResult } from '../model/finding.js';
+import type { Rule } from './types.js';
+import { defect } from './support/identity.js';
+
+/** Template placeholders left in a published text: XX局, ××, ＊＊, 待填写, 待补充. */
+const PLACEHOLDER = /(?<![A-Za-z])[XＸxｘ×]{2,}(?![A-Za-z])|＊{2,}|\*{3,}|待填写|待补充|此处填写|（略）|\(略\)/g;
+
+/** Placeholders of the template (上海市 XX 局) left in the published document. */
+export const placeholderText: Rule = {
+  meta: {
+    id: 'placeholder-text',
+    title: { zh: '无模板占位符残留', en: 'No template placeholders left' },
+    severity: 'error',
+    tags: ['narrative'],
+    tables: [],
+    messages: {
+      placeholder: { zh: '文中残留模板占位符“{found}”：{text}', en: 'A template placeholder “{found}” is left in: {text}' },
+    },
+  },
+  check(doc) {
+    const results: CheckResult[] = [];
+    const lines = [...doc.narrative, ...Object.values(doc.tables).flatMap((t) => [{ text: t.title, loc: t.titleLoc }, ...t.notes])];
+    for (const line of lines) {
+      for (const m of line.text.matchAll(PLACEHOLDER)) {
+        results.push({
+          ...defect(`${line.loc.file}/${line.loc.page ?? 0}/${line.loc.line}/${m.index ?? 0}`, { id: 'placeholder', params: { found: m[0], text: line.text.trim() } }, [line.loc], { actual: m[0] }),
+          sentence: { text: line.text.trim(), loc: line.loc },
+        });
+      }
+    }
+    return results;
+  },
+};

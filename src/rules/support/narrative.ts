@@ -1,0 +1,85 @@
+import type { Cell, DisclosureDocument } from '../../model/document.js';
+import type { CheckResult, Localized, MessageParam, Severity } from '../../model/finding.js';
+import type { Location } from '../../model/location.js';
+import { formatMoney, ZERO, type Dec } from '../../model/number.js';
+import { claimsOf, type Claim, type Side } from '../../narrative/claims.js';
+import type { Num } from '../../narrative/numbers.js';
+import type { Sentence } from '../../narrative/text.js';
+import { template } from '../../templates/tables.js';
+
+/** The claims of one kind in a document. */
+export function claimsOfKind<K extends Claim['kind']>(doc: DisclosureDocument, kind: K): Array<Extract<Claim, { kind: K }>> {
+  return claimsOf(doc).claims.filter((c): c is Extract<Claim, { kind: K }> => c.kind === kind);
+}
+
+/** The sentence as a finding quotes it: its text and its first line. */
+export function quote(sentence: Sentence): { text: string; loc: Location } {
+  return { text: sentence.text, loc: sentence.at[0] ?? { file: '', line: 0 } };
+}
+
+/** A value with its rounding radius, from the text or from a table cell. */
+export interface Value {
+  value: Dec;
+  half: Dec;
+  text: string;
+  loc: Location;
+}
+
+export const fromNum = (n: Num): Value => ({ value: n.value, half: n.half, text: n.text, loc: n.loc });
+
+const INCOMPLETE = new Set<string>(['row-unrecognised', 'column-unrecognised', 'cells-missing', 'cells-unplaced', 'table-unparsed']);
+const NO_TABLE = (key: string): Localized => ({ zh: `未找到${key}`, en: `${key} was not found` });
+const NO_CELL: Localized = { zh: '表中缺少对应单元格', en: 'the table lacks the cell' };
+const NOT_NUMBER: Localized = { zh: '对应单元格不是数字', en: 'the cell is not a number' };
+
+/**
+ * The value of one side of a claim. A table row the document does not print holds nothing (zero);
+ * an empty cell likewise; a cell the table should have but lacks cannot be compared.
+ */
+export function valueOf(doc: DisclosureDocument, side: Side): { ok: true; value: Value } | { ok: false; reason: Localized } {
+  if (side.source === 'text') return { ok: true, value: fromNum(side.num) };
+  const table = doc.tables[side.binding.table];
+  if (!table) return { ok: false, reason: NO_TABLE(template(side.binding.table).name.zh) };
+  const cell: Cell | undefined = side.cell;
+  if (!cell) {
+    const rowPrinted = table.rows.some((r) => r.key === side.binding.row);
+    // A row the table does not print is zero, unless the reader could not place all of the table.
+    const incomplete = doc.issues.some((i) => i.loc.table === table.key && INCOMPLETE.has(i.code));
+    if (rowPrinted || incomplete || (table.key === 'three-public' && table.rows.length > 0)) return { ok: false, reason: NO_CELL };
+    return { ok: true, value: { value: ZERO, half: ZERO, text: '—', loc: table.titleLoc } };
+  }
+  if (cell.kind === 'invalid') return { ok: false, reason: NOT_NUMBER };
+  if (cell.kind === 'blank') return { ok: true, value: { value: ZERO, half: ZERO, text: '（空）', loc: cell.loc } };
+  return { ok: true, value: { value: cell.amount.value, half: cell.amount.half, text: cell.amount.text, loc: cell.amount.loc } };
+}
+
+/** How a side is named in a message: the printed figure, or the table and cell. */
+export function sideName(side: Side): MessageParam {
+  if (side.source === 'text') return side.num.text;
+  const t = template(side.binding.table).name;
+  return { zh: `${t.zh}“${side.binding.name}”`, en: `the ${t.en} (${side.binding.name})` };
+}
+
+export const money2 = (v: Dec): string => formatMoney(v, Math.max(2, v.decimalPlaces()));
+
+/** A narrative check result: the sentence, the locations it rests on, and a rendered-ready message. */
+export function narrativeResult(
+  claim: Claim,
+  status: CheckResult['status'],
+  id: string,
+  params: Record<string, MessageParam>,
+  locations: Location[],
+  extra: Partial<Pick<CheckResult, 'expected' | 'actual' | 'difference' | 'tolerance' | 'reason' | 'severity'>> = {},
+): CheckResult {
+  return {
+    key: claim.key,
+    status,
+    relation: 'none',
+    message: { id, params },
+    locations,
+    sentence: quote(claim.sentence),
+    ...extra,
+  };
+}
+
+export type { Severity };

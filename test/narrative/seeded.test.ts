@@ -1,0 +1,49 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkDocument, type CheckedDocument } from '../../src/engine/run.js';
+import { discover, loadDocument } from '../../src/load/index.js';
+
+async function check(path: string): Promise<CheckedDocument> {
+  const [source] = await discover([path]);
+  const loaded = source && (await loadDocument(source));
+  if (!loaded?.ok) throw new Error(`${path} unreadable`);
+  return checkDocument(loaded.value);
+}
+
+/** The defects planted in the seeded Putuo document, as a reader of the two texts finds them. */
+const PLANTED: Array<{ rule: string; text: RegExp; what: string }> = [
+  { rule: 'table-missing', text: /支出决算表/, what: 'the 支出决算表 was removed' },
+  { rule: 'placeholder-text', text: /XX/, what: '上海市普陀区XX局 in the title of 第二部分' },
+  { rule: 'report-year', text: /2023年度部门决算/, what: 'the 第三部分 heading says 2023年度' },
+  { rule: 'report-year', text: /截至2023年12月31日/, what: 'the asset date says 2023' },
+  { rule: 'narrative-amount', text: /收入支出总计.*0万元/, what: '收入支出总计 0 万元 (the table: 2,995.39)' },
+  { rule: 'narrative-direction', text: /1511\.89.*1560\.05|决算数大于预算数.*1511/, what: '行政运行: 决算数大于预算数 with 1,511.89 < 1,560.05' },
+  { rule: 'narrative-direction', text: /80\.38.*80\.81/, what: '职业年金: 决算数大于预算数 with 80.38 < 80.81' },
+  { rule: 'narrative-direction', text: /60\.99.*62\.29/, what: '行政单位医疗: 决算数等于预算数 with 60.99 ≠ 62.29' },
+  { rule: 'narrative-amount', text: /预算数合计.*0\.95/, what: 'the 三公 budget 0.95 is gone from the table' },
+  { rule: 'doubled-punctuation', text: /。。/, what: '。。 in 名词解释' },
+];
+
+describe('the seeded Putuo document, as published PDF', () => {
+  let seeded: CheckedDocument;
+  let original: CheckedDocument;
+  beforeAll(async () => {
+    seeded = await check('fixtures/putuo-finance-2024-seeded.pdf');
+    original = await check('fixtures/putuo-finance-2024.pdf');
+  }, 60_000);
+
+  it.each(PLANTED)('finds the planted defect: $what', ({ rule, text }) => {
+    const hit = seeded.findings.find((f) => f.rule === rule && f.status === 'fail' && text.test(f.message));
+    expect(hit, seeded.findings.filter((f) => f.rule === rule).map((f) => f.message).join('\n')).toBeDefined();
+  });
+
+  it.each(PLANTED)('gives no such error on the original: $what', ({ rule, text }) => {
+    expect(original.findings.filter((f) => f.rule === rule && f.status === 'fail' && text.test(f.message))).toEqual([]);
+  });
+
+  it('reports on the original only its two real slips, and nothing planted', () => {
+    expect(original.findings.filter((f) => f.severity === 'error').map((f) => f.message)).toEqual([
+      expect.stringContaining('财政拨款收入支出总计'),
+      expect.stringContaining('71.73%'),
+    ]);
+  });
+});
