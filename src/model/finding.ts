@@ -69,6 +69,21 @@ export interface Excerpt {
   }>;
 }
 
+/**
+ * Why a finding no longer fails the run: it is recorded in a baseline file (a snapshot of the
+ * findings a publisher has already seen) or named by a waiver with a written reason (出错说明).
+ */
+export interface Acceptance {
+  by: 'baseline' | 'waiver';
+  /** The baseline or waiver file, as given on the command line. */
+  file: string;
+  /** Waivers only: why the finding is accepted, who accepted it, and when. */
+  reason?: string;
+  author?: string;
+  date?: string;
+  expires?: string;
+}
+
 /** A reported problem, note or skipped check, rendered for one language. */
 export interface Finding {
   rule: string;
@@ -86,6 +101,8 @@ export interface Finding {
   excerpts?: Excerpt[];
   /** For findings on the narrative: the sentence as printed and where it stands. */
   sentence?: { text: string; loc: Location };
+  /** Set when a baseline or a waiver accepts the finding: it stays in every report but no longer fails the run. */
+  accepted?: Acceptance;
 }
 
 /** The text of a message parameter in one language. */

@@ -177,7 +177,13 @@ function cellOf(doc: DisclosureDocument, binding: Binding): Side & { source: 'ta
   return { source: 'table', binding, cell: row?.cells[binding.column], present: doc.tables[binding.table] !== undefined };
 }
 
-const key = (kind: string, s: Sentence, nums: readonly Num[]) => `${kind}/${s.index}/${nums.map((n) => n.index).join('-')}`;
+/**
+ * A claim's key names what it says, not where: its kind and its printed figures (and, for an
+ * amount, the cell it restates). Inserting text elsewhere leaves it unchanged, so baselines and
+ * waivers keep matching; the engine numbers any repeat (#2, #3…).
+ */
+const key = (kind: string, _s: Sentence, nums: readonly Num[], target?: Binding) =>
+  `${kind}/${target ? `${target.table}:${target.row}:${target.column}/` : ''}${nums.map((n) => n.text).join('|')}`;
 
 interface Context {
   doc: DisclosureDocument;
@@ -206,7 +212,7 @@ function amounts(s: Sentence, nums: Num[], scope: Scope, ctx: Context): void {
     const before = s.text.slice(0, n.start);
     const named = bindSubject(subject, scope);
     if (named && !(scope === 'three-public' && /决算|预算/.test(subject) && !/三公|因公出国|公务用车|公务接待/.test(subject))) {
-      ctx.claims.push({ kind: 'amount', key: key('amount', s, [n]), sentence: s, uses: [n], num: n, target: cellOf(ctx.doc, named), relation: 'eq' });
+      ctx.claims.push({ kind: 'amount', key: key('amount', s, [n], named), sentence: s, uses: [n], num: n, target: cellOf(ctx.doc, named), relation: 'eq' });
       continue;
     }
     const item = threePublicItem(subject) ?? (scope === 'three-public' || /三公/.test(before) ? threePublicItem(before.slice(before.lastIndexOf('。') + 1)) : undefined);
@@ -220,7 +226,7 @@ function amounts(s: Sentence, nums: Num[], scope: Scope, ctx: Context): void {
       if (/团组|人次|车辆/.test(subject)) continue;
       const column = `${kind}-${threeItem}`;
       const binding: Binding = { table: 'three-public', row: 'three-public', column, name: threePublicColumnName(column).zh };
-      ctx.claims.push({ kind: 'amount', key: key('amount', s, [n]), sentence: s, uses: [n], num: n, target: cellOf(ctx.doc, binding), relation: 'eq' });
+      ctx.claims.push({ kind: 'amount', key: key('amount', s, [n], binding), sentence: s, uses: [n], num: n, target: cellOf(ctx.doc, binding), relation: 'eq' });
       continue;
     }
     const heading = itemHeadingOf(s);
@@ -231,7 +237,7 @@ function amounts(s: Sentence, nums: Num[], scope: Scope, ctx: Context): void {
         const last = bound.levels[bound.levels.length - 1]?.printed ?? heading;
         const name = row ? `${row.code ?? row.key} ${row.label}` : last;
         const binding: Binding = { table: bound.table, row: row?.key ?? `absent:${heading}`, column: 'total', name };
-        ctx.claims.push({ kind: 'amount', key: key('amount', s, [n]), sentence: s, uses: [n], num: n, target: cellOf(ctx.doc, binding), relation: 'eq' });
+        ctx.claims.push({ kind: 'amount', key: key('amount', s, [n], binding), sentence: s, uses: [n], num: n, target: cellOf(ctx.doc, binding), relation: 'eq' });
       }
       continue;
     }
@@ -240,13 +246,13 @@ function amounts(s: Sentence, nums: Num[], scope: Scope, ctx: Context): void {
     if (fee && /^(支出)?决算(数)?(为)?$/.test(subject)) {
       const row = fee === '会议费' ? '30215' : '30216';
       const bound: Binding = { table: 'general-budget-basic', row, column: 'amount', name: `${row} ${fee}` };
-      ctx.claims.push({ kind: 'amount', key: key('amount', s, [n]), sentence: s, uses: [n], num: n, target: cellOf(ctx.doc, bound), relation: 'ge' });
+      ctx.claims.push({ kind: 'amount', key: key('amount', s, [n], bound), sentence: s, uses: [n], num: n, target: cellOf(ctx.doc, bound), relation: 'ge' });
       continue;
     }
     // 机关运行经费 is part of 公用经费.
     if (/机关运行经费(支出)?$/.test(subject)) {
       const bound: Binding = { table: 'general-budget-basic', row: 'public-total', column: 'amount', name: '公用经费合计' };
-      ctx.claims.push({ kind: 'amount', key: key('amount', s, [n]), sentence: s, uses: [n], num: n, target: cellOf(ctx.doc, bound), relation: 'le' });
+      ctx.claims.push({ kind: 'amount', key: key('amount', s, [n], bound), sentence: s, uses: [n], num: n, target: cellOf(ctx.doc, bound), relation: 'le' });
     }
   }
 }
@@ -506,7 +512,7 @@ function enterItem(s: Sentence, ctx: Context, scope: Scope): void {
     if (!sameName(level.printed, official) && !cut) {
       ctx.claims.push({
         kind: 'name',
-        key: `name/${s.index}/${level.row.key}`,
+        key: `name/${binding.table}:${level.row.key}/${level.printed}`,
         sentence: s,
         uses: [],
         printed: level.printed,

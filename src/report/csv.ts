@@ -18,7 +18,7 @@ function inert(value: string): string {
 }
 
 /**
- * One row per finding, for spreadsheets: UTF-8 with a byte-order mark so that Excel reads the
+ * One row per finding, for spreadsheets (accepted findings too, with who accepted them and why): UTF-8 with a byte-order mark so that Excel reads the
  * Chinese text, CRLF line ends. An unreadable document is one row with status `unreadable`.
  */
 export function formatCsv(report: Report, options: CsvOptions): string {
@@ -40,6 +40,9 @@ export function formatCsv(report: Report, options: CsvOptions): string {
     w.difference,
     w.tolerance,
     w.message,
+    w.acceptance,
+    w.reason,
+    w.author,
   ];
   const records: string[][] = [];
   for (const doc of report.documents) {
@@ -62,6 +65,9 @@ export function formatCsv(report: Report, options: CsvOptions): string {
         '',
         '',
         error?.message ?? '',
+        '',
+        '',
+        '',
       ]);
       continue;
     }
@@ -84,6 +90,9 @@ export function formatCsv(report: Report, options: CsvOptions): string {
         f.difference ?? '',
         f.tolerance ?? '',
         f.message,
+        f.accepted ? `${w.acceptedBy[f.accepted.by]} ${f.accepted.file}` : '',
+        f.accepted?.reason ?? '',
+        f.accepted?.author ?? '',
       ]);
     }
   }

@@ -3,7 +3,7 @@ import type { Severity } from '../model/finding.js';
 import { ruleById } from '../rules/index.js';
 import type { Report } from './model.js';
 import { primaryLocation, rankByErrors } from './summary.js';
-import { WORDS } from './words.js';
+import { acceptanceText, WORDS } from './words.js';
 
 export interface GithubOptions {
   lang: Lang;
@@ -35,7 +35,8 @@ export function formatGithub(report: Report, options: GithubOptions): string {
   const lines = [
     plain(
       `${report.tool.name} ${report.tool.version}: ${w.documents} ${s.documents}, ${w.outcomes.pass} ${s.passed}, ${w.outcomes.fail} ${s.failed}, ` +
-        `${w.outcomes.unreadable} ${s.unreadable}; ${w.severityPlural.error} ${s.errors}, ${w.severityPlural.warning} ${s.warnings}, ${w.severityPlural.info} ${s.infos}`,
+        `${w.outcomes.unreadable} ${s.unreadable}; ${w.severityPlural.error} ${s.errors}, ${w.severityPlural.warning} ${s.warnings}, ${w.severityPlural.info} ${s.infos}` +
+        (s.accepted > 0 ? `, ${w.accepted} ${s.accepted}` : ''),
     ),
   ];
   if (report.documents.length > 1) {
@@ -43,7 +44,7 @@ export function formatGithub(report: Report, options: GithubOptions): string {
     for (const t of rankByErrors(report)) {
       const d = t.document;
       lines.push(
-        plain(`  ${d.department ?? d.source}${d.year !== null ? ` ${d.year}` : ''}: ${w.severityPlural.error} ${t.errors}, ${w.severityPlural.warning} ${t.warnings}, ${w.severityPlural.info} ${t.infos} (${w.outcomes[d.outcome]}; ${d.source})`),
+        plain(`  ${d.department ?? d.source}${d.year !== null ? ` ${d.year}` : ''}: ${w.severityPlural.error} ${t.errors}, ${w.severityPlural.warning} ${t.warnings}, ${w.severityPlural.info} ${t.infos}${t.accepted > 0 ? `, ${w.accepted} ${t.accepted}` : ''} (${w.outcomes[d.outcome]}; ${d.source})`),
       );
     }
   }
@@ -56,15 +57,17 @@ export function formatGithub(report: Report, options: GithubOptions): string {
     for (const f of doc.findings) {
       const loc = primaryLocation(f);
       const title = ruleById(f.rule)?.meta.title[options.lang];
+      const named = title !== undefined ? `${title} (${f.rule})` : f.rule;
+      // An accepted finding is a notice, never an error or warning annotation: it no longer fails the run.
       lines.push(
         command(
-          COMMAND[f.severity],
+          f.accepted ? 'notice' : COMMAND[f.severity],
           [
             ['file', loc?.file ?? doc.source],
             ['line', loc?.line],
-            ['title', title !== undefined ? `${title} (${f.rule})` : f.rule],
+            ['title', f.accepted ? `${w.accepted}: ${named}` : named],
           ],
-          f.message,
+          f.accepted ? `${f.message}\n${w.accepted}: ${acceptanceText(f.accepted, options.lang)}` : f.message,
         ),
       );
     }

@@ -5,7 +5,7 @@ import { formatLocation } from '../model/location.js';
 import { ruleById } from '../rules/index.js';
 import type { Report, ReportDocument } from './model.js';
 import { groupByTable, primaryLocation, rankByErrors, rulesInReport, tally } from './summary.js';
-import { WORDS, type Words } from './words.js';
+import { acceptanceText, WORDS, type Words } from './words.js';
 
 export interface HtmlOptions {
   lang: Lang;
@@ -47,6 +47,9 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 .unreadable-reason{background:var(--error-bg);border-left:4px solid var(--error);padding:8px 12px}
 .finding{border:1px solid var(--line);border-left:4px solid var(--info);border-radius:4px;padding:8px 12px;margin:8px 0;break-inside:avoid}
 .finding.error{border-left-color:var(--error)}.finding.warning{border-left-color:var(--warning)}
+.finding.accepted{border-left-style:dashed;background:#f9fafb}
+.badge.accepted{background:var(--pass)}
+.acceptance{margin:6px 0;font-size:13px;color:var(--pass)}
 .finding header{display:flex;flex-wrap:wrap;gap:8px;align-items:baseline}
 .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;font-weight:600;color:#fff;background:var(--info);print-color-adjust:exact;-webkit-print-color-adjust:exact}
 .badge.error{background:var(--error)}.badge.warning{background:var(--warning)}
@@ -88,9 +91,11 @@ const SCRIPT = `
     var severities = {};
     form.querySelectorAll('input[name="severity"]').forEach(function (box) { severities[box.value] = box.checked; });
     var rule = form.elements.namedItem('rule').value;
+    var accepted = form.querySelector('input[name="accepted"]');
     var count = 0;
     findings.forEach(function (f) {
-      var visible = severities[f.getAttribute('data-severity')] === true && (rule === '' || f.getAttribute('data-rule') === rule);
+      var visible = severities[f.getAttribute('data-severity')] === true && (rule === '' || f.getAttribute('data-rule') === rule) &&
+        (accepted === null || accepted.checked || !f.hasAttribute('data-accepted'));
       f.hidden = !visible;
       if (visible) count++;
     });
@@ -113,6 +118,7 @@ function countsBlock(report: Report, w: Words): string {
     ['errors', ' error', w.severityPlural.error],
     ['warnings', ' warning', w.severityPlural.warning],
     ['infos', ' info', w.severityPlural.info],
+    ...(s.accepted > 0 ? [['accepted', ' accepted', w.accepted] as [keyof typeof s, string, string]] : []),
   ];
   const cells = items.map(([key, cls, label]) => `<div class="${key}${cls}"><dt>${e(label)}</dt><dd data-count="${key}">${s[key]}</dd></div>`);
   return `<dl class="counts">${cells.join('')}</dl>`;
@@ -124,12 +130,14 @@ function documentName(doc: ReportDocument, w: Words): string {
 
 function rankingTable(report: Report, w: Words): string {
   const withClaims = report.documents.some((d) => d.claims !== undefined);
+  const withAccepted = report.summary.accepted > 0;
   const k = w.check;
   const head = [
     `<th>${e(w.department)}</th>`,
     `<th>${e(w.year)}</th>`,
     `<th>${e(w.outcome)}</th>`,
     ...SEVERITIES.map((s) => `<th class="num">${e(w.severityPlural[s])}</th>`),
+    ...(withAccepted ? [`<th class="num">${e(w.accepted)}</th>`] : []),
     `<th>${e(`${w.checks} (${k.run} / ${k.passed} / ${k.failed} / ${k.rounding} / ${k.skipped})`)}</th>`,
     ...(withClaims ? [`<th>${e(`${w.claims} (${w.claim.found} / ${w.claim.checked} / ${w.claim.unbound})`)}</th>`] : []),
     `<th>${e(w.source)}</th>`,
@@ -143,6 +151,7 @@ function rankingTable(report: Report, w: Words): string {
       `<td class="num">${d.year ?? ''}</td>` +
       `<td class="outcome-${d.outcome}">${e(w.outcomes[d.outcome])}</td>` +
       `<td class="num">${t.errors}</td><td class="num">${t.warnings}</td><td class="num">${t.infos}</td>` +
+      (withAccepted ? `<td class="num">${t.accepted}</td>` : '') +
       `<td class="num">${d.outcome === 'unreadable' ? '' : `${c.run} / ${c.passed} / ${c.failed} / ${c.rounding} / ${c.skipped}`}</td>` +
       (withClaims ? `<td class="num">${d.claims ? `${d.claims.found} / ${d.claims.checked} / ${d.claims.unbound}` : ''}</td>` : '') +
       `<td>${e(d.source)}</td></tr>`
@@ -158,8 +167,11 @@ function filtersForm(report: Report, w: Words): string {
   const boxes = SEVERITIES.map(
     (sev) => `<label><input type="checkbox" name="severity" value="${sev}" checked> <span class="badge ${sev}">${e(w.severity[sev])}</span> ${counts[sev]}</label>`,
   );
+  if (s.accepted > 0) {
+    boxes.push(`<label><input type="checkbox" name="accepted" value="accepted" checked> <span class="badge accepted">${e(w.accepted)}</span> ${s.accepted}</label>`);
+  }
   const options = rulesInReport(report).map(({ rule, count }) => `<option value="${e(rule)}">${e(rule)} (${count})</option>`);
-  const total = s.errors + s.warnings + s.infos;
+  const total = s.errors + s.warnings + s.infos + s.accepted;
   return (
     `<form id="filters" hidden><strong>${e(w.filter)}</strong>${boxes.join('')}` +
     `<label>${e(w.rule)} <select name="rule"><option value="">${e(w.allRules)}</option>${options.join('')}</select></label>` +
@@ -196,14 +208,17 @@ function findingBlock(f: Finding, w: Words, lang: Lang): string {
   const loc = primaryLocation(f);
   const title = ruleById(f.rule)?.meta.title[lang];
   const parts = [
-    `<article class="finding ${f.severity}" data-severity="${f.severity}" data-rule="${e(f.rule)}" data-id="${e(f.id)}">`,
+    `<article class="finding ${f.severity}${f.accepted ? ' accepted' : ''}" data-severity="${f.severity}" data-rule="${e(f.rule)}" data-id="${e(f.id)}"` +
+      `${f.accepted ? ` data-accepted="${f.accepted.by}"` : ''}>`,
     `<header><span class="badge ${f.severity}">${e(w.severity[f.severity])}</span>` +
+      (f.accepted ? `<span class="badge accepted">${e(w.accepted)}</span>` : '') +
       `<span class="rule"${title !== undefined ? ` title="${e(title)}"` : ''}>${e(f.rule)}</span>` +
       `<span class="status">${e(w.status[f.status])}</span>` +
       (loc ? `<span class="where">${e(formatLocation(loc))}</span>` : '') +
       `</header>`,
     `<p class="message">${e(f.message)}</p>`,
   ];
+  if (f.accepted) parts.push(`<p class="acceptance"><strong>${e(w.acceptance)}</strong>: ${e(acceptanceText(f.accepted, lang))}</p>`);
   if (f.sentence) {
     parts.push(`<blockquote class="sentence"><p>${e(f.sentence.text)}</p><cite>${e(w.sentence)} · ${e(formatLocation(f.sentence.loc))}</cite></blockquote>`);
   }
@@ -238,7 +253,8 @@ function factsList(doc: ReportDocument, w: Words): string {
   }
   facts.push([
     w.findingCounts,
-    SEVERITIES.map((s) => `<span class="badge ${s}">${e(w.severity[s])}</span> ${s === 'error' ? t.errors : s === 'warning' ? t.warnings : t.infos}`).join(' '),
+    SEVERITIES.map((s) => `<span class="badge ${s}">${e(w.severity[s])}</span> ${s === 'error' ? t.errors : s === 'warning' ? t.warnings : t.infos}`).join(' ') +
+      (t.accepted > 0 ? ` <span class="badge accepted">${e(w.accepted)}</span> ${t.accepted}` : ''),
   ]);
   return `<dl class="facts">${facts.map(([dt, dd]) => `<dt>${e(dt)}</dt><dd>${dd}</dd>`).join('')}</dl>`;
 }

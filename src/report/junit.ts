@@ -4,7 +4,7 @@ import type { Finding } from '../model/finding.js';
 import { formatLocation } from '../model/location.js';
 import type { Report, ReportDocument } from './model.js';
 import { primaryLocation, rankByErrors } from './summary.js';
-import { WORDS, type Words } from './words.js';
+import { acceptanceText, WORDS, type Words } from './words.js';
 
 export interface JunitOptions {
   lang: Lang;
@@ -20,8 +20,9 @@ export interface JunitOptions {
  *   its first location):
  *   - an error (and a warning under --fail-on warning) has a <failure>;
  *   - a skipped check has <skipped>;
- *   - anything else (rounding notes, warnings under --fail-on error) passes, with the message in
- *     <system-out> and its severity and numbers in <properties>;
+ *   - anything else (rounding notes, warnings under --fail-on error, and every finding accepted by
+ *     a baseline or a waiver) passes, with the message in <system-out> and its severity, numbers
+ *     and acceptance in <properties>;
  * - the checks that passed are not listed one by one, but they are counted: a suite's `tests` is
  *   its passed checks plus its findings (= checks run + checks skipped), so `tests` − `failures` −
  *   `skipped` − `errors` is the number of checks that held.
@@ -57,8 +58,9 @@ function properties(pairs: Array<[string, string | number | null | undefined]>, 
   return [`${indent}<properties>`, ...present.map(([name, value]) => `${indent}  <property${attrs([['name', name], ['value', value]])}/>`), `${indent}</properties>`];
 }
 
-function details(f: Finding, w: Words): string {
+function details(f: Finding, w: Words, lang: Lang): string {
   const lines = [f.message];
+  if (f.accepted) lines.push(`${w.accepted}: ${acceptanceText(f.accepted, lang)}`);
   if (f.sentence) lines.push(`${w.sentence}: ${f.sentence.text} (${formatLocation(f.sentence.loc)})`);
   const numbers: Array<[string, string | undefined]> = [
     [w.expected, f.expected],
@@ -80,7 +82,7 @@ function testcase(f: Finding, options: JunitOptions, w: Words): string[] {
     ['file', loc?.file],
     ['line', loc?.line],
   ])}>`;
-  const fails = f.severity === 'error' || (options.failOn === 'warning' && f.severity === 'warning');
+  const fails = failing(f, options);
   const props = properties(
     [
       ['severity', f.severity],
@@ -89,6 +91,12 @@ function testcase(f: Finding, options: JunitOptions, w: Words): string[] {
       ['actual', f.actual],
       ['difference', f.difference],
       ['tolerance', f.tolerance],
+      ['accepted', f.accepted?.by],
+      ['accepted.file', f.accepted?.file],
+      ['accepted.reason', f.accepted?.reason],
+      ['accepted.author', f.accepted?.author],
+      ['accepted.date', f.accepted?.date],
+      ['accepted.expires', f.accepted?.expires],
     ],
     '      ',
   );
@@ -96,9 +104,14 @@ function testcase(f: Finding, options: JunitOptions, w: Words): string[] {
     f.status === 'skipped'
       ? [`      <skipped${attrs([['message', f.message]])}/>`]
       : fails
-        ? [`      <failure${attrs([['message', f.message], ['type', f.severity]])}>${text(details(f, w))}</failure>`]
-        : [`      <system-out>${text(details(f, w))}</system-out>`];
+        ? [`      <failure${attrs([['message', f.message], ['type', f.severity]])}>${text(details(f, w, options.lang))}</failure>`]
+        : [`      <system-out>${text(details(f, w, options.lang))}</system-out>`];
   return [open, ...props, ...body, '    </testcase>'];
+}
+
+/** A finding fails its test case when it makes the run fail: the same line the exit code draws. */
+function failing(f: Finding, options: JunitOptions): boolean {
+  return f.accepted === undefined && (f.severity === 'error' || (options.failOn === 'warning' && f.severity === 'warning'));
 }
 
 interface SuiteCounts {
@@ -110,10 +123,9 @@ interface SuiteCounts {
 
 function suiteCounts(doc: ReportDocument, options: JunitOptions): SuiteCounts {
   if (doc.outcome === 'unreadable') return { tests: 1, failures: 0, errors: 1, skipped: 0 };
-  const failing = doc.findings.filter((f) => f.status !== 'skipped' && (f.severity === 'error' || (options.failOn === 'warning' && f.severity === 'warning')));
   return {
     tests: doc.checks.passed + doc.findings.length,
-    failures: failing.length,
+    failures: doc.findings.filter((f) => f.status !== 'skipped' && failing(f, options)).length,
     errors: 0,
     skipped: doc.findings.filter((f) => f.status === 'skipped').length,
   };
@@ -176,7 +188,8 @@ export function formatJunit(report: Report, options: JunitOptions): string {
   const s = report.summary;
   const summary = [
     `${report.tool.name} ${report.tool.version}: ${w.documents} ${s.documents}, ${w.outcomes.pass} ${s.passed}, ${w.outcomes.fail} ${s.failed}, ` +
-      `${w.outcomes.unreadable} ${s.unreadable}; ${w.severityPlural.error} ${s.errors}, ${w.severityPlural.warning} ${s.warnings}, ${w.severityPlural.info} ${s.infos}`,
+      `${w.outcomes.unreadable} ${s.unreadable}; ${w.severityPlural.error} ${s.errors}, ${w.severityPlural.warning} ${s.warnings}, ${w.severityPlural.info} ${s.infos}` +
+      (s.accepted > 0 ? `, ${w.accepted} ${s.accepted}` : ''),
   ];
   if (report.documents.length > 1) {
     summary.push(`${w.ranking}:`);

@@ -4,13 +4,14 @@ import type { Finding, Severity } from '../model/finding.js';
 import { formatLocation } from '../model/location.js';
 import type { Report, ReportDocument } from './model.js';
 import { bySeverity, groupByTable, primaryLocation, rankByErrors, tally } from './summary.js';
-import { WORDS, type Words } from './words.js';
+import { acceptanceText, WORDS, type Words } from './words.js';
 
 export interface MarkdownOptions {
   lang: Lang;
 }
 
 const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
+const ACCEPTED_ICON = '☑️';
 const OUTCOME_ICON: Record<ReportDocument['outcome'], string> = { pass: '✅', fail: '❌', unreadable: '⛔' };
 
 /**
@@ -43,9 +44,11 @@ function checksCell(doc: ReportDocument): string {
 function summaryBlock(report: Report, w: Words): string[] {
   const s = report.summary;
   const withClaims = report.documents.some((d) => d.claims !== undefined);
+  const withAccepted = s.accepted > 0;
   const lines = [
     `**${w.documents} ${s.documents}** · ${w.outcomes.pass} ${s.passed} · ${w.outcomes.fail} ${s.failed} · ${w.outcomes.unreadable} ${s.unreadable} · ` +
-      `${ICON.error} ${w.severityPlural.error} ${s.errors} · ${ICON.warning} ${w.severityPlural.warning} ${s.warnings} · ${ICON.info} ${w.severityPlural.info} ${s.infos}`,
+      `${ICON.error} ${w.severityPlural.error} ${s.errors} · ${ICON.warning} ${w.severityPlural.warning} ${s.warnings} · ${ICON.info} ${w.severityPlural.info} ${s.infos}` +
+      (withAccepted ? ` · ${ACCEPTED_ICON} ${w.accepted} ${s.accepted}` : ''),
     '',
   ];
   if (report.documents.length > 1) lines.push(`${w.ranking}:`, '');
@@ -57,11 +60,12 @@ function summaryBlock(report: Report, w: Words): string[] {
     w.severityPlural.error,
     w.severityPlural.warning,
     w.severityPlural.info,
+    ...(withAccepted ? [w.accepted] : []),
     `${w.checks} (${check.run} / ${check.passed} / ${check.failed} / ${check.rounding} / ${check.skipped})`,
     ...(withClaims ? [`${w.claims} (${w.claim.found} / ${w.claim.checked} / ${w.claim.unbound})`] : []),
     w.source,
   ];
-  lines.push(row(head), row(head.map((_, i) => (i >= 3 && i <= 5 ? '---:' : '---'))));
+  lines.push(row(head), row(head.map((_, i) => (i >= 3 && i <= (withAccepted ? 6 : 5) ? '---:' : '---'))));
   for (const t of rankByErrors(report)) {
     const d = t.document;
     lines.push(
@@ -72,6 +76,7 @@ function summaryBlock(report: Report, w: Words): string[] {
         String(t.errors),
         String(t.warnings),
         String(t.infos),
+        ...(withAccepted ? [String(t.accepted)] : []),
         d.outcome === 'unreadable' ? '' : checksCell(d),
         ...(withClaims ? [d.claims ? `${d.claims.found} / ${d.claims.checked} / ${d.claims.unbound}` : ''] : []),
         escapeMarkdown(d.source),
@@ -98,15 +103,33 @@ function findingRows(findings: readonly Finding[], w: Words): string[] {
   return lines;
 }
 
-function grouped(doc: ReportDocument, findings: readonly Finding[], level: string, w: Words): string[] {
-  const lines: string[] = [];
-  for (const group of groupByTable(doc, findings)) {
-    lines.push(`${level} ${escapeMarkdown(group.title ?? w.otherFindings)}`, '', ...findingRows(bySeverity(group.findings), w), '');
+function acceptedRows(findings: readonly Finding[], w: Words, lang: Lang): string[] {
+  const lines = [row([w.level, w.where, w.rule, w.message, w.acceptance]), row(['---', '---', '---', '---', '---'])];
+  for (const f of findings) {
+    const loc = primaryLocation(f);
+    lines.push(
+      row([
+        `${ACCEPTED_ICON} ${w.severity[f.severity]}`,
+        loc ? escapeMarkdown(formatLocation(loc)) : '',
+        escapeMarkdown(f.rule),
+        escapeMarkdown(f.message),
+        f.accepted ? escapeMarkdown(acceptanceText(f.accepted, lang)) : '',
+      ]),
+    );
   }
   return lines;
 }
 
-function documentBlock(doc: ReportDocument, index: number, w: Words): string[] {
+function grouped(doc: ReportDocument, findings: readonly Finding[], level: string, w: Words, lang: Lang | null = null): string[] {
+  const lines: string[] = [];
+  for (const group of groupByTable(doc, findings)) {
+    const rows = lang === null ? findingRows(bySeverity(group.findings), w) : acceptedRows(bySeverity(group.findings), w, lang);
+    lines.push(`${level} ${escapeMarkdown(group.title ?? w.otherFindings)}`, '', ...rows, '');
+  }
+  return lines;
+}
+
+function documentBlock(doc: ReportDocument, index: number, w: Words, lang: Lang): string[] {
   const heading = [documentName(doc, w), doc.year !== null ? String(doc.year) : null].filter((x) => x !== null).join(' · ');
   const lines = [`## ${escapeMarkdown(heading)}`, '', `${w.source}: ${escapeMarkdown(doc.source)}`, ''];
   if (doc.outcome === 'unreadable') {
@@ -126,14 +149,19 @@ function documentBlock(doc: ReportDocument, index: number, w: Words): string[] {
   ];
   if (doc.unit) facts.push(`${w.unit}: ${escapeMarkdown(doc.unit)}`);
   if (doc.claims) facts.push(`${w.claims}: ${w.claim.found} ${doc.claims.found}, ${w.claim.checked} ${doc.claims.checked}, ${w.claim.unbound} ${doc.claims.unbound}`);
+  if (t.accepted > 0) facts.push(`${w.accepted}: ${t.accepted}`);
   lines.push(...facts.map((f) => `- ${f}`), '');
   if (doc.findings.length === 0) {
     lines.push(w.none, '');
     return lines;
   }
-  const problems = doc.findings.filter((f) => f.severity !== 'info');
-  const notes = doc.findings.filter((f) => f.severity === 'info');
+  const problems = doc.findings.filter((f) => f.severity !== 'info' && !f.accepted);
+  const notes = doc.findings.filter((f) => f.severity === 'info' && !f.accepted);
+  const accepted = doc.findings.filter((f) => f.accepted);
   lines.push(...grouped(doc, problems, '###', w));
+  if (accepted.length > 0) {
+    lines.push('<details>', `<summary>${ACCEPTED_ICON} ${escapeMarkdown(w.acceptedNotes)}: ${t.accepted}</summary>`, '', ...grouped(doc, accepted, '####', w, lang), '</details>', '');
+  }
   if (notes.length > 0) {
     // Notes fold away so that what needs fixing stays on screen; GitHub renders <details> in summaries.
     lines.push('<details>', `<summary>${ICON.info} ${escapeMarkdown(w.notes)}: ${t.infos}</summary>`, '', ...grouped(doc, notes, '####', w), '</details>', '');
@@ -145,7 +173,7 @@ function documentBlock(doc: ReportDocument, index: number, w: Words): string[] {
 export function formatMarkdown(report: Report, options: MarkdownOptions): string {
   const w = WORDS[options.lang];
   const lines = [`# ${w.title}`, '', `${report.tool.name} ${report.tool.version}`, '', ...summaryBlock(report, w)];
-  report.documents.forEach((doc, i) => lines.push(...documentBlock(doc, i, w)));
+  report.documents.forEach((doc, i) => lines.push(...documentBlock(doc, i, w, options.lang)));
   while (lines.at(-1) === '') lines.pop();
   return `${lines.join('\n')}\n`;
 }

@@ -18,6 +18,7 @@ export interface ReportDocument {
   findings: Finding[];
 }
 
+/** Counts of the batch. `errors`, `warnings` and `infos` leave out accepted findings, which `accepted` counts. */
 export interface ReportSummary {
   documents: number;
   passed: number;
@@ -26,6 +27,7 @@ export interface ReportSummary {
   errors: number;
   warnings: number;
   infos: number;
+  accepted: number;
 }
 
 /** What every formatter receives: data only, prose already rendered by the engine. */
@@ -48,7 +50,8 @@ export function buildReport(entries: readonly ReportEntry[]): Report {
           year: entry.doc.year,
           unit: entry.doc.unit,
           tables: entry.doc.tables,
-          outcome: entry.doc.outcome,
+          // Accepted errors no longer fail a document.
+          outcome: entry.doc.findings.some((f) => f.severity === 'error' && !f.accepted) ? 'fail' : 'pass',
           checks: entry.doc.checks,
           claims: entry.doc.claims,
           findings: entry.doc.findings,
@@ -65,7 +68,7 @@ export function buildReport(entries: readonly ReportEntry[]): Report {
           findings: [],
         },
   );
-  const all = documents.flatMap((d) => d.findings);
+  const all = documents.flatMap((d) => d.findings).filter((f) => !f.accepted);
   return {
     tool: { name: TOOL_NAME, version: VERSION },
     documents,
@@ -77,6 +80,7 @@ export function buildReport(entries: readonly ReportEntry[]): Report {
       errors: all.filter((f) => f.severity === 'error').length,
       warnings: all.filter((f) => f.severity === 'warning').length,
       infos: all.filter((f) => f.severity === 'info').length,
+      accepted: documents.reduce((n, d) => n + d.findings.filter((f) => f.accepted).length, 0),
     },
   };
 }

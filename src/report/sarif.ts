@@ -67,6 +67,25 @@ function result(f: Finding, doc: ReportDocument, ruleIndex: ReadonlyMap<string, 
     locations: [first ? sarifLocation(first) : { physicalLocation: { artifactLocation: { uri: toUri(doc.source) } } }],
     ...(rest.length > 0 ? { relatedLocations: rest.map((loc, i) => sarifLocation(loc, i + 1)) } : {}),
     partialFingerprints: { 'zjsFindingId/v1': f.id },
+    // An accepted finding is an external suppression (a baseline or waiver file), accepted with its reason.
+    ...(f.accepted
+      ? {
+          suppressions: [
+            {
+              kind: 'external',
+              status: 'accepted',
+              justification: f.accepted.reason ?? `${f.accepted.by}: ${f.accepted.file}`,
+              properties: {
+                by: f.accepted.by,
+                file: f.accepted.file,
+                ...(f.accepted.author !== undefined ? { author: f.accepted.author } : {}),
+                ...(f.accepted.date !== undefined ? { date: f.accepted.date } : {}),
+                ...(f.accepted.expires !== undefined ? { expires: f.accepted.expires } : {}),
+              },
+            },
+          ],
+        }
+      : {}),
     properties: {
       status: f.status,
       ...numbers,
@@ -111,6 +130,7 @@ export function formatSarif(report: Report, options: SarifOptions): string {
             errors: t.errors,
             warnings: t.warnings,
             infos: t.infos,
+            accepted: t.accepted,
           })),
         },
         tool: {

@@ -10,11 +10,13 @@ export interface DocumentTally {
   errors: number;
   warnings: number;
   infos: number;
+  /** Accepted findings, counted here and not under their severity. */
+  accepted: number;
 }
 
 export function tally(document: ReportDocument, index: number): DocumentTally {
-  const count = (s: Severity) => document.findings.filter((f) => f.severity === s).length;
-  return { index, document, errors: count('error'), warnings: count('warning'), infos: count('info') };
+  const count = (s: Severity) => document.findings.filter((f) => f.severity === s && !f.accepted).length;
+  return { index, document, errors: count('error'), warnings: count('warning'), infos: count('info'), accepted: document.findings.filter((f) => f.accepted).length };
 }
 
 /**
@@ -94,12 +96,17 @@ export function groupByTable(document: ReportDocument, findings: readonly Findin
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Errors first, then warnings, then notes; document order within each. */
+/** Errors first, then warnings, then notes (accepted ones after the others of their severity); document order within each. */
 export function bySeverity(findings: readonly Finding[]): Finding[] {
   return findings
     .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || a.i - b.i)
+    .sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || Number(a.f.accepted !== undefined) - Number(b.f.accepted !== undefined) || a.i - b.i)
     .map(({ f }) => f);
+}
+
+/** Does the finding count against the run: an error or a warning that nothing accepted. */
+export function isOpenProblem(f: Finding): boolean {
+  return f.severity !== 'info' && f.accepted === undefined;
 }
 
 /** Rule ids that occur in the report, sorted, with how many findings each has. */

@@ -5,7 +5,9 @@ import { inputErrorLine } from '../engine/input-errors.js';
 import type { Finding, Severity } from '../model/finding.js';
 import { formatLocation } from '../model/location.js';
 import type { Report, ReportDocument } from './model.js';
+import { bySeverity } from './summary.js';
 import { displayWidth, wrap } from './width.js';
+import { acceptanceText, WORDS as SHARED } from './words.js';
 
 export interface TextOptions {
   lang: Lang;
@@ -43,6 +45,8 @@ const WORDS = {
     severity: { error: '错误', warning: '警告', info: '提示' } as Record<Severity, string>,
     hidden: (n: number) => `（另有 ${n} 条提示未显示，去掉 --quiet 可查看）`,
     none: '未发现问题。',
+    accepted: '已接受',
+    acceptedCount: (n: number) => `（已接受 ${n} 条）`,
   },
   en: {
     tables: 'Tables',
@@ -70,6 +74,8 @@ const WORDS = {
     severity: { error: 'error', warning: 'warning', info: 'note' } as Record<Severity, string>,
     hidden: (n: number) => `(${n} notes hidden by --quiet)`,
     none: 'No problems found.',
+    accepted: 'accepted',
+    acceptedCount: (n: number) => ` (${n} accepted)`,
   },
 } as const;
 
@@ -86,7 +92,7 @@ function findingsTable(findings: readonly Finding[], options: TextOptions, c: Ch
   const w = WORDS[options.lang];
   const whereWidth = Math.min(44, Math.max(8, ...findings.map((f) => displayWidth(where(f)))));
   const ruleWidth = Math.min(30, Math.max(6, ...findings.map((f) => f.rule.length)));
-  const levelWidth = options.lang === 'zh' ? 4 : 7;
+  const levelWidth = Math.max(options.lang === 'zh' ? 4 : 7, findings.some((f) => f.accepted) ? displayWidth(w.accepted) : 0);
   // Cell padding and borders take 13 columns for four columns.
   const what = Math.max(24, options.width - whereWidth - ruleWidth - levelWidth - 13);
   const table = new Table({
@@ -96,6 +102,12 @@ function findingsTable(findings: readonly Finding[], options: TextOptions, c: Ch
     style: { head: options.color ? ['bold'] : [], border: options.color ? ['grey'] : [] },
   });
   for (const f of findings) {
+    if (f.accepted) {
+      // Accepted findings stay listed, dimmed, with who accepted them and why.
+      const note = `${SHARED[options.lang].accepted}${options.lang === 'zh' ? '：' : ': '}${acceptanceText(f.accepted, options.lang)}`;
+      table.push([wrap(where(f), whereWidth), c.dim(`${w.severity[f.severity]}\n${w.accepted}`), wrap(f.rule, ruleWidth), `${wrap(f.message, what)}\n${c.dim(wrap(note, what))}`]);
+      continue;
+    }
     table.push([wrap(where(f), whereWidth), paint(c, f.severity, w.severity[f.severity]), wrap(f.rule, ruleWidth), wrap(f.message, what)]);
   }
   return table.toString();
@@ -122,10 +134,10 @@ function documentBlock(doc: ReportDocument, options: TextOptions, c: ChalkInstan
     `  ${w.checks}: ${w.run} ${k.run}, ${w.passed} ${k.passed}, ${k.failed > 0 ? c.red(`${w.failed} ${k.failed}`) : `${w.failed} 0`}, ${w.rounding} ${k.rounding}, ${w.skipped} ${k.skipped}`,
   );
   const verdict = doc.outcome === 'pass' ? c.green.bold(`✔ ${w.pass}`) : c.red.bold(`✖ ${w.fail}`);
-  lines.push(`  ${w.outcome}: ${verdict}`);
-  const order: Severity[] = ['error', 'warning', 'info'];
-  const shown = doc.findings.filter((f) => !(options.quiet && f.severity === 'info'));
-  const sorted = order.flatMap((s) => shown.filter((f) => f.severity === s));
+  const accepted = doc.findings.filter((f) => f.accepted).length;
+  lines.push(`  ${w.outcome}: ${verdict}${accepted > 0 ? w.acceptedCount(accepted) : ''}`);
+  const shown = doc.findings.filter((f) => !(options.quiet && f.severity === 'info' && !f.accepted));
+  const sorted = bySeverity(shown);
   if (sorted.length > 0) lines.push(findingsTable(sorted, options, c));
   else if (doc.findings.length === 0) lines.push(`  ${w.none}`);
   const hidden = doc.findings.length - shown.length;
@@ -144,7 +156,8 @@ export function formatText(report: Report, options: TextOptions): string {
   lines.push(
     c.bold(
       `${w.total}: ${s.documents} ${w.documents}, ${w.pass} ${s.passed}, ${w.fail} ${s.failed}, ${w.unreadable} ${s.unreadable}; ` +
-        `${w.severity.error} ${s.errors}, ${w.severity.warning} ${s.warnings}, ${w.severity.info} ${s.infos}`,
+        `${w.severity.error} ${s.errors}, ${w.severity.warning} ${s.warnings}, ${w.severity.info} ${s.infos}` +
+        (s.accepted > 0 ? `, ${w.accepted} ${s.accepted}` : ''),
     ),
   );
   return `${lines.join('\n')}\n`;

@@ -1,5 +1,5 @@
 import type { Lang } from '../engine/messages.js';
-import type { Finding, Severity } from '../model/finding.js';
+import type { Acceptance, Finding, Severity } from '../model/finding.js';
 import type { ReportDocument } from './model.js';
 
 /** Labels the file formats share: headings, column names, counts. Finding prose comes from the engine. */
@@ -53,6 +53,13 @@ export interface Words {
   shown: string;
   excerptLine: string;
   excerptItem: string;
+  /** A finding accepted by a baseline or a waiver. */
+  accepted: string;
+  acceptedBy: Record<Acceptance['by'], string>;
+  acceptance: string;
+  reason: string;
+  author: string;
+  acceptedNotes: string;
 }
 
 export const WORDS: Readonly<Record<Lang, Words>> = {
@@ -106,6 +113,12 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     shown: '显示',
     excerptLine: '行号',
     excerptItem: '项目',
+    accepted: '已接受',
+    acceptedBy: { baseline: '基线', waiver: '豁免' },
+    acceptance: '接受依据',
+    reason: '理由',
+    author: '接受人',
+    acceptedNotes: '已接受的问题（基线或豁免）',
   },
   en: {
     title: 'Final-accounts disclosure consistency report',
@@ -157,5 +170,23 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     shown: 'Shown',
     excerptLine: 'Line',
     excerptItem: 'Item',
+    accepted: 'Accepted',
+    acceptedBy: { baseline: 'baseline', waiver: 'waiver' },
+    acceptance: 'Accepted by',
+    reason: 'Reason',
+    author: 'Author',
+    acceptedNotes: 'Accepted findings (baseline or waiver)',
   },
 };
+
+/**
+ * How an acceptance reads in every format: `基线 zjs-baseline.json` or
+ * `豁免 waivers.json：理由（作者，2024-05-01，有效至 2025-06-30）`.
+ */
+export function acceptanceText(a: Acceptance, lang: Lang): string {
+  const zh = lang === 'zh';
+  const head = `${WORDS[lang].acceptedBy[a.by]} ${a.file}`;
+  const who = [a.author, a.date, a.expires !== undefined ? (zh ? `有效至 ${a.expires}` : `until ${a.expires}`) : undefined].filter((x): x is string => x !== undefined);
+  if (a.reason === undefined) return who.length > 0 ? `${head} (${who.join(', ')})` : head;
+  return zh ? `${head}：${a.reason}${who.length > 0 ? `（${who.join('，')}）` : ''}` : `${head}: ${a.reason}${who.length > 0 ? ` (${who.join(', ')})` : ''}`;
+}

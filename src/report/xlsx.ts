@@ -30,6 +30,7 @@ function amount(value: string | undefined): number | null {
 }
 
 const FILL: Record<Severity, string> = { error: 'FFFEE4E2', warning: 'FFFEF0C7', info: 'FFEFF8FF' };
+const ACCEPTED_FILL = 'FFF2F4F7';
 
 function header(sheet: Worksheet): void {
   const row = sheet.getRow(1);
@@ -57,6 +58,7 @@ export async function formatXlsx(report: Report, options: XlsxOptions): Promise<
     { header: w.severityPlural.error, key: 'errors', width: 8 },
     { header: w.severityPlural.warning, key: 'warnings', width: 8 },
     { header: w.severityPlural.info, key: 'infos', width: 8 },
+    { header: w.accepted, key: 'accepted', width: 8 },
     { header: `${w.checks}: ${w.check.run}`, key: 'run', width: 10 },
     { header: `${w.checks}: ${w.check.passed}`, key: 'passed', width: 10 },
     { header: `${w.checks}: ${w.check.failed}`, key: 'failed', width: 10 },
@@ -79,6 +81,7 @@ export async function formatXlsx(report: Report, options: XlsxOptions): Promise<
       errors: t.errors,
       warnings: t.warnings,
       infos: t.infos,
+      accepted: t.accepted,
       run: readable ? d.checks.run : null,
       passed: readable ? d.checks.passed : null,
       failed: readable ? d.checks.failed : null,
@@ -102,6 +105,7 @@ export async function formatXlsx(report: Report, options: XlsxOptions): Promise<
     [w.severityPlural.error, s.errors],
     [w.severityPlural.warning, s.warnings],
     [w.severityPlural.info, s.infos],
+    [w.accepted, s.accepted],
   ];
   for (const [label, n] of totals) summary.addRow([label, n]).getCell(1).font = { bold: true };
 
@@ -123,6 +127,9 @@ export async function formatXlsx(report: Report, options: XlsxOptions): Promise<
     { header: w.difference, key: 'difference', width: 12, style: { numFmt: '#,##0.00##' } },
     { header: w.tolerance, key: 'tolerance', width: 10, style: { numFmt: '0.00##' } },
     { header: w.message, key: 'message', width: 90 },
+    { header: w.acceptance, key: 'acceptance', width: 24 },
+    { header: w.reason, key: 'reason', width: 40 },
+    { header: w.author, key: 'author', width: 16 },
   ];
   header(findings);
   for (const doc of report.documents) {
@@ -157,8 +164,12 @@ export async function formatXlsx(report: Report, options: XlsxOptions): Promise<
         difference: amount(f.difference),
         tolerance: amount(f.tolerance),
         message: clean(f.message),
+        acceptance: f.accepted ? clean(`${w.acceptedBy[f.accepted.by]} ${f.accepted.file}`) : '',
+        reason: clean(f.accepted?.reason ?? ''),
+        author: clean(f.accepted?.author ?? ''),
       });
-      row.getCell('severity').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[f.severity] } };
+      // Accepted findings keep their row, greyed rather than coloured by severity.
+      row.getCell('severity').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: f.accepted ? ACCEPTED_FILL : FILL[f.severity] } };
     }
   }
   findings.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, findings.rowCount), column: findings.columnCount } };

@@ -33,6 +33,15 @@ describe('the real bin/zjs.js', () => {
     }
   });
 
+  it('lists the rules and explains a check', () => {
+    const rules = zjs('rules', '--format', 'json');
+    expect(rules.code).toBe(0);
+    expect((JSON.parse(rules.stdout) as unknown[]).length).toBeGreaterThan(20);
+    const explain = zjs('explain', 'fixtures/zhuzhou-hrss-2023.txt', '--finding', 'expense-rollup:expense/20801/total', '--lang', 'en');
+    expect(explain.code).toBe(0);
+    expect(explain.stdout).toContain('within rounding');
+  });
+
   it('exits 2 on a usage error', () => {
     expect(zjs('check', '--format', 'yaml', 'x').code).toBe(2);
     expect(zjs().code).toBe(2);

@@ -42,6 +42,10 @@ describe('hostile text stays text', () => {
     const rows = md.split('\n').filter((l) => l.startsWith('| ') && l.includes('HYPERLINK') && !l.includes('<details>'));
     expect(rows.length).toBeGreaterThan(0);
     for (const row of md.split('\n').filter((l) => l.startsWith('| ⚠') || l.startsWith('| ❌') || l.startsWith('| ℹ'))) expect(unescapedPipes(row)).toBe(columns);
+    // Accepted findings have one more column: who accepted them and why.
+    const accepted = md.split('\n').filter((l) => l.startsWith('| ☑️'));
+    expect(accepted).toHaveLength(1);
+    for (const row of accepted) expect(unescapedPipes(row)).toBe(columns + 1);
     // A line break inside a cell would end the row.
     expect(md.split('\n').every((l) => !l.startsWith('::error'))).toBe(true);
   });
@@ -70,11 +74,17 @@ describe('hostile text stays text', () => {
     };
     const failure = parsed.testsuites.testsuite[0]?.testcase.find((c) => c.failure)?.failure;
     expect(failure?.message).toBe(XML_SAFE);
+    // The accepted finding passes: no failure, and its reason comes back from the properties.
+    const cases = parsed.testsuites.testsuite[0]?.testcase ?? [];
+    expect(cases.filter((c) => c.failure)).toHaveLength(1);
+    expect(xml).toContain(`<property name="accepted.reason" value="${XML_SAFE.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r/g, '&#13;').replace(/\n/g, '&#10;')}"/>`);
   });
 
   it('SARIF: JSON that carries the text back', () => {
     const sarif = JSON.parse(formatSarif(report, { lang: 'zh' })) as { runs: Array<{ results: Array<{ message: { text: string } }> }> };
     expect(sarif.runs[0]?.results[0]?.message.text).toBe(HOSTILE);
+    const suppressed = JSON.parse(formatSarif(report, { lang: 'zh' })) as { runs: Array<{ results: Array<{ suppressions?: Array<{ justification: string }> }> }> };
+    expect(suppressed.runs[0]?.results.flatMap((r) => r.suppressions ?? []).map((s) => s.justification)).toEqual([HOSTILE]);
   });
 
   it('CSV: parses back to the same fields; a cell that would run as a formula does not', () => {
@@ -82,10 +92,15 @@ describe('hostile text stays text', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv(csv.slice(1), { relax_column_count: false }) as string[][];
     expect(rows).toHaveLength(1 + report.documents[0]!.findings.length + 1);
-    for (const row of rows) expect(row).toHaveLength(16);
+    for (const row of rows) expect(row).toHaveLength(19);
     expect(rows[1]?.[15]).toBe(`'${HOSTILE}`);
     expect(rows[1]?.[1]).toBe(`'${HOSTILE}`);
     expect(rows[1]?.[13]).toMatch(/^-?\d/);
+    // The accepted finding: acceptance, reason and author come back, the formula stays inert.
+    const accepted = rows[report.documents[0]!.findings.length];
+    expect(accepted?.[16]).toBe(`豁免 ${HOSTILE}`);
+    expect(accepted?.[17]).toBe(`'${HOSTILE}`);
+    expect(accepted?.[18]).toBe(`'${HOSTILE}`);
   });
 
   it('xlsx: a workbook that opens, with the text back minus what XML cannot hold', async () => {

@@ -2,7 +2,7 @@ import { describe, it } from 'vitest';
 import type { Lang } from '../../src/engine/messages.js';
 import { FORMATS, type FormatName } from '../../src/report/index.js';
 import type { Report } from '../../src/report/model.js';
-import { BATCH, expectGolden, reportFor, SINGLE } from './support.js';
+import { ACCEPTANCE, BATCH, expectGolden, reportFor, SINGLE } from './support.js';
 import { dumpWorkbook } from './xlsx-dump.js';
 
 const EXTENSION: Record<FormatName, string> = {
@@ -35,6 +35,15 @@ describe('report formats match their golden files', () => {
       });
     }
   }
+  // Accepted findings (a waiver and a baseline), in every format.
+  for (const format of Object.keys(FORMATS) as FormatName[]) {
+    it(`${format}: batch with accepted findings`, async () => {
+      expectGolden(`batch-accepted.${EXTENSION[format]}`, await render(format, await reportFor(BATCH, 'zh', ACCEPTANCE), 'zh'));
+    });
+  }
+  it('text: batch with accepted findings in English', async () => {
+    expectGolden('batch-accepted.en.txt', await render('text', await reportFor(BATCH, 'en', ACCEPTANCE), 'en'));
+  });
   // English labels, in the two formats read by people in CI.
   for (const format of ['markdown', 'github'] as const) {
     it(`${format}: zhuzhou in English`, async () => {

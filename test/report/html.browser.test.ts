@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHtml } from '../../src/report/html.js';
 import type { Report } from '../../src/report/model.js';
 import { HOSTILE, hostileReport } from './hostile.js';
-import { BATCH, reportFor, ROOT } from './support.js';
+import { ACCEPTANCE, BATCH, reportFor, ROOT } from './support.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -132,5 +132,33 @@ describe('hostile text in Chromium', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await hostile.screenshot({ path: join(ARTIFACTS, 'report-hostile.png') });
     await hostile.close();
+  });
+});
+
+describe('accepted findings in Chromium', () => {
+  it('shows them with their reason, counts them apart, and filters them', async () => {
+    const accepted = await reportFor(BATCH, 'zh', ACCEPTANCE);
+    const file = join(work, 'accepted.html');
+    writeFileSync(file, formatHtml(accepted, { lang: 'zh' }));
+    const tab = await context.newPage();
+    await tab.goto(pathToFileURL(file).href);
+    const s = accepted.summary;
+    expect(s.accepted).toBe(13);
+    expect(await tab.locator('[data-count="accepted"]').innerText()).toBe('13');
+    expect(await tab.locator('[data-count="errors"]').innerText()).toBe('0');
+    const all = s.errors + s.warnings + s.infos + s.accepted;
+    const shown = () => tab.locator('.finding:visible').count();
+    expect(await shown()).toBe(all);
+    const waived = tab.locator('.finding[data-accepted="waiver"]');
+    expect(await waived.locator('.acceptance').innerText()).toContain('扫描件 OCR 把 0 识别为 O');
+    expect(await waived.locator('.acceptance').innerText()).toContain('财务科 王敏');
+    await tab.locator('input[name="accepted"]').uncheck();
+    expect(await shown()).toBe(all - s.accepted);
+    expect(await tab.locator('#shown').innerText()).toBe(String(all - s.accepted));
+    await tab.locator('input[name="accepted"]').check();
+    expect(await shown()).toBe(all);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await waived.screenshot({ path: join(ARTIFACTS, 'report-accepted-waiver.png') });
+    await tab.close();
   });
 });

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { run } from '../support/cli.js';
@@ -18,6 +20,22 @@ describe('--format json', () => {
     const ok = validate(report);
     expect(validate.errors ?? [], JSON.stringify(validate.errors?.slice(0, 3))).toEqual([]);
     expect(ok).toBe(true);
+  });
+
+  it('matches the published JSON Schema with accepted findings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zjs-json-'));
+    try {
+      const waivers = join(dir, 'waivers.json');
+      writeFileSync(waivers, JSON.stringify({ waivers: [{ rule: 'cell-unreadable', table: 'expense', reason: '已核对原件', author: '王敏', date: '2024-05-20' }] }));
+      const r = await run(['check', 'fixtures/bad/non-numeric', '--waivers', waivers, '--format', 'json']);
+      // Still 1: the narrative of this Zhuzhou copy has errors of its own, which the waiver does not name.
+      expect(r.code).toBe(1);
+      const report = JSON.parse(r.stdout) as { summary: { accepted: number } };
+      expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+      expect(report.summary.accepted).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('is deterministic: the same input gives the same bytes', async () => {

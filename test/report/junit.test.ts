@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { formatJunit } from '../../src/report/junit.js';
 import type { Report } from '../../src/report/model.js';
-import { BATCH, reportFor, SINGLE } from './support.js';
+import { ACCEPTANCE, BATCH, reportFor, SINGLE } from './support.js';
 
 interface Counts {
   tests: number;
@@ -40,19 +40,21 @@ function expected(report: Report, failOn: 'error' | 'warning'): Counts {
     }
     tests += d.checks.run + d.checks.skipped;
     skipped += d.checks.skipped;
-    failures += d.findings.filter((f) => f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning')).length;
+    // Accepted findings pass.
+    failures += d.findings.filter((f) => !f.accepted && (f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'))).length;
   }
   return { tests, failures, errors, skipped };
 }
 
 describe('JUnit XML', () => {
-  for (const [name, paths] of [
-    ['zhuzhou', SINGLE],
-    ['batch', BATCH],
+  for (const [name, paths, acceptance] of [
+    ['zhuzhou', SINGLE, undefined],
+    ['batch', BATCH, undefined],
+    ['batch with accepted findings', BATCH, ACCEPTANCE],
   ] as const) {
     for (const failOn of ['error', 'warning'] as const) {
       it(`parses as XML with the right counts (${name}, fail on ${failOn})`, async () => {
-        const report = await reportFor(paths);
+        const report = await reportFor(paths, 'zh', acceptance);
         const xml = parse(formatJunit(report, { lang: 'zh', failOn }));
         const want = expected(report, failOn);
         const suites = xml.testsuites.testsuite;

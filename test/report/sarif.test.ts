@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/rules/index.js';
 import { formatSarif, toUri } from '../../src/report/sarif.js';
-import { BATCH, reportFor, ROOT, SINGLE } from './support.js';
+import { ACCEPTANCE, BATCH, reportFor, ROOT, SINGLE } from './support.js';
 
 // The SARIF 2.1.0 schema as shipped in package/sarif-2.1.0.json of @microsoft/sarif-multitool-linux 5.7.0
 // (the SARIF SDK's copy of the OASIS schema, JSON Schema 2020-12).
@@ -69,6 +69,22 @@ describe('SARIF', () => {
       expect(run?.invocations[0]?.toolExecutionNotifications ?? []).toHaveLength(unreadable);
     });
   }
+
+  it('marks accepted findings as externally suppressed, with the reason as justification', async () => {
+    const report = await reportFor(BATCH, 'zh', ACCEPTANCE);
+    const log = JSON.parse(formatSarif(report, { lang: 'zh' })) as { runs: Array<{ results: Array<{ ruleId: string; level: string; suppressions?: Array<{ kind: string; status: string; justification: string }> }> }> };
+    expect(validate(log), JSON.stringify(validate.errors?.slice(0, 5), null, 2)).toBe(true);
+    const suppressed = log.runs[0]?.results.filter((r) => r.suppressions) ?? [];
+    // The Zhuzhou document's six accepted findings (by the baseline), then its CSV copy's six and the waived cell.
+    expect(suppressed.map((r) => r.ruleId).filter((id) => id === 'cell-unreadable')).toHaveLength(1);
+    expect(suppressed).toHaveLength(13);
+    const waived = suppressed.find((r) => r.ruleId === 'cell-unreadable');
+    expect(waived?.suppressions).toEqual([
+      expect.objectContaining({ kind: 'external', status: 'accepted', justification: '扫描件 OCR 把 0 识别为 O，原表为 69.90，已核对纸质件' }),
+    ]);
+    // The level stays what the rule says: the suppression is what tells a scanner to let it pass.
+    expect(waived?.level).toBe('error');
+  });
 
   it('is checked by a schema that rejects what SARIF forbids', async () => {
     const sarif = JSON.parse(formatSarif(await reportFor(SINGLE), { lang: 'zh' })) as SarifLog;

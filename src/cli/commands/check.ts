@@ -1,10 +1,14 @@
 import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { applyAcceptance, baselineOf, type Baseline, type WaiverSet } from '../../engine/accept.js';
 import type { Lang } from '../../engine/messages.js';
-import { checkDocument } from '../../engine/run.js';
+import { checkDocument, type CheckedDocument } from '../../engine/run.js';
 import { ENCODINGS, type Encoding } from '../../load/decode.js';
+import type { DocumentSource } from '../../load/index.js';
 import { FORMAT_NAMES, FORMATS, isFormatName } from '../../report/index.js';
 import { buildReport, type Report, type ReportEntry } from '../../report/model.js';
+import { noticeLine, readBaseline, readWaivers, writeBaseline } from '../acceptance.js';
 import { EXIT, type CommandContext, type Io } from '../io.js';
 import { outputProblemText, planOutputs, type OutputFlag, type OutputTarget } from '../outputs.js';
 import { clobbersInput, engineOptions, findSources, readDocuments } from '../session.js';
@@ -18,6 +22,9 @@ interface CheckFlags {
   encoding?: Encoding;
   config?: string;
   quiet?: boolean;
+  baseline?: string;
+  writeBaseline?: string;
+  waivers?: string;
 }
 
 function exitCode(report: Report, failOn: 'error' | 'warning'): number {
@@ -27,15 +34,89 @@ function exitCode(report: Report, failOn: 'error' | 'warning'): number {
   return EXIT.ok;
 }
 
+/** Today as YYYY-MM-DD (UTC), for waiver expiry. */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+interface AcceptanceFiles {
+  baseline?: Baseline;
+  waivers?: WaiverSet;
+}
+
+/** Reads --baseline and --waivers; an invalid file is one line on stderr and undefined. */
+async function readAcceptanceFiles(flags: CheckFlags, lang: Lang, io: Io): Promise<AcceptanceFiles | undefined> {
+  const w = words(lang);
+  const files: AcceptanceFiles = {};
+  if (flags.waivers !== undefined) {
+    const read = await readWaivers(flags.waivers);
+    if (!read.ok) {
+      io.stderr(`zjs: ${w.waivers}: ${read.file}${read.line !== null ? `:${read.line}` : ''}: ${read.message}\n`);
+      return undefined;
+    }
+    files.waivers = read.value;
+  }
+  if (flags.baseline !== undefined) {
+    const read = await readBaseline(flags.baseline);
+    if (!read.ok) {
+      io.stderr(`zjs: ${w.baseline}: ${read.file}${read.line !== null ? `:${read.line}` : ''}: ${read.message}\n`);
+      return undefined;
+    }
+    files.baseline = read.value;
+  }
+  return files;
+}
+
+/**
+ * Marks accepted findings (waivers, then the baseline) and, with --write-baseline, records the
+ * errors and warnings no waiver accepts and reports them as accepted by the new baseline. Returns
+ * the documents to report, or undefined when the baseline could not be written.
+ */
+async function accept(docs: CheckedDocument[], files: AcceptanceFiles, flags: CheckFlags, unreadable: boolean, lang: Lang, io: Io): Promise<CheckedDocument[] | undefined> {
+  const w = words(lang);
+  const first = applyAcceptance(docs, { ...files, today: today() });
+  for (const notice of first.notices) io.stderr(`${noticeLine(notice, lang)}\n`);
+  const file = flags.writeBaseline;
+  if (file === undefined) return first.docs;
+  if (unreadable) {
+    io.stderr(`zjs: ${w.error}: ${file}: ${w.baselineNotWritten}\n`);
+    return first.docs;
+  }
+  const documents = baselineOf(first.docs);
+  const written = await writeBaseline(file, documents);
+  if (!written.ok) {
+    io.stderr(`zjs: ${w.error}: ${file}: ${w.cannotWrite} (${written.code})\n`);
+    return undefined;
+  }
+  io.stderr(`zjs: ${file}: ${w.baselineWritten(documents.reduce((n, d) => n + d.findings.length, 0), documents.length)}\n`);
+  return applyAcceptance(docs, { ...(files.waivers ? { waivers: files.waivers } : {}), baseline: { file, documents }, today: today() }).docs;
+}
+
+/** Where --write-baseline may not write: an input, a file read for this run, or a report output. */
+function baselineClash(file: string, flags: CheckFlags, targets: readonly OutputTarget[], sources: readonly DocumentSource[], lang: Lang): string | undefined {
+  const w = words(lang);
+  const path = resolve(file);
+  if (clobbersInput(file, sources) || [flags.waivers, flags.config].some((f) => f !== undefined && resolve(f) === path)) return w.baselineIsInput;
+  if (targets.some((t) => t.output !== null && resolve(t.output) === path)) return w.baselineSameAsOutput;
+  return undefined;
+}
+
 async function runCheck(paths: string[], flags: CheckFlags, targets: readonly OutputTarget[], io: Io): Promise<number> {
   const options = await engineOptions(flags, io);
   if (!options) return EXIT.failure;
   const w = words(options.lang);
+  const files = await readAcceptanceFiles(flags, options.lang, io);
+  if (!files) return EXIT.failure;
   const sources = await findSources(paths, options.lang, io);
   if (!sources) return EXIT.failure;
   const clobbered = targets.find((t) => t.output !== null && clobbersInput(t.output, sources));
   if (clobbered?.output) {
     io.stderr(`zjs: ${w.error}: ${clobbered.output}: ${w.outputIsInput}\n`);
+    return EXIT.failure;
+  }
+  const clash = flags.writeBaseline !== undefined ? baselineClash(flags.writeBaseline, flags, targets, sources, options.lang) : undefined;
+  if (clash !== undefined) {
+    io.stderr(`zjs: ${w.error}: ${flags.writeBaseline}: ${clash}\n`);
     return EXIT.failure;
   }
   const entries: ReportEntry[] = [];
@@ -45,6 +126,13 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
   if (entries.length === 0) {
     io.stderr(`zjs: ${w.error}: ${paths.join(' ')}: ${w.noDocs}\n`);
     return EXIT.failure;
+  }
+  if (files.baseline || files.waivers || flags.writeBaseline !== undefined) {
+    const checked = entries.flatMap((e) => (e.kind === 'checked' ? [e.doc] : []));
+    const accepted = await accept(checked, files, flags, entries.length > checked.length, options.lang, io);
+    if (!accepted) return EXIT.failure;
+    let i = 0;
+    for (const [n, e] of entries.entries()) if (e.kind === 'checked') entries[n] = { kind: 'checked', doc: accepted[i++] ?? e.doc };
   }
   const report = buildReport(entries);
   for (const target of targets) {
@@ -91,6 +179,9 @@ export function registerCheck(program: Command, { io, setCode }: CommandContext)
     .addOption(new Option('--fail-on <level>', '哪一级问题使退出码为 1').choices(['error', 'warning']).default('error'))
     .addOption(new Option('--encoding <encoding>', '输入编码（默认自动识别 UTF-8 / GB18030 / UTF-16）').choices([...ENCODINGS]))
     .option('--config <file>', '配置文件（JSON）')
+    .option('--waivers <file>', '豁免文件（JSON，见 schema/waivers.schema.json）：按规则和位置接受问题，须写明理由和接受人')
+    .addOption(new Option('--baseline <file>', '基线文件：其中记录的问题报告为“已接受”，不计入退出码').conflicts('writeBaseline'))
+    .option('--write-baseline <file>', '把本次的错误和警告写入基线文件（可覆盖已有基线），并报告为“已接受”')
     .option('-q, --quiet', '文本报告中不列出提示（尾数误差、跳过的检查）')
     .option('--no-color', '不使用颜色')
     .action(async (paths: string[], flags: CheckFlags) => {

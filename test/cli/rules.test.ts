@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../src/rules/index.js';
+import { run } from '../support/cli.js';
+
+describe('zjs rules', () => {
+  it('lists every rule of the registry with its title, default severity and tags', async () => {
+    const r = await run(['rules']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(RULES.length + 2);
+    expect(lines[0]).toMatch(/^规则\s+名称\s+默认级别\s+标签$/);
+    for (const rule of RULES) {
+      const line = lines.find((l) => l.startsWith(`${rule.meta.id} `));
+      expect(line, rule.meta.id).toBeDefined();
+      expect(line).toContain(rule.meta.title.zh);
+      expect(line).toContain({ error: '错误', warning: '警告', info: '提示' }[rule.meta.severity]);
+      expect(line?.endsWith(rule.meta.tags.join(', '))).toBe(true);
+    }
+  });
+
+  it('uses English titles with --lang en', async () => {
+    const r = await run(['rules', '--lang', 'en']);
+    for (const rule of RULES) expect(r.stdout).toContain(rule.meta.title.en);
+  });
+
+  it('prints the registry as JSON', async () => {
+    const r = await run(['rules', '--format', 'json']);
+    const list = JSON.parse(r.stdout) as Array<{ id: string; title: string; severity: string; tags: string[]; docs: string }>;
+    expect(list.map((x) => x.id)).toEqual(RULES.map((x) => x.meta.id));
+    for (const [i, rule] of RULES.entries()) {
+      expect(list[i]).toMatchObject({ title: rule.meta.title.zh, severity: rule.meta.severity, tags: [...rule.meta.tags], docs: `docs/rules/${rule.meta.id}.md` });
+    }
+  });
+});
