@@ -1,12 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { registerCheck } from './commands/check.js';
+import { registerImport } from './commands/import.js';
 import { EXIT, type CommandContext, type Io } from './io.js';
 
 export { EXIT, processIo, type Io } from './io.js';
 
 /** The commands, each in its own module under commands/. */
-const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [registerCheck];
+const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [registerCheck, registerImport];
 
 function program(ctx: CommandContext): Command {
   const zjs = new Command('zjs')
