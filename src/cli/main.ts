@@ -3,13 +3,14 @@ import { VERSION } from '../version.js';
 import { registerCheck } from './commands/check.js';
 import { registerClaims } from './commands/claims.js';
 import { registerExplain } from './commands/explain.js';
+import { registerImport } from './commands/import.js';
 import { registerRules } from './commands/rules.js';
 import { EXIT, type CommandContext, type Io } from './io.js';
 
 export { EXIT, processIo, type Io } from './io.js';
 
 /** The commands, each in its own module under commands/. */
-const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [registerCheck, registerClaims, registerExplain, registerRules];
+const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [registerCheck, registerClaims, registerExplain, registerImport, registerRules];
 
 function program(ctx: CommandContext): Command {
   const zjs = new Command('zjs')

@@ -49,7 +49,7 @@ export async function engineOptions(flags: DocumentFlags, io: Io): Promise<Engin
 export function clobbersInput(output: string, sources: readonly DocumentSource[]): boolean {
   const out = resolve(output);
   return sources.some((s) => {
-    const files = s.kind === 'text' || s.kind === 'pdf' ? [s.file] : s.kind === 'csv-folder' ? [...s.tables, ...s.narrative] : [];
+    const files = s.kind === 'text' || s.kind === 'pdf' || s.kind === 'xlsx' ? [s.file] : s.kind === 'csv-folder' ? [...s.tables, ...s.narrative] : [];
     if (files.some((f) => resolve(f) === out)) return true;
     return s.kind === 'csv-folder' && out.startsWith(resolve(s.source) + sep);
   });
@@ -66,7 +66,7 @@ export async function* readDocuments(sources: readonly DocumentSource[], flags: 
   let skippedFiles = 0;
   for (const source of sources) {
     const loaded = await loadDocument(source, flags.encoding ? { encoding: flags.encoding } : {});
-    if (!loaded.ok && source.kind === 'text' && source.searched && loaded.error.kind === 'not-disclosure') {
+    if (!loaded.ok && (source.kind === 'text' || source.kind === 'xlsx') && source.searched && loaded.error.kind === 'not-disclosure') {
       skippedFiles++;
       continue;
     }

@@ -1,4 +1,4 @@
-import type { InputError } from '../load/errors.js';
+import type { InputError, XlsxProblem } from '../load/errors.js';
 import type { Lang } from './messages.js';
 
 export interface RenderedInputError {
@@ -51,9 +51,28 @@ export function renderInputError(error: InputError, lang: Lang): RenderedInputEr
     case 'pdf':
       return { message: zh ? `无法读取 PDF（${error.detail}）` : `cannot read the PDF (${error.detail})`, ...at(undefined, error.page > 0 ? error.page : undefined) };
     case 'xlsx':
-      return { message: zh ? `无法读取 Excel 工作簿（${error.detail}）` : `cannot read the Excel workbook (${error.detail})`, ...at() };
+      return { message: xlsxMessage(error.detail, zh), ...at() };
     default: {
       const never: never = error;
+      return never;
+    }
+  }
+}
+
+function xlsxMessage(d: XlsxProblem, zh: boolean): string {
+  switch (d.kind) {
+    case 'encrypted':
+      return zh ? 'Excel 工作簿有打开密码（已加密），请另存为不加密的工作簿' : 'the Excel workbook is password-protected (encrypted); save an unencrypted copy';
+    case 'legacy':
+      return zh ? '这是旧版 Excel 97-2003 工作簿（.xls），请另存为 .xlsx' : 'this is an Excel 97-2003 workbook (.xls); save it as .xlsx';
+    case 'corrupt':
+      return zh ? `无法读取 Excel 工作簿（文件已损坏或不是 .xlsx：${d.message}）` : `cannot read the Excel workbook (damaged, or not an .xlsx: ${d.message})`;
+    case 'formula':
+      return zh
+        ? `工作簿中有 ${d.count} 个公式没有保存计算结果（首个在“${d.sheet}”!${d.cell}），请在 Excel 或 WPS 中打开、重新计算并保存后再检查`
+        : `${d.count} formula(s) in the workbook have no saved result (first at '${d.sheet}'!${d.cell}); open it in Excel or WPS, recalculate and save, then check again`;
+    default: {
+      const never: never = d;
       return never;
     }
   }

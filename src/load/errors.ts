@@ -13,12 +13,22 @@ export type InputError =
   | { kind: 'unsupported'; file: string; extension: string }
   | { kind: 'no-text-layer'; file: string; page: number }
   | { kind: 'pdf'; file: string; page: number; detail: string }
-  | { kind: 'xlsx'; file: string; detail: string };
+  | { kind: 'xlsx'; file: string; detail: XlsxProblem };
 
 export type CsvProblem =
   | { kind: 'ragged'; expected: number; actual: number }
   | { kind: 'quote' }
   | { kind: 'other'; message: string };
+
+/**
+ * Why a workbook cannot be read. `formula`: formulas saved without their computed values (as some
+ * programs write workbooks), which only a spreadsheet program can supply by recalculating.
+ */
+export type XlsxProblem =
+  | { kind: 'encrypted' }
+  | { kind: 'legacy' }
+  | { kind: 'corrupt'; message: string }
+  | { kind: 'formula'; sheet: string; cell: string; count: number };
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; error: InputError };
 

@@ -26,6 +26,7 @@ export function rowText(row: GridRow): string {
 export function rowLoc(row: GridRow, table: string, rowKey?: string): Location {
   const base = row.loc;
   const loc: Location = base.page === undefined ? { file: base.file, line: base.line, table } : { file: base.file, line: base.line, page: base.page, table };
+  if (base.sheet !== undefined) loc.sheet = base.sheet;
   if (rowKey !== undefined) loc.row = rowKey;
   return loc;
 }
@@ -36,6 +37,7 @@ export function rowLoc(row: GridRow, table: string, rowKey?: string): Location {
  */
 export function cellLoc(row: GridRow, table: string, rowKey: string, column: string, field: number): Location {
   const base = row.loc;
+  if (base.sheet !== undefined) return { file: base.file, line: base.line, sheet: base.sheet, table, row: rowKey, column, field };
   return base.page === undefined
     ? { file: base.file, line: base.line, table, row: rowKey, column, field }
     : { file: base.file, line: base.line, page: base.page, table, row: rowKey, column, field };

@@ -9,6 +9,7 @@ import { rowText } from './grid.js';
 import { pdfRows } from './pdf.js';
 import { isTitleOrMeta } from './segment.js';
 import { textRows } from './text.js';
+import { xlsxParts } from './xlsx.js';
 
 export interface LoadOptions {
   encoding?: Encoding;
@@ -20,11 +21,14 @@ export type DocumentSource =
   | { kind: 'text'; source: string; file: string; searched?: true }
   | { kind: 'csv-folder'; source: string; tables: string[]; narrative: string[] }
   | { kind: 'pdf'; source: string; file: string }
+  /** `searched`: found while searching a folder, so a workbook without any table is passed over. */
+  | { kind: 'xlsx'; source: string; file: string; searched?: true }
   | { kind: 'missing'; source: string; error: InputError };
 
 const TEXT_EXT = new Set(['.txt', '.text', '.md']);
 const CSV_EXT = new Set(['.csv']);
 const PDF_EXT = new Set(['.pdf']);
+const XLSX_EXT = new Set(['.xlsx', '.xlsm']);
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 
 /** Files or folders given by the user → the documents they hold, in a stable order. */
@@ -53,13 +57,15 @@ function fileSource(file: string): DocumentSource {
   const ext = extname(file).toLowerCase();
   if (CSV_EXT.has(ext)) return { kind: 'csv-folder', source: file, tables: [file], narrative: [] };
   if (PDF_EXT.has(ext)) return { kind: 'pdf', source: file, file };
+  if (XLSX_EXT.has(ext)) return { kind: 'xlsx', source: file, file };
   if (TEXT_EXT.has(ext) || ext === '') return { kind: 'text', source: file, file };
   return { kind: 'missing', source: file, error: { kind: 'unsupported', file, extension: ext } };
 }
 
 /**
  * A folder with CSV files is one document (one CSV per table, .txt/.md beside them as
- * narrative). Any other folder is searched: each disclosure text and each PDF in it, and each sub-folder.
+ * narrative). Any other folder is searched: each disclosure text, PDF and workbook in it, and each
+ * sub-folder. Excel's lock files (~$book.xlsx, left while a workbook is open) are not workbooks.
  */
 async function searchFolder(dir: string): Promise<DocumentSource[]> {
   let entries;
@@ -82,6 +88,8 @@ async function searchFolder(dir: string): Promise<DocumentSource[]> {
       found.push(...(await searchFolder(path)));
     } else if (entry.isFile() && PDF_EXT.has(extname(entry.name).toLowerCase())) {
       found.push({ kind: 'pdf', source: path, file: path });
+    } else if (entry.isFile() && XLSX_EXT.has(extname(entry.name).toLowerCase()) && !entry.name.startsWith('~$')) {
+      found.push({ kind: 'xlsx', source: path, file: path, searched: true });
     } else if (entry.isFile() && TEXT_EXT.has(extname(entry.name).toLowerCase())) {
       found.push({ kind: 'text', source: path, file: path, searched: true });
     }
@@ -152,6 +160,15 @@ export async function loadDocument(source: DocumentSource, options: LoadOptions 
       if (Object.keys(doc.tables).length === 0 && !rows.value.some((row) => /决算/.test(rowText(row)))) {
         return fail({ kind: 'not-disclosure', file: source.file });
       }
+      return ok(doc);
+    }
+    case 'xlsx': {
+      const bytes = await readBytes(source.file);
+      if (!bytes.ok) return bytes;
+      const parts = await xlsxParts(source.file, bytes.value);
+      if (!parts.ok) return parts;
+      const doc = assemble(source.source, 'xlsx', parts.value);
+      if (Object.keys(doc.tables).length === 0) return fail({ kind: 'not-disclosure', file: source.file });
       return ok(doc);
     }
     default: {

@@ -6,6 +6,11 @@ export interface Location {
   file: string;
   line: number;
   page?: number;
+  /**
+   * For a workbook: the 1-based position of the sheet among its tabs, which orders findings;
+   * `file` names the sheet for display (`book.xlsx#收入决算表`).
+   */
+  sheet?: number;
   /** Key of the table the value belongs to (see `TableKey`). */
   table?: string;
   /** Row key inside the table: a 科目 code, `total`, or an item key. */
@@ -18,7 +23,10 @@ export interface Location {
 
 /** Orders locations by file, page, line, then table/row/column: the order findings are printed in. */
 export function compareLocations(a: Location, b: Location): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  if (a.file !== b.file) {
+    if (a.sheet !== undefined && b.sheet !== undefined && a.sheet !== b.sheet && workbookOf(a.file) === workbookOf(b.file)) return a.sheet - b.sheet;
+    return a.file < b.file ? -1 : 1;
+  }
   const pa = a.page ?? 0;
   const pb = b.page ?? 0;
   if (pa !== pb) return pa - pb;
@@ -26,6 +34,11 @@ export function compareLocations(a: Location, b: Location): number {
   const ka = `${a.table ?? ''}\u0000${a.row ?? ''}\u0000${a.column ?? ''}`;
   const kb = `${b.table ?? ''}\u0000${b.row ?? ''}\u0000${b.column ?? ''}`;
   return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** The workbook part of a sheet's file name (`book.xlsx` of `book.xlsx#收入决算表`). */
+function workbookOf(file: string): string | undefined {
+  return /^(.*?\.xls[xm])#/i.exec(file)?.[1];
 }
 
 /** `file:line` or `file:p3:12` for display. */

@@ -9,6 +9,7 @@ export const LocationSchema = z.object({
   file: z.string(),
   line: z.number().check(z.int(), z.nonnegative()),
   page: z.optional(z.number().check(z.int(), z.positive())),
+  sheet: z.optional(z.number().check(z.int(), z.positive())),
   table: z.optional(z.string()),
   row: z.optional(z.string()),
   column: z.optional(z.string()),

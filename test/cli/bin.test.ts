@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 function zjs(...args: string[]) {
@@ -40,6 +42,22 @@ describe('the real bin/zjs.js', () => {
     const explain = zjs('explain', 'fixtures/zhuzhou-hrss-2023.txt', '--finding', 'expense-rollup:expense/20801/total', '--lang', 'en');
     expect(explain.code).toBe(0);
     expect(explain.stdout).toContain('within rounding');
+  });
+
+  it('reads a workbook (exceljs loaded on demand) and imports it as a CSV folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zjs-bin-'));
+    try {
+      const r = zjs('check', 'fixtures/zhuzhou-hrss-2023.xlsx');
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stdout).toContain('zhuzhou-hrss-2023.xlsx#支出决算表');
+      const out = join(dir, 'out');
+      const imported = zjs('import', 'fixtures/zhuzhou-hrss-2023.xlsx', '--out', out);
+      expect(imported.code, imported.stderr).toBe(0);
+      expect(readdirSync(out)).toHaveLength(10);
+      expect(zjs('check', out).code).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 on a usage error', () => {

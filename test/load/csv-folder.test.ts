@@ -1,7 +1,7 @@
+import { comparable } from '../support/compare.js';
 import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../src/engine/run.js';
 import { discover, loadDocument } from '../../src/load/index.js';
-import type { Finding } from '../../src/model/finding.js';
 
 async function check(path: string) {
   const [source] = await discover([path]);
@@ -11,12 +11,6 @@ async function check(path: string) {
   return checkDocument(loaded.value);
 }
 
-const comparable = (f: Finding) => ({
-  ...f,
-  locations: f.locations.map(({ file: _f, line: _l, ...rest }) => rest),
-  excerpts: undefined,
-  sentence: f.sentence?.text,
-});
 
 describe('a per-table CSV folder', () => {
   it('gives the same findings as the same document as text (only files and lines differ)', async () => {

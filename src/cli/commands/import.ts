@@ -1,0 +1,178 @@
+import { mkdir, readdir, realpath, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import { Option, type Command } from 'commander';
+import { inputErrorLine, renderInputError } from '../../engine/input-errors.js';
+import type { Lang } from '../../engine/messages.js';
+import { csvFolder, NARRATIVE_FILE } from '../../export/csv-folder.js';
+import { ENCODINGS, type Encoding } from '../../load/decode.js';
+import type { InputError } from '../../load/errors.js';
+import { discover, loadDocument, type DocumentSource } from '../../load/index.js';
+import { TABLE_KEYS, type LoadIssue } from '../../model/document.js';
+import { formatLocation } from '../../model/location.js';
+import { template } from '../../templates/tables.js';
+import { EXIT, type CommandContext, type Io } from '../io.js';
+import { words } from '../words.js';
+
+interface ImportFlags {
+  out: string;
+  force?: boolean;
+  lang: Lang;
+  encoding?: Encoding;
+}
+
+const WORDS = {
+  zh: {
+    several: (n: number) => `包含 ${n} 个文档，请逐个导入`,
+    outIsInput: '输出文件夹不能是输入文件夹、位于其中，或是输入文件',
+    notFolder: '已存在且不是文件夹',
+    exists: (n: number) => `已存在 ${n} 个同名文件（如需覆盖请加 --force）`,
+    stray: '输出文件夹中有其他 CSV 或文本文件，检查该文件夹时会被一并读取；请换一个文件夹',
+    wrote: (dir: string, tables: number, narrative: number) => `已写入 ${dir}：${tables} 张表${narrative > 0 ? `，${NARRATIVE_FILE}（${narrative} 行）` : ''}`,
+    missing: (names: string) => `源文件中没有：${names}`,
+    dropped: (loc: string, what: string) => `${loc}: 未写入：${what}`,
+    issue: { 'duplicate-row': (t: string) => `重复的行“${t}”`, 'column-unrecognised': (t: string) => `不在任何栏目下的数值“${t}”`, 'table-duplicate': (t: string) => `重复的表“${t}”`, other: (t: string) => t },
+    note: '注意',
+  },
+  en: {
+    several: (n: number) => `holds ${n} documents; import them one at a time`,
+    outIsInput: 'the output folder may not be the input folder, lie inside it, or be an input file',
+    notFolder: 'exists and is not a folder',
+    exists: (n: number) => `${n} file(s) of the same name exist already (add --force to overwrite them)`,
+    stray: 'the output folder holds other CSV or text files, which checking the folder would read too; choose another folder',
+    wrote: (dir: string, tables: number, narrative: number) => `wrote ${dir}: ${tables} table(s)${narrative > 0 ? `, ${NARRATIVE_FILE} (${narrative} lines)` : ''}`,
+    missing: (names: string) => `not in the source: ${names}`,
+    dropped: (loc: string, what: string) => `${loc}: not written: ${what}`,
+    issue: { 'duplicate-row': (t: string) => `duplicate row “${t}”`, 'column-unrecognised': (t: string) => `value “${t}” under no recognised header`, 'table-duplicate': (t: string) => `duplicate table “${t}”`, other: (t: string) => t },
+    note: 'note',
+  },
+} as const;
+
+/** Files a CSV folder is read from: a file of these types in the output folder would join the document. */
+const READ_AS_PART = new Set(['.csv', '.txt', '.text', '.md']);
+
+/** A path with symbolic links resolved, also when it (or its last parts) does not exist yet. */
+async function real(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(await real(parent), basename(path));
+  }
+}
+
+const within = (path: string, folder: string): boolean => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+
+/** The files a source is read from, and the folder it is, when it is one. */
+function inputsOf(source: DocumentSource): { files: string[]; folder?: string } {
+  switch (source.kind) {
+    case 'text':
+    case 'pdf':
+    case 'xlsx':
+      return { files: [source.file] };
+    case 'csv-folder':
+      return { files: [...source.tables, ...source.narrative], ...(source.tables.length === 1 && source.tables[0] === source.source ? {} : { folder: source.source }) };
+    case 'missing':
+      return { files: [] };
+    default: {
+      const never: never = source;
+      return never;
+    }
+  }
+}
+
+function describeIssue(issue: LoadIssue, lang: Lang): string {
+  const w = WORDS[lang].issue;
+  const text = issue.params.text ?? issue.params.row ?? issue.params.title ?? issue.code;
+  switch (issue.code) {
+    case 'duplicate-row':
+    case 'column-unrecognised':
+    case 'table-duplicate':
+      return w[issue.code](text);
+    default:
+      return w.other(text);
+  }
+}
+
+async function runImport(path: string, flags: ImportFlags, io: Io): Promise<number> {
+  const lang = flags.lang;
+  const w = WORDS[lang];
+  const error = (where: string, message: string): number => {
+    io.stderr(`zjs: ${words(lang).error}: ${where}: ${message}\n`);
+    return EXIT.failure;
+  };
+  const unreadable = (e: InputError): number => {
+    io.stderr(`zjs: ${words(lang).error}: ${inputErrorLine(renderInputError(e, lang))}\n`);
+    return EXIT.failure;
+  };
+  const sources = await discover([path]);
+  const source = sources[0];
+  if (!source) return error(path, words(lang).noDocs);
+  if (sources.length > 1) return error(path, w.several(sources.length));
+  if (source.kind === 'missing') return unreadable(source.error);
+
+  // Never write inside the input: not into its folder, not over one of its files.
+  const out = await real(resolve(flags.out));
+  const given = await real(resolve(path));
+  const inputs = inputsOf(source);
+  const inputFiles = await Promise.all(inputs.files.map((f) => real(resolve(f))));
+  const folders = [...(inputs.folder ? [await real(resolve(inputs.folder))] : []), ...((await isDirectory(given)) ? [given] : [])];
+  if (inputFiles.includes(out) || folders.some((f) => within(out, f))) return error(flags.out, w.outIsInput);
+
+  const loaded = await loadDocument(source, flags.encoding ? { encoding: flags.encoding } : {});
+  if (!loaded.ok) return unreadable(loaded.error);
+  const folder = csvFolder(loaded.value);
+
+  // Every file is checked before any is written.
+  let existing: string[] = [];
+  try {
+    const info = await stat(out);
+    if (!info.isDirectory()) return error(flags.out, w.notFolder);
+    existing = await readdir(out);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return error(flags.out, `${words(lang).cannotWrite} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  const planned = new Set(folder.files.map((f) => f.name));
+  const targets = folder.files.map((f) => join(out, f.name));
+  if (targets.some((t) => inputFiles.includes(t))) return error(flags.out, w.outIsInput);
+  const stray = existing.filter((name) => !planned.has(name) && READ_AS_PART.has(extname(name).toLowerCase()) && !name.startsWith('.'));
+  if (stray.length > 0) return error(join(flags.out, stray[0] ?? ''), w.stray);
+  const clashes = existing.filter((name) => planned.has(name));
+  if (clashes.length > 0 && !flags.force) return error(join(flags.out, clashes[0] ?? ''), w.exists(clashes.length));
+
+  try {
+    await mkdir(out, { recursive: true });
+    for (const file of folder.files) await writeFile(join(out, file.name), file.text, 'utf8');
+  } catch (e) {
+    return error(flags.out, `${words(lang).cannotWrite} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+
+  const doc = loaded.value;
+  const missing = TABLE_KEYS.filter((k) => !doc.tables[k]).map((k) => template(k).name[lang]);
+  const tables = TABLE_KEYS.length - missing.length;
+  io.stdout(`${w.wrote(flags.out, tables, doc.narrative.length)}${missing.length > 0 ? `; ${w.missing(missing.join(lang === 'zh' ? '、' : ', '))}` : ''}\n`);
+  for (const issue of folder.dropped) io.stderr(`zjs: ${w.note}: ${w.dropped(formatLocation(issue.loc), describeIssue(issue, lang))}\n`);
+  return EXIT.ok;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** `zjs import SOURCE --out DIR`: any readable document as the canonical per-table CSV folder. */
+export function registerImport(program: Command, { io, setCode }: CommandContext): void {
+  program
+    .command('import')
+    .description('把决算公开文档（PDF、文本、Excel 工作簿或 CSV 文件夹）转为每表一个 CSV 的标准文件夹（UTF-8 带 BOM，Excel 可直接打开）')
+    .argument('<source>', '文件或文件夹')
+    .requiredOption('--out <dir>', '输出文件夹')
+    .option('--force', '覆盖输出文件夹中的同名文件')
+    .addOption(new Option('--lang <lang>', '提示语言').choices(['zh', 'en']).default('zh'))
+    .addOption(new Option('--encoding <encoding>', '输入编码（默认自动识别 UTF-8 / GB18030 / UTF-16）').choices([...ENCODINGS]))
+    .action(async (source: string, flags: ImportFlags) => {
+      setCode(await runImport(source, flags, io));
+    });
+}
