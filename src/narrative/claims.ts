@@ -3,7 +3,7 @@ import type { Location } from '../model/location.js';
 import { bindItemHeading, bindSubject, sameName, scopeOf, subjectNoun, threePublicItem, type Binding, type ItemBinding, type Scope } from './bind.js';
 import { isThreshold, numbersOf, type Num } from './numbers.js';
 import { threePublicColumnName } from '../load/build/three-public.js';
-import { sentences, type Sentence } from './text.js';
+import { locAt, sentences, type Sentence } from './text.js';
 
 /** One side of a claim: a number printed in the text, or the table cell the text is about. */
 export type Side = { source: 'text'; num: Num } | { source: 'table'; binding: Binding; cell: Cell | undefined; present: boolean };
@@ -518,7 +518,7 @@ function enterItem(s: Sentence, ctx: Context, scope: Scope): void {
         printed: level.printed,
         row: level.row,
         table: binding.table,
-        loc: where.at[Math.max(0, where.text.indexOf(level.printed))] ?? where.at[0] ?? { file: '', line: 0 },
+        loc: locAt(where, Math.max(0, where.text.indexOf(level.printed))),
       });
     }
   }

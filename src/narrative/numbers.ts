@@ -58,29 +58,31 @@ export function numbersOf(sentence: Sentence): Num[] {
   const found: Num[] = [];
   const taken: Array<[number, number]> = [];
   const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
-  const add = (n: Omit<Num, 'index' | 'loc'>) => {
+  const add = (n: Num) => {
     if (overlaps(n.start, n.end)) return;
     taken.push([n.start, n.end]);
-    found.push({ ...n, index: 0, loc: locAt(sentence, n.start) });
+    n.loc = locAt(sentence, n.start);
+    found.push(n);
   };
+  const noLoc = { file: '', line: 0 };
   for (const m of text.matchAll(MONEY)) {
     const [whole, digits = '', unit = ''] = m;
     const start = m.index ?? 0;
     const money = moneyOf(digits, unit);
-    add({ kind: 'money', ...money, text: whole, start, end: start + whole.length, unit });
+    add({ kind: 'money', value: money.value, half: money.half, decimals: money.decimals, text: whole, start, end: start + whole.length, unit, index: 0, loc: noLoc });
   }
   for (const m of text.matchAll(PERCENT)) {
     const [whole, digits = ''] = m;
     const start = m.index ?? 0;
     const decimals = digits.includes('.') ? digits.length - digits.indexOf('.') - 1 : 0;
-    add({ kind: 'percent', value: new D(digits), half: halfUnit(decimals), decimals, text: whole, start, end: start + whole.length, unit: '%' });
+    add({ kind: 'percent', value: new D(digits), half: halfUnit(decimals), decimals, text: whole, start, end: start + whole.length, unit: '%', index: 0, loc: noLoc });
   }
   for (const m of text.matchAll(COUNT)) {
     const [whole, digits = '', unit = ''] = m;
     const start = m.index ?? 0;
     if (partOfDate(text, start, start + digits.length)) continue;
     const decimals = digits.includes('.') ? digits.length - digits.indexOf('.') - 1 : 0;
-    add({ kind: 'count', value: new D(digits), half: halfUnit(decimals), decimals, text: whole, start, end: start + whole.length, unit });
+    add({ kind: 'count', value: new D(digits), half: halfUnit(decimals), decimals, text: whole, start, end: start + whole.length, unit, index: 0, loc: noLoc });
   }
   found.sort((a, b) => a.start - b.start);
   found.forEach((n, i) => {

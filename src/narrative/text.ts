@@ -5,13 +5,56 @@ import type { Location } from '../model/location.js';
 export interface Sentence {
   /** Normalised text: lines joined, spaces beside Chinese text and numbers removed, ASCII brackets. */
   text: string;
-  /** Source line of each character of `text`. */
-  at: Location[];
+  /** Where the text came from: the source line from each offset on (see `locAt`). */
+  runs: Run[];
   /** Headings in force, outermost first: “五、一般公共预算财政拨款支出决算情况说明”, “（三）…”, “6、…（项）”. */
   headings: string[];
   /** True for a heading itself (no claims are read from it, but it binds the sentences below). */
   heading: boolean;
   index: number;
+}
+
+/** From offset `from` of a text on, the characters come from `loc`. */
+export interface Run {
+  from: number;
+  loc: Location;
+}
+
+/** Text with the source line of every character, kept as runs (one per source line touched). */
+interface Spans {
+  text: string;
+  runs: Run[];
+}
+
+const EMPTY: Spans = { text: '', runs: [] };
+
+function spans(text: string, loc: Location): Spans {
+  return { text, runs: text === '' ? [] : [{ from: 0, loc }] };
+}
+
+function concat(a: Spans, b: Spans): Spans {
+  return { text: a.text + b.text, runs: [...a.runs, ...b.runs.map((r) => ({ from: r.from + a.text.length, loc: r.loc }))] };
+}
+
+function slice(a: Spans, start: number, end = a.text.length): Spans {
+  const runs: Run[] = [];
+  for (let i = 0; i < a.runs.length; i++) {
+    const run = a.runs[i];
+    if (!run) continue;
+    const next = a.runs[i + 1]?.from ?? a.text.length;
+    if (next <= start || run.from >= end) continue;
+    runs.push({ from: Math.max(run.from, start) - start, loc: run.loc });
+  }
+  return { text: a.text.slice(start, end), runs };
+}
+
+function runAt(runs: readonly Run[], offset: number): Location | undefined {
+  let found = runs[0]?.loc;
+  for (const run of runs) {
+    if (run.from > offset) break;
+    found = run.loc;
+  }
+  return found;
 }
 
 const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef';
@@ -68,50 +111,56 @@ function itemHeadingEnd(text: string): number | undefined {
 export function sentences(lines: readonly TextLine[]): Sentence[] {
   const out: Sentence[] = [];
   const headings: Array<{ level: number; text: string }> = [];
-  let text = '';
-  let at: Location[] = [];
-  let open: { text: string; at: Location[]; level: number } | undefined;
+  let pending: Spans = EMPTY;
+  let open: (Spans & { level: number }) | undefined;
 
-  const flush = (heading = false): void => {
-    const trimmed = text.trim();
-    if (trimmed !== '') {
-      const lead = text.length - text.trimStart().length;
-      out.push({ text: trimmed, at: at.slice(lead, lead + trimmed.length), headings: headings.map((h) => h.text), heading, index: out.length });
-    }
-    text = '';
-    at = [];
+  const emit = (part: Spans, heading: boolean): void => {
+    const lead = part.text.length - part.text.trimStart().length;
+    const trimmed = part.text.trim();
+    if (trimmed === '') return;
+    const piece = slice(part, lead, lead + trimmed.length);
+    out.push({ text: piece.text, runs: piece.runs, headings: headings.map((h) => h.text), heading, index: out.length });
   };
-  const append = (chunk: string, loc: Location): void => {
-    for (const ch of chunk) {
-      text += ch;
-      at.push(loc);
-      if (SENTENCE_END.test(ch)) flush();
+  const flush = (): void => {
+    emit(pending, false);
+    pending = EMPTY;
+  };
+  /** Adds text; every sentence mark in it closes a sentence. */
+  const append = (chunk: Spans): void => {
+    let rest = chunk;
+    for (;;) {
+      const end = rest.text.search(SENTENCE_END);
+      if (end < 0) {
+        pending = concat(pending, rest);
+        return;
+      }
+      pending = concat(pending, slice(rest, 0, end + 1));
+      flush();
+      rest = slice(rest, end + 1);
+      if (rest.text === '') return;
     }
   };
-  const pushHeading = (level: number, heading: string, locs: Location[]): void => {
+  const pushHeading = (level: number, heading: Spans): void => {
     while (headings.length > 0 && (headings[headings.length - 1]?.level ?? 0) >= level) headings.pop();
-    headings.push({ level, text: heading.replace(/[。.]$/, '') });
-    text = heading;
-    at = locs;
-    flush(true);
+    headings.push({ level, text: heading.text.replace(/[。.]$/, '') });
+    emit(heading, true);
   };
   /** An item heading, complete: push it, and feed what follows its (项) back as text. */
-  const closeItem = (item: { text: string; at: Location[]; level: number }, loc: Location): void => {
+  const closeItem = (item: Spans & { level: number }): void => {
     const end = itemHeadingEnd(item.text) ?? item.text.length;
-    pushHeading(item.level, item.text.slice(0, end), item.at.slice(0, end));
-    const rest = item.text.slice(end);
-    if (rest !== '') append(rest, item.at[end] ?? loc);
+    pushHeading(item.level, slice(item, 0, end));
+    if (end < item.text.length) append(slice(item, end));
   };
 
   for (const line of lines) {
     const norm = normalise(line.text.replace(/^[-•·]\s*/, ''));
     if (norm === '') continue;
-    const locs = Array.from({ length: norm.length }, () => line.loc);
+    const here = spans(norm, line.loc);
     if (open) {
       // The second half of a wrapped 类/款/项 heading.
-      open = { text: open.text + norm, at: [...open.at, ...locs], level: open.level };
+      open = { ...concat(open, here), level: open.level };
       if (itemHeadingEnd(open.text) !== undefined || CLAUSE_END.test(norm)) {
-        closeItem(open, line.loc);
+        closeItem(open);
         open = undefined;
       }
       continue;
@@ -119,28 +168,24 @@ export function sentences(lines: readonly TextLine[]): Sentence[] {
     const level = headingLevel(norm);
     if (level !== undefined && /\((类|款|项)\)/.test(norm) && norm.indexOf('(') < 30) {
       flush();
-      const item = { text: norm, at: locs, level };
-      if (itemHeadingEnd(norm) !== undefined || CLAUSE_END.test(norm)) closeItem(item, line.loc);
+      const item = { ...here, level };
+      if (itemHeadingEnd(norm) !== undefined || CLAUSE_END.test(norm)) closeItem(item);
       else open = item;
       continue;
     }
-    if (text === '' && isHeadingLine(norm)) {
-      pushHeading(headingLevel(norm) ?? 3, norm, locs);
-      continue;
-    }
-    if (text !== '' && isHeadingLine(norm)) {
+    if (isHeadingLine(norm)) {
       flush();
-      pushHeading(headingLevel(norm) ?? 3, norm, locs);
+      pushHeading(level ?? 3, here);
       continue;
     }
-    append(norm, line.loc);
+    append(here);
   }
-  if (open) closeItem(open, open.at[0] ?? { file: '', line: 0 });
+  if (open) closeItem(open);
   flush();
   return out;
 }
 
-/** Location of the character range [start, end) of a sentence: its first line. */
-export function locAt(sentence: Sentence, start: number): Location {
-  return sentence.at[Math.min(start, sentence.at.length - 1)] ?? sentence.at[0] ?? { file: '', line: 0 };
+/** Source location of the character at `offset` of a sentence. */
+export function locAt(sentence: Sentence, offset: number): Location {
+  return runAt(sentence.runs, offset) ?? { file: '', line: 0 };
 }

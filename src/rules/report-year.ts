@@ -1,7 +1,7 @@
 import type { CheckResult } from '../model/finding.js';
 import type { Rule } from './types.js';
 import { defect, skipped } from './support/identity.js';
-import { sentences } from '../narrative/text.js';
+import { locAt, sentences } from '../narrative/text.js';
 import { claimsOf } from '../narrative/claims.js';
 
 /**
@@ -44,7 +44,7 @@ export const reportYear: Rule = {
           const at = (m.index ?? 0) + m[0].indexOf(String(found));
           if (reported.has(at)) continue;
           reported.add(at);
-          const loc = s.at[at] ?? s.at[0] ?? { file: '', line: 0 };
+          const loc = locAt(s, at);
           results.push(
             defect(`${s.index}/${at}`, { id: 'year', params: { text: m[0], found: String(found), year: String(year) } }, [loc], { expected: String(year), actual: String(found) }),
           );

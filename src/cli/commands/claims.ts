@@ -3,6 +3,7 @@ import type { Lang } from '../../engine/messages.js';
 import { checkDocument } from '../../engine/run.js';
 import { formatLocation } from '../../model/location.js';
 import { narrativeCoverage } from '../../narrative/coverage.js';
+import { locAt } from '../../narrative/text.js';
 import type { Claim } from '../../narrative/claims.js';
 import { RULES } from '../../rules/index.js';
 import { EXIT, type CommandContext, type Io } from '../io.js';
@@ -72,7 +73,7 @@ async function runClaims(paths: string[], flags: ClaimsFlags, io: Io): Promise<n
     const coverage = narrativeCoverage(item.doc, new Set([...verdicts.entries()].filter(([, v]) => v.status !== 'skipped').map(([k]) => k)));
     const claims = coverage.claims.map(({ claim }) => {
       const v = verdicts.get(claim.key);
-      const loc = claim.kind === 'amount' ? claim.num.loc : (claim.uses[0]?.loc ?? claim.sentence.at[0]);
+      const loc = claim.kind === 'amount' ? claim.num.loc : (claim.uses[0]?.loc ?? locAt(claim.sentence, 0));
       return { kind: claim.kind, verdict: v?.status ?? 'unchecked', location: loc ?? null, sentence: claim.sentence.text, ...(v?.message ? { message: v.message } : {}) };
     });
     const unbound = coverage.numbers

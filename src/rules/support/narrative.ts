@@ -4,7 +4,7 @@ import type { Location } from '../../model/location.js';
 import { formatMoney, ZERO, type Dec } from '../../model/number.js';
 import { claimsOf, type Claim, type Side } from '../../narrative/claims.js';
 import type { Num } from '../../narrative/numbers.js';
-import type { Sentence } from '../../narrative/text.js';
+import { locAt, type Sentence } from '../../narrative/text.js';
 import { template } from '../../templates/tables.js';
 
 /** The claims of one kind in a document. */
@@ -14,7 +14,7 @@ export function claimsOfKind<K extends Claim['kind']>(doc: DisclosureDocument, k
 
 /** The sentence as a finding quotes it: its text and its first line. */
 export function quote(sentence: Sentence): { text: string; loc: Location } {
-  return { text: sentence.text, loc: sentence.at[0] ?? { file: '', line: 0 } };
+  return { text: sentence.text, loc: locAt(sentence, 0) };
 }
 
 /** A value with its rounding radius, from the text or from a table cell. */
