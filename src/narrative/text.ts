@@ -58,6 +58,8 @@ function runAt(runs: readonly Run[], offset: number): Location | undefined {
 }
 
 const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef';
+const SPACE_BEFORE = new RegExp(`\\s+(?=[${CJK}()%,.])`, 'g');
+const SPACE_AFTER = new RegExp(`(?<=[${CJK}()%])\\s+`, 'g');
 const HEADING = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|\d{1,2}[、.](?!\d))/;
 const SENTENCE_END = /[。！？!?]/;
 /** Marks that end a clause inside a sentence; a line holding one is not a bare heading. */
@@ -84,8 +86,8 @@ function normalise(line: string): string {
     .replace(/\u3000/g, ' ');
   // Spaces next to a Chinese character or a bracket carry no meaning in running Chinese text.
   return half
-    .replace(new RegExp(`\\s+(?=[${CJK}()%,.])`, 'g'), '')
-    .replace(new RegExp(`(?<=[${CJK}()%])\\s+`, 'g'), '')
+    .replace(SPACE_BEFORE, '')
+    .replace(SPACE_AFTER, '')
     .trim();
 }
 
