@@ -23,7 +23,6 @@ export interface Num {
 }
 
 const TEN_THOUSAND = new D(10000);
-const HUNDRED_MILLION = new D(100000000);
 const MONEY = /(\d+(?:,\d{3})*(?:\.\d+)?)(亿元|万元|元)/g;
 const PERCENT = /(\d+(?:\.\d+)?)%/g;
 const COUNT = /(\d+(?:\.\d+)?)(万人次|万人|万家|万个|人次|批次|台\(套\)|个|人|辆|件|台|套|场|次|家|名|条|份|户|起|所|场次)/g;

@@ -1,24 +1,17 @@
-import { comparable } from '../support/compare.js';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkDocument } from '../../src/engine/run.js';
 import { csvFolder } from '../../src/export/csv-folder.js';
-import { discover, documentFromText, loadDocument } from '../../src/load/index.js';
+import { documentFromText } from '../../src/load/index.js';
 import { run } from '../support/cli.js';
+import { comparable } from '../support/compare.js';
+import { checkPath } from '../support/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'zjs-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function check(path: string) {
-  const [source] = await discover([path]);
-  if (!source) throw new Error(`nothing found at ${path}`);
-  const loaded = await loadDocument(source);
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
-  return checkDocument(loaded.value);
-}
-
+const check = (path: string) => checkPath(path);
 
 describe('zjs import', () => {
   it.each([

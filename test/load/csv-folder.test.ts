@@ -1,16 +1,9 @@
-import { comparable } from '../support/compare.js';
 import { describe, expect, it } from 'vitest';
-import { checkDocument } from '../../src/engine/run.js';
 import { discover, loadDocument } from '../../src/load/index.js';
+import { comparable } from '../support/compare.js';
+import { checkPath } from '../support/fixtures.js';
 
-async function check(path: string) {
-  const [source] = await discover([path]);
-  if (!source) throw new Error(`nothing found at ${path}`);
-  const loaded = await loadDocument(source);
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
-  return checkDocument(loaded.value);
-}
-
+const check = (path: string) => checkPath(path);
 
 describe('a per-table CSV folder', () => {
   it('gives the same findings as the same document as text (only files and lines differ)', async () => {

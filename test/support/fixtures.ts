@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { checkDocument, DEFAULT_OPTIONS, type CheckedDocument, type EngineOptions } from '../../src/engine/run.js';
-import { documentFromText } from '../../src/load/index.js';
+import { discover, documentFromText, loadDocument } from '../../src/load/index.js';
 import type { DisclosureDocument } from '../../src/model/document.js';
 import type { Finding } from '../../src/model/finding.js';
 
@@ -42,3 +42,12 @@ export function plant(text: string, line: number, from: string, to: string, fiel
 export const errors = (doc: CheckedDocument): Finding[] => doc.findings.filter((f) => f.severity === 'error');
 export const byRule = (doc: CheckedDocument, rule: string): Finding[] => doc.findings.filter((f) => f.rule === rule);
 export const atLine = (f: Finding, line: number): boolean => f.locations.some((l) => l.line === line);
+
+/** Finds, loads and checks the one document at `path`, as `zjs check PATH` would. */
+export async function checkPath(path: string, options: Partial<EngineOptions> = {}): Promise<CheckedDocument> {
+  const [source] = await discover([path]);
+  if (!source) throw new Error(`nothing found at ${path}`);
+  const loaded = await loadDocument(source);
+  if (!loaded.ok) throw new Error(`${path}: ${JSON.stringify(loaded.error)}`);
+  return checkDocument(loaded.value, { ...DEFAULT_OPTIONS, ...options });
+}
