@@ -182,7 +182,7 @@ function cellOf(doc: DisclosureDocument, binding: Binding): Side & { source: 'ta
  * amount, the cell it restates). Inserting text elsewhere leaves it unchanged, so baselines and
  * waivers keep matching; the engine numbers any repeat (#2, #3…).
  */
-const key = (kind: string, _s: Sentence, nums: readonly Num[], target?: Binding) =>
+const key = (kind: string, nums: readonly Num[], target?: Binding) =>
   `${kind}/${target ? `${target.table}:${target.row}:${target.column}/` : ''}${nums.map((n) => n.text).join('|')}`;
 
 interface Context {
@@ -212,7 +212,7 @@ function amounts(s: Sentence, nums: Num[], scope: Scope, ctx: Context): void {
     const before = s.text.slice(0, n.start);
     const named = bindSubject(subject, scope);
     if (named && !(scope === 'three-public' && /决算|预算/.test(subject) && !/三公|因公出国|公务用车|公务接待/.test(subject))) {
-      ctx.claims.push({ kind: 'amount', key: key('amount', s, [n], named), sentence: s, uses: [n], num: n, target: cellOf(ctx.doc, named), relation: 'eq' });
+      ctx.claims.push({ kind: 'amount', key: key('amount', [n], named), sentence: s, uses: [n], num: n, target: cellOf(ctx.doc, named), relation: 'eq' });
       continue;
     }
     const item = threePublicItem(subject) ?? (scope === 'three-public' || /三公/.test(before) ? threePublicItem(before.slice(before.lastIndexOf('。') + 1)) : undefined);
@@ -226,7 +226,7 @@ function amounts(s: Sentence, nums: Num[], scope: Scope, ctx: Context): void {
       if (/团组|人次|车辆/.test(subject)) continue;
       const column = `${kind}-${threeItem}`;
       const binding: Binding = { table: 'three-public', row: 'three-public', column, name: threePublicColumnName(column).zh };
-      ctx.claims.push({ kind: 'amount', key: key('amount', s, [n], binding), sentence: s, uses: [n], num: n, target: cellOf(ctx.doc, binding), relation: 'eq' });
+      ctx.claims.push({ kind: 'amount', key: key('amount', [n], binding), sentence: s, uses: [n], num: n, target: cellOf(ctx.doc, binding), relation: 'eq' });
       continue;
     }
     const heading = itemHeadingOf(s);
@@ -237,7 +237,7 @@ function amounts(s: Sentence, nums: Num[], scope: Scope, ctx: Context): void {
         const last = bound.levels[bound.levels.length - 1]?.printed ?? heading;
         const name = row ? `${row.code ?? row.key} ${row.label}` : last;
         const binding: Binding = { table: bound.table, row: row?.key ?? `absent:${heading}`, column: 'total', name };
-        ctx.claims.push({ kind: 'amount', key: key('amount', s, [n], binding), sentence: s, uses: [n], num: n, target: cellOf(ctx.doc, binding), relation: 'eq' });
+        ctx.claims.push({ kind: 'amount', key: key('amount', [n], binding), sentence: s, uses: [n], num: n, target: cellOf(ctx.doc, binding), relation: 'eq' });
       }
       continue;
     }
@@ -246,13 +246,13 @@ function amounts(s: Sentence, nums: Num[], scope: Scope, ctx: Context): void {
     if (fee && /^(支出)?决算(数)?(为)?$/.test(subject)) {
       const row = fee === '会议费' ? '30215' : '30216';
       const bound: Binding = { table: 'general-budget-basic', row, column: 'amount', name: `${row} ${fee}` };
-      ctx.claims.push({ kind: 'amount', key: key('amount', s, [n], bound), sentence: s, uses: [n], num: n, target: cellOf(ctx.doc, bound), relation: 'ge' });
+      ctx.claims.push({ kind: 'amount', key: key('amount', [n], bound), sentence: s, uses: [n], num: n, target: cellOf(ctx.doc, bound), relation: 'ge' });
       continue;
     }
     // 机关运行经费 is part of 公用经费.
     if (/机关运行经费(支出)?$/.test(subject)) {
       const bound: Binding = { table: 'general-budget-basic', row: 'public-total', column: 'amount', name: '公用经费合计' };
-      ctx.claims.push({ kind: 'amount', key: key('amount', s, [n], bound), sentence: s, uses: [n], num: n, target: cellOf(ctx.doc, bound), relation: 'le' });
+      ctx.claims.push({ kind: 'amount', key: key('amount', [n], bound), sentence: s, uses: [n], num: n, target: cellOf(ctx.doc, bound), relation: 'le' });
     }
   }
 }
@@ -300,7 +300,7 @@ function shares(s: Sentence, nums: Num[], scope: Scope, ctx: Context): void {
     }
     if (!whole) continue;
     const uses = whole.source === 'text' ? [part, whole.num, p] : [part, p];
-    ctx.claims.push({ kind: 'share', key: key('share', s, [part, p]), sentence: s, uses, part: { source: 'text', num: part }, whole, percent: p });
+    ctx.claims.push({ kind: 'share', key: key('share', [part, p]), sentence: s, uses, part: { source: 'text', num: part }, whole, percent: p });
   }
 }
 
@@ -325,7 +325,7 @@ function completions(s: Sentence, nums: Num[], ctx: Context): void {
     const budget = lastMoney(since, p.start, BUDGET, s) ?? (first ? ctx.item?.budget : undefined);
     const actual = lastMoney(since, p.start, ACTUAL, s) ?? (first ? ctx.item?.actual : undefined);
     if (!budget || !actual) continue;
-    ctx.claims.push({ kind: 'completion', key: key('completion', s, [p]), sentence: s, uses: [budget, actual, p], budget, actual, percent: p });
+    ctx.claims.push({ kind: 'completion', key: key('completion', [p]), sentence: s, uses: [budget, actual, p], budget, actual, percent: p });
   }
 }
 
@@ -342,7 +342,7 @@ function directions(s: Sentence, nums: Num[], ctx: Context): void {
   // “比年初预算数增加1.21万元，基本持平” compares a change, not the item: left to the change claim.
   if (/比(年初)?预算数?(增加|减少)/.test(s.text.slice(0, m.index))) return;
   const kind = /大于|高于|超过/.test(word) ? 'gt' : /小于|低于/.test(word) ? 'lt' : /等于|相等|一致/.test(word) ? 'eq' : 'flat';
-  ctx.claims.push({ kind: 'direction', key: key('direction', s, [budget, actual]), sentence: s, uses: [budget, actual], word: kind, printed: m[0], budget, actual });
+  ctx.claims.push({ kind: 'direction', key: key('direction', [budget, actual]), sentence: s, uses: [budget, actual], word: kind, printed: m[0], budget, actual });
 }
 
 const COMPARED = /与上年(度)?相比|比上年(决算数?)?|较上年|同比|与20\d{2}年度?相比|比20\d{2}年度?|比(年初)?预算数?/g;
@@ -373,7 +373,7 @@ function changes(s: Sentence, nums: Num[], ctx: Context): void {
     if (!earlier) continue;
     ctx.claims.push({
       kind: 'change',
-      key: key('change', s, [change]),
+      key: key('change', [change]),
       sentence: s,
       uses: percent ? [earlier, change, percent] : [earlier, change],
       current: earlier,
@@ -415,7 +415,7 @@ function compositions(s: Sentence, nums: Num[], ctx: Context): void {
     if (parts.some((p) => p.kind === 'money' && /扣减|调减|增加|减少/.test(subjectBefore(s, p)) && !/扣减/.test(s.text.slice(total.start - 6, total.start)))) continue;
     const listed = s.text.slice(at, end);
     const exhaustive = EXHAUSTIVE.some((re) => re.test(listed)) || /共有|共计|合计|总额|总计/.test(subjectBefore(s, total));
-    ctx.claims.push({ kind: 'composition', key: key('composition', s, [total, ...parts]), sentence: s, uses: [total, ...parts], total: { source: 'text', num: total }, parts, exhaustive });
+    ctx.claims.push({ kind: 'composition', key: key('composition', [total, ...parts]), sentence: s, uses: [total, ...parts], total: { source: 'text', num: total }, parts, exhaustive });
   }
 }
 
@@ -432,7 +432,7 @@ function arithmetic(s: Sentence, nums: Num[], ctx: Context): void {
   const uses = [amount, spent, ...(adjust ? [adjust] : []), ...(balance ? [balance] : [])];
   ctx.claims.push({
     kind: 'arithmetic',
-    key: key('arithmetic', s, uses),
+    key: key('arithmetic', uses),
     sentence: s,
     uses,
     amount,
@@ -454,7 +454,7 @@ function explanations(s: Sentence, nums: Num[], ctx: Context): void {
   const parts = nums.filter((n) => n.kind === 'money' && n.start > reason.index && !used.has(n) && !/(共计|合计|总计|资金|扣减项目资金)$/.test(subjectBefore(s, n)));
   if (parts.length === 0) return;
   const partial = /等[。，,;；]?$/.test(s.text.slice(parts[parts.length - 1]?.end ?? 0, (parts[parts.length - 1]?.end ?? 0) + 2));
-  ctx.claims.push({ kind: 'explanation', key: key('explanation', s, parts), sentence: s, uses: parts, budget, actual, parts, partial });
+  ctx.claims.push({ kind: 'explanation', key: key('explanation', parts), sentence: s, uses: parts, budget, actual, parts, partial });
 }
 
 /** 受理N件…结案M件，结案率R%. */
@@ -466,7 +466,7 @@ function rates(s: Sentence, nums: Num[], ctx: Context): void {
     const base = counts.find((n) => /受理|立案|收到|登记/.test(subjectBefore(s, n)) || /受理|立案/.test(s.text.slice(Math.max(0, n.start - 20), n.start)));
     const done = [...counts].reverse().find((n) => /结案|办结|完成/.test(s.text.slice(Math.max(0, n.start - 6), n.start)));
     if (!base || !done || base === done) continue;
-    ctx.claims.push({ kind: 'rate', key: key('rate', s, [p]), sentence: s, uses: [base, done, p], base, done, percent: p });
+    ctx.claims.push({ kind: 'rate', key: key('rate', [p]), sentence: s, uses: [base, done, p], base, done, percent: p });
   }
 }
 
@@ -482,7 +482,7 @@ function presences(s: Sentence, nums: Num[], scope: Scope, ctx: Context): void {
   const column = item === 'vehicle' || item === 'operation' ? 'actual-operation' : `actual-${item}`;
   ctx.claims.push({
     kind: 'presence',
-    key: key('presence', s, [money, count]),
+    key: key('presence', [money, count]),
     sentence: s,
     uses: [count, ...others],
     amount: { source: 'text', num: money },
