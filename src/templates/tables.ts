@@ -27,6 +27,16 @@ const c = (key: string, zh: string, en: string, match: RegExp): ColumnSpec => ({
 
 const AMOUNT = c('amount', '金额', 'amount', /金额|决算数/);
 
+/** The government-fund and state-capital tables share one layout: carried forward, income, spending. */
+const FUND_COLUMNS: ColumnSpec[] = [
+  c('opening', '年初结转和结余', 'carried forward at start of year', /年初结转/),
+  c('income', '本年收入', 'income of the year', /本年收入/),
+  c('total', '本年支出', 'expenditure of the year', /本年支出(小计|合计)?$|^(小计|合计)$/),
+  c('basic', '基本支出', 'basic expenditure', /基本支出/),
+  c('project', '项目支出', 'project expenditure', /项目支出/),
+  c('closing', '年末结转和结余', 'carried forward at end of year', /年末结转/),
+];
+
 /**
  * The nine tables. Titles vary slightly by region and year (…基本支出决算表 vs …决算明细表;
  * 国有资本经营预算财政拨款(收入)支出决算表); numbering never identifies a table.
@@ -105,28 +115,14 @@ export const TEMPLATES: readonly TableTemplate[] = [
     name: { zh: '政府性基金预算财政拨款收入支出决算表', en: 'government fund table' },
     title: /^政府性基金预算财政拨款(收入)?支出决算表$/,
     layout: 'coded',
-    columns: [
-      c('opening', '年初结转和结余', 'carried forward at start of year', /年初结转/),
-      c('income', '本年收入', 'income of the year', /本年收入/),
-      c('total', '本年支出', 'expenditure of the year', /本年支出(小计|合计)?$|^(小计|合计)$/),
-      c('basic', '基本支出', 'basic expenditure', /基本支出/),
-      c('project', '项目支出', 'project expenditure', /项目支出/),
-      c('closing', '年末结转和结余', 'carried forward at end of year', /年末结转/),
-    ],
+    columns: FUND_COLUMNS,
   },
   {
     key: 'state-capital',
     name: { zh: '国有资本经营预算财政拨款支出决算表', en: 'state capital operation table' },
     title: /^国有资本经营预算财政拨款(收入)?支出决算表$/,
     layout: 'coded',
-    columns: [
-      c('opening', '年初结转和结余', 'carried forward at start of year', /年初结转/),
-      c('income', '本年收入', 'income of the year', /本年收入/),
-      c('total', '本年支出', 'expenditure of the year', /本年支出(小计|合计)?$|^(小计|合计)$/),
-      c('basic', '基本支出', 'basic expenditure', /基本支出/),
-      c('project', '项目支出', 'project expenditure', /项目支出/),
-      c('closing', '年末结转和结余', 'carried forward at end of year', /年末结转/),
-    ],
+    columns: FUND_COLUMNS,
   },
   {
     key: 'three-public',
