@@ -2,17 +2,17 @@ import { comparable } from '../support/compare.js';
 import type { Finding } from '../../src/model/finding.js';
 import { RULES } from '../../src/rules/index.js';
 
-const NARRATIVE = new Set(RULES.filter((r) => r.meta.tags.includes('narrative')).map((r) => r.meta.id));
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkDocument } from '../../src/engine/run.js';
 import { discover, loadDocument } from '../../src/load/index.js';
 import { amountFormat, amountText } from '../../src/load/xlsx-number.js';
 import { run } from '../support/cli.js';
+import { checkPath } from '../support/fixtures.js';
 
+const NARRATIVE = new Set(RULES.filter((r) => r.meta.tags.includes('narrative')).map((r) => r.meta.id));
 const XLSX = 'fixtures/zhuzhou-hrss-2023.xlsx';
 const dir = mkdtempSync(join(tmpdir(), 'zjs-xlsx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,12 +21,6 @@ async function load(path: string) {
   const [source] = await discover([path]);
   if (!source) throw new Error(`nothing found at ${path}`);
   return loadDocument(source);
-}
-
-async function check(path: string) {
-  const loaded = await load(path);
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
-  return checkDocument(loaded.value);
 }
 
 
@@ -68,9 +62,9 @@ function zhuzhouSheets(): Record<string, string[][]> {
 
 describe('an Excel workbook', () => {
   it('gives the same findings as the text and the GBK CSV folder of the same document', async () => {
-    const text = await check('fixtures/zhuzhou-hrss-2023.txt');
-    const xlsx = await check(XLSX);
-    const gbk = await check('fixtures/zhuzhou-hrss-2023-csv-gbk');
+    const text = await checkPath('fixtures/zhuzhou-hrss-2023.txt');
+    const xlsx = await checkPath(XLSX);
+    const gbk = await checkPath('fixtures/zhuzhou-hrss-2023-csv-gbk');
     expect(xlsx.findings.length).toBe(text.findings.length);
     expect(xlsx.findings.map(comparable)).toEqual(text.findings.map(comparable));
     expect(gbk.findings.map(comparable)).toEqual(text.findings.map(comparable));
@@ -79,7 +73,7 @@ describe('an Excel workbook', () => {
   });
 
   it('names the sheet in the file of each location, and the spreadsheet row as the line', async () => {
-    const doc = await check(XLSX);
+    const doc = await checkPath(XLSX);
     const note = doc.findings.find((f) => f.id === 'expense-rollup:expense/20801/total');
     expect(note?.locations[0]).toMatchObject({ file: `${XLSX}#支出决算表`, line: 18, sheet: 3, field: 3 });
     expect(doc.tables.find((t) => t.key === 'income')?.location).toEqual({ file: `${XLSX}#收入决算表`, line: 1 });
@@ -98,8 +92,8 @@ describe('an Excel workbook', () => {
     const sheets = zhuzhouSheets();
     const all = Object.values(sheets).flatMap((rows) => [...rows, ['']]);
     const path = await workbook('one-sheet.xlsx', { 全部: all, 草稿: [['收入决算表'], ['金额单位：万元'], ['合计', '', '1.00']] }, { hidden: ['草稿'], merges: { 全部: ['A1:F1'] } });
-    const doc = await check(path);
-    const text = await check('fixtures/zhuzhou-hrss-2023.txt');
+    const doc = await checkPath(path);
+    const text = await checkPath('fixtures/zhuzhou-hrss-2023.txt');
     expect(doc.tables.every((t) => t.found)).toBe(true);
     // The sheet holds the tables only: compare what the tables say.
     const tables = (f: Finding) => !NARRATIVE.has(f.rule);

@@ -1,13 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkDocument, type CheckedDocument } from '../../src/engine/run.js';
-import { discover, loadDocument } from '../../src/load/index.js';
-
-async function check(path: string): Promise<CheckedDocument> {
-  const [source] = await discover([path]);
-  const loaded = source && (await loadDocument(source));
-  if (!loaded?.ok) throw new Error(`${path} unreadable`);
-  return checkDocument(loaded.value);
-}
+import type { CheckedDocument } from '../../src/engine/run.js';
+import { checkPath as check } from '../support/fixtures.js';
 
 /** The defects planted in the seeded Putuo document, as a reader of the two texts finds them. */
 const PLANTED: Array<{ rule: string; text: RegExp; what: string }> = [
