@@ -13,6 +13,7 @@ export interface SourceLine {
 export function sourceLines(text: string): SourceLine[] {
   let page = 1;
   return splitLines(text).map((raw, i) => {
+    if (!raw.includes('\f')) return { text: raw, line: i + 1, page };
     const breaks = raw.split('\f').length - 1;
     // A form feed at the start of a line opens the page that line is on.
     const leading = /^\f+/.exec(raw)?.[0].length ?? 0;
@@ -52,7 +53,11 @@ export function dropPageFurniture(lines: readonly SourceLine[]): SourceLine[] {
   const dropped = new Set<SourceLine>();
   const printed = lines.filter((l) => l.text.trim() !== '');
   const pages = new Map<number, SourceLine[]>();
-  for (const l of printed) pages.set(l.page, [...(pages.get(l.page) ?? []), l]);
+  for (const l of printed) {
+    const list = pages.get(l.page);
+    if (list) list.push(l);
+    else pages.set(l.page, [l]);
+  }
   const edges: SourceLine[] = [];
   if (pages.size > 1) {
     for (const list of pages.values()) {
@@ -88,7 +93,9 @@ export function dropPageFurniture(lines: readonly SourceLine[]): SourceLine[] {
       const l = printed[j];
       if (!l || dropped.has(l) || /\d\.\d/.test(l.text)) continue;
       const key = repeatKey(l.text);
-      around.set(key, [...(around.get(key) ?? []), l]);
+      const list = around.get(key);
+      if (list) list.push(l);
+      else around.set(key, [l]);
     }
   }
   if (pages.size <= 1) for (const list of around.values()) if (list.length >= 3) for (const l of list) dropped.add(l);

@@ -139,30 +139,49 @@ function readsWhole(rows: readonly GridRow[], template: TableTemplate): boolean 
 export function blockShape(body: readonly GridRow[]): TextShape {
   if (body.length >= 3 && body.every((r) => r.cells.length <= 1 && tokenCount(r.cells[0] ?? '') <= 1)) return 'cells';
   if (body.some((r) => r.cells.length < 2)) return 'plain';
-  const kinds = new Map<number, Set<'amount' | 'key'>>();
-  for (const row of body.filter(hasData)) {
-    row.cells.forEach((c, k) => {
-      const text = c.trim();
-      if (text === '') return;
+  const data = body.filter(hasData);
+  // Per field, a bit for amounts (1) and one for codes and labels (2): both set means plain.
+  const kinds: number[] = [];
+  for (const row of data) {
+    for (let k = 0; k < row.cells.length; k++) {
+      const text = (row.cells[k] ?? '').trim();
+      if (text === '') continue;
       // A mistyped amount (7l2.37) is still in an amount column.
       const amount = looksLikeAmount(text) || (/\d[.,，]\d/.test(text) && !/[\u4e00-\u9fff]/.test(text));
-      kinds.set(k, (kinds.get(k) ?? new Set()).add(amount ? 'amount' : 'key'));
-    });
+      kinds[k] = (kinds[k] ?? 0) | (amount ? 1 : 2);
+      if (kinds[k] === 3) return 'plain';
+    }
   }
-  if (![...kinds.values()].every((set) => set.size === 1)) return 'plain';
   // A data line shorter than the others may have lost an empty cell anywhere, not only at its end.
-  const widths = body.filter(hasData).map((r) => r.cells.length);
   const counts = new Map<number, number>();
-  for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const r of data) counts.set(r.cells.length, (counts.get(r.cells.length) ?? 0) + 1);
   const usual = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
-  return widths.every((w) => w >= usual) ? 'tab' : 'plain';
+  return data.every((r) => r.cells.length >= usual) ? 'tab' : 'plain';
 }
 
+const DATA = new WeakMap<GridRow, boolean>();
+
+/** A row with an amount, or a code first (remembered: every pass over a table asks). */
 function hasData(row: GridRow): boolean {
-  const cells = nonEmpty(row);
+  let known = DATA.get(row);
+  if (known === undefined) {
+    known = readsData(row);
+    DATA.set(row, known);
+  }
+  return known;
+}
+
+function readsData(row: GridRow): boolean {
   // A line without tabs is one cell: its words say whether it holds data.
-  const words = cells.length === 1 ? (cells[0] ?? '').split(/[\s\u3000]+/) : cells;
-  return words.some(looksLikeAmount) || CODE.test(words[0] ?? '');
+  const words = row.cells.length === 1 ? (row.cells[0] ?? '').trim().split(/[\s\u3000]+/) : row.cells;
+  let first: string | undefined;
+  for (const raw of words) {
+    const word = raw.trim();
+    if (word === '') continue;
+    first ??= word;
+    if (looksLikeAmount(word)) return true;
+  }
+  return first !== undefined && CODE.test(first);
 }
 
 /**
@@ -217,6 +236,7 @@ export function joinWrappedRows(body: readonly GridRow[], template: TableTemplat
     const cells = nonEmpty(r);
     return cells.length > 0 && !r.uncertain && cells.every((c) => !/\d/.test(c) && !isRowLabel(template, c));
   };
+  if (!body.slice(dataAt).some(isWrap)) return [...body];
   const out: GridRow[] = body.slice(0, dataAt).map(copy);
   const isLabel = (text: string): boolean => template.layout === 'two-sided' && isRowLabel(template, text);
   const whole = (text: string): boolean => wholeLabel(template, text);
@@ -254,20 +274,32 @@ export function joinWrappedRows(body: readonly GridRow[], template: TableTemplat
     const width = Math.max(...run.map((w) => w.cells.length));
     const up: GridRow = { cells: new Array<string>(width).fill(''), loc: run[0]?.loc ?? row.loc };
     const down: GridRow = { cells: new Array<string>(width).fill(''), loc: up.loc };
+    const alone: GridRow = { cells: new Array<string>(width).fill(''), loc: up.loc };
     for (let k = 0; k < width; k++) {
       const pieces = run.map((w) => w.cells[k] ?? '').filter((c) => c !== '');
       if (pieces.length === 0) continue;
       const aboveEmpty = above !== undefined && (own.get(above)?.[k] ?? '') === '';
       const belowEmpty = below !== undefined && (below.cells[k] ?? '') === '';
-      // A summary-table label that is not whole yet goes on in the pieces under it.
-      const aboveOpen = above !== undefined && (above.cells[k] ?? '') !== '' && isLabel(above.cells[k] ?? '') && !whole(above.cells[k] ?? '');
+      // A summary-table label that is not whole yet goes on in the pieces under it; a whole one
+      // takes nothing (text under it that opens no known row is reported, not glued to it).
+      const aboveCell = above?.cells[k] ?? '';
+      const aboveOpen = above !== undefined && aboveCell !== '' && isLabel(aboveCell) && !whole(aboveCell);
+      const aboveClosed = template.layout === 'two-sided' && aboveCell !== '' && whole(aboveCell) && !whole(pieces.reduce(joinPieces, aboveCell));
       let toAbove = pieces.length;
       if (!above) toAbove = 0;
       else if (belowEmpty && !aboveOpen) toAbove = aboveEmpty ? Math.ceil(pieces.length / 2) : 0;
+      if (toAbove > 0 && aboveClosed) {
+        if (belowEmpty) toAbove = 0;
+        else {
+          alone.cells[k] = pieces.reduce(joinPieces, '');
+          continue;
+        }
+      }
       up.cells[k] = pieces.slice(0, toAbove).reduce(joinPieces, '');
       down.cells[k] = pieces.slice(toAbove).reduce(joinPieces, '');
     }
     if (above) append(above, [up], false);
+    if (alone.cells.some((c) => c !== '')) out.push(alone);
     prefix = down.cells.some((c) => c !== '') ? [down] : [];
   }
   if (prefix.length > 0) out.push(...prefix.map(copy));
@@ -360,9 +392,9 @@ export function strayNumbers(rows: readonly GridRow[], template: TableTemplate):
   if (dataAt < 0) return [...rows];
   const numbered = (r: GridRow): boolean => r.cells.some((c) => looksLikeAmount(c));
   const keyed = (r: GridRow): boolean => nonEmpty(r).some((c) => /[\u4e00-\u9fff]/.test(c) || CODE.test(c));
+  const stray = rows.map((r, i) => i >= dataAt && !keyed(r) && numbered(r) && !isColumnNumberRow(r));
+  if (!stray.some(Boolean)) return [...rows];
   const out = rows.map(copy);
-  const stray = out.map((r, i) => i >= dataAt && numbered(r) && !keyed(r) && !isColumnNumberRow(r));
-  if (!stray.some(Boolean)) return out;
   // The stray values' columns are known; their row is not: in the rows around them, those cells
   // (where empty) are unknown.
   const unsure = (r: GridRow | undefined, columns: readonly number[], values: readonly string[]): void => {

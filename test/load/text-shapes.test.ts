@@ -142,6 +142,37 @@ describe('tab-separated tables', () => {
     expect(doc.issues).toEqual([]);
   });
 
+  it('does not glue text that opens no known row onto a whole label of a summary table', () => {
+    const text = [
+      ...HEADER,
+      '收入支出决算总表',
+      '金额单位：万元',
+      '项目\t金额\t项目\t金额',
+      '本年收入合计\t100.00\t本年支出合计\t100.00',
+      '上年结转\t\t\t',
+      '总计\t100.00\t总计\t100.00',
+    ].join('\n');
+    const doc = load(text);
+    expect(rowOf(doc.tables['income-expense'], 'income:total-income')?.label).toBe('本年收入合计');
+    expect(doc.issues).toEqual([{ code: 'row-unrecognised', loc: expect.objectContaining({ line: 8 }), params: { text: '上年结转' } }]);
+  });
+
+  it('does not guess the row of values printed on a line of their own: the cells around them are unknown', () => {
+    const text = [
+      ...HEADER,
+      '一般公共预算财政拨款支出决算表',
+      '金额单位：万元',
+      '科目编码\t科目名称\t合计\t基本支出\t项目支出',
+      '2010601\t行政运行\t3.00\t\t3.00',
+      '\t\t\t2.00\t',
+      '2010602\t一般行政管理事务\t2.00\t\t',
+    ].join('\n');
+    const doc = load(text);
+    expect(row(doc, 'general-budget-expense', '2010601')).toEqual({ total: '3.00', basic: '?', project: '3.00' });
+    expect(row(doc, 'general-budget-expense', '2010602')).toEqual({ total: '2.00', basic: '?', project: '' });
+    expect(doc.issues.map((i) => [i.code, i.params])).toEqual([['cells-unplaced', { placed: '3', unplaced: '1', unknown: '2' }]]);
+  });
+
   it('reads a code split over 类 | 款 | 项 columns, with or without a 科目名称 heading', () => {
     const body = ['201\t\t\t一般公共服务支出\t3.00\t2.00\t1.00', '201\t06\t\t财政事务\t3.00\t2.00\t1.00', '201\t06\t01\t行政运行\t3.00\t2.00\t1.00'];
     for (const heading of ['类\t款\t项\t科目名称\t合计\t基本支出\t项目支出', '类\t款\t项\t\t合计\t基本支出\t项目支出']) {
