@@ -15,7 +15,7 @@ export type WidthModel = 'narrow' | 'wide';
 const width = (ch: string, model: WidthModel): number => (model === 'wide' && WIDE.test(ch) ? 2 : 1);
 
 /** The words of a line at their display columns. */
-export function wordsOf(text: string, model: WidthModel): Word[] {
+function wordsOf(text: string, model: WidthModel): Word[] {
   const words: Word[] = [];
   let at = 0;
   let word = '';
@@ -170,6 +170,8 @@ function discoverColumns(lines: readonly TableLine[]): Column[] {
  */
 function assign(tokens: readonly Token[], cols: readonly Column[]): number[] {
   if (tokens.length === cols.length) return tokens.map((_, i) => i);
+  // More tokens than columns: no token's column can be told.
+  if (tokens.length > cols.length) return tokens.map(() => -1);
   const n = tokens.length;
   const m = cols.length;
   const cost = (t: Token, c: Column): number => {

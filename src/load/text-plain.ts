@@ -199,6 +199,8 @@ interface CodedRow {
   unsure: boolean;
   /** Stray values next to this row that may be its own or its neighbour's. */
   stray: string[];
+  /** Lines between this row and the next (names, values). */
+  after: number;
 }
 
 function coded(file: string, template: TableTemplate, lines: readonly PlainLine[], shape: UnalignedShape): GridRow[] {
@@ -230,7 +232,7 @@ function coded(file: string, template: TableTemplate, lines: readonly PlainLine[
     if (key) {
       const previous = rows[rows.length - 1];
       const own = amounts(line);
-      const current: CodedRow = { key, line: line.source, name: [], named: false, own, extra: [], unsure: false, stray: [] };
+      const current: CodedRow = { key, line: line.source, name: [], named: false, own, extra: [], unsure: false, stray: [], after: 0 };
       const name = line.tokens.filter((t) => t.kind === 'text' && !HEADING_WORD.test(normaliseHeader(t.text)) && !TOTAL.test(normaliseLabel(t.text))).map((t) => t.text);
       current.name = name;
       current.named = name.length > 0;
@@ -261,6 +263,8 @@ function coded(file: string, template: TableTemplate, lines: readonly PlainLine[
       continue;
     }
     const values = amounts(line);
+    const current = rows[rows.length - 1];
+    if (current) current.after++;
     if (values.length > 0) pending.push(...values);
     else if (hasText(line)) names.push(line.tokens.map((t) => t.text).join(''));
   }
@@ -276,6 +280,20 @@ function coded(file: string, template: TableTemplate, lines: readonly PlainLine[
 
   // The header the builder maps: code, name, then the named amount columns in template order.
   const out: GridRow[] = [{ cells: ['科目编码', '科目名称', ...named.specs.map((s) => s.name.zh)], loc: { file, line: lines[0]?.source.line ?? 1 } }];
+  if (codedBroken(rows, shape, columns, named.all)) {
+    // Not a table of rows at all (a text printed column by column): keep its rows, read no value.
+    const values = lines.flatMap(amounts);
+    const seen = new Set<string>();
+    for (const r of rows) {
+      const key = r.key.code ?? 'total';
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const unknown = Array.from({ length: columns }, (_, i) => i + 2);
+      const label = r.key.total ? '合计' : r.name.reduce(joinPieces, '');
+      out.push({ cells: [r.key.code ?? '', label, ...new Array<string>(columns).fill('')], loc: { file, line: r.line.line }, uncertain: { unknown, unplaced: seen.size === 1 ? values : [] } });
+    }
+    return out;
+  }
   for (const r of rows) {
     const values = [...r.own, ...r.extra];
     // Values from a line of their own came in no known order beside the row's own.
@@ -286,6 +304,20 @@ function coded(file: string, template: TableTemplate, lines: readonly PlainLine[
     out.push(row(file, [r.key.code ?? '', label, ...p.cells], r.line, [p], [2]));
   }
   return out;
+}
+
+/**
+ * Rows that cannot come from a table read row by row: a code twice, more values than columns, or
+ * codes one after another with nothing between them (a text that printed the code column, then
+ * the name column, then each amount column).
+ */
+function codedBroken(rows: readonly CodedRow[], shape: UnalignedShape, columns: number, complete: boolean): boolean {
+  const keys = rows.map((r) => r.key.code ?? 'total');
+  if (new Set(keys).size < keys.length) return true;
+  if (complete && columns > 0 && rows.some((r) => r.own.length + r.extra.length > columns)) return true;
+  const bare = (r: CodedRow | undefined): boolean => r !== undefined && r.after === 0 && !r.named && r.own.length === 0;
+  if (shape === 'cells') return rows.slice(0, -1).some((r) => r.after === 0 && r.key.code !== undefined);
+  return rows.some((r, i) => bare(r) && bare(rows[i + 1]));
 }
 
 interface Entry {
@@ -400,6 +432,8 @@ function twoSided(file: string, template: TableTemplate, lines: readonly PlainLi
   };
   out.push(synthetic);
   const split = 1 + incomeCount;
+  const seen = new Set<string>();
+  let broken = false;
   for (const r of rows) {
     // Sides: two labels on a line are income then expense; one label goes to the side it names.
     const [a, b] = r.entries;
@@ -425,11 +459,19 @@ function twoSided(file: string, template: TableTemplate, lines: readonly PlainLi
     const offsets: number[] = [];
     const stray = [...r.stray];
     for (const e of r.entries) {
+      const key = e.side ? summaryRowKey(template.key, e.side, normaliseLabel(e.label), previousKey[e.side]) : undefined;
+      // A label twice on one side, or more values than the side has columns: not read row by row.
+      const count = e.side === 'income' ? incomeCount : expenseCount;
+      if (e.side && key && (seen.has(`${e.side}:${key}`) || (count > 0 && e.values.length > count))) {
+        broken = true;
+        stray.push(...e.values);
+        continue;
+      }
+      if (key) seen.add(`${e.side}:${key}`);
       if (!e.side) {
         stray.push(...e.values);
         continue;
       }
-      const count = e.side === 'income' ? incomeCount : expenseCount;
       const specs = e.side === 'income' ? income : expense;
       const p = place(e.values, count, firstIsTotal(specs.specs, e.side === 'income' ? incomeSpecs : expenseSpecs), specs.all, !r.unsure);
       const offset = e.side === 'income' ? 1 : split + 1;
@@ -437,13 +479,21 @@ function twoSided(file: string, template: TableTemplate, lines: readonly PlainLi
       p.cells.forEach((c, i) => (cells[offset + i] = c));
       placements.push(p);
       offsets.push(offset);
-      const key = summaryRowKey(template.key, e.side, normaliseLabel(e.label), previousKey[e.side]);
       if (key) previousKey[e.side] = key;
     }
     const g = row(file, cells, r.source, [...placements, { cells: [], unknown: [], unplaced: stray }], [...offsets, 0]);
     out.push(g);
   }
-  return out;
+  if (!broken) return out;
+  // Its labels stand, no value does.
+  const amountColumns = [...Array.from({ length: incomeCount }, (_, i) => 1 + i), ...Array.from({ length: expenseCount }, (_, i) => split + 1 + i)];
+  return out.map((g, i) => {
+    if (i === 0) return g;
+    const placed = amountColumns.map((k) => g.cells[k] ?? '').filter((c) => c !== '');
+    const cells = g.cells.map((c, k) => (amountColumns.includes(k) ? '' : c));
+    const labelled = (k: number): boolean => (k <= incomeCount ? cells[0] : cells[split]) !== '';
+    return { ...g, cells, uncertain: { unknown: amountColumns.filter(labelled), unplaced: [...(g.uncertain?.unplaced ?? []), ...placed] } };
+  });
 }
 
 /**

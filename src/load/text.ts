@@ -229,7 +229,7 @@ function isRowLabel(template: TableTemplate, text: string): boolean {
  * both are, the first half ends the row above and the rest starts the row below; else it
  * continues the row above.
  */
-export function joinWrappedRows(body: readonly GridRow[], template: TableTemplate): GridRow[] {
+function joinWrappedRows(body: readonly GridRow[], template: TableTemplate): GridRow[] {
   const dataAt = body.findIndex((r) => opensData(r, template));
   if (dataAt < 0) return body.map(copy);
   const isWrap = (r: GridRow): boolean => {
@@ -311,7 +311,7 @@ export function joinWrappedRows(body: readonly GridRow[], template: TableTemplat
  * the label's start and the line with its numbers are one row when the label goes on after them
  * (on the numbers' line itself, or on the line under it).
  */
-export function joinSplitLabels(rows: readonly GridRow[], template: TableTemplate): GridRow[] {
+function joinSplitLabels(rows: readonly GridRow[], template: TableTemplate): GridRow[] {
   if (template.layout !== 'two-sided') return [...rows];
   const fragment = (text: string): boolean => text !== '' && !/\d/.test(text) && !NUMBERED.test(text) && !wholeLabel(template, text);
   const out: GridRow[] = [];
@@ -345,7 +345,7 @@ export function joinSplitLabels(rows: readonly GridRow[], template: TableTemplat
  * 合计): three lines, text, numbers only, text under the same cells, are one row when each
  * joined label reads whole (or the lower part opens no row of its own).
  */
-export function joinAroundNumbers(rows: readonly GridRow[], template: TableTemplate): GridRow[] {
+function joinAroundNumbers(rows: readonly GridRow[], template: TableTemplate): GridRow[] {
   const filled = (r: GridRow): number[] => r.cells.flatMap((c, k) => (c !== '' ? [k] : []));
   const textOnly = (r: GridRow): boolean => filled(r).length > 0 && r.cells.every((c) => !/\d/.test(c));
   const numbersOnly = (r: GridRow): boolean => filled(r).length > 0 && r.cells.every((c) => c === '' || looksLikeAmount(c));
@@ -386,7 +386,7 @@ function wholeLabel(template: TableTemplate, text: string): boolean {
  * row): which row they belong to cannot be told. They are kept as unplaced values, and the
  * empty amount cells of the rows around them become unknown.
  */
-export function strayNumbers(rows: readonly GridRow[], template: TableTemplate): GridRow[] {
+function strayNumbers(rows: readonly GridRow[], template: TableTemplate): GridRow[] {
   if (template.layout !== 'coded' && template.layout !== 'two-sided') return [...rows];
   const dataAt = rows.findIndex((r) => opensData(r, template));
   if (dataAt < 0) return [...rows];

@@ -255,6 +255,13 @@ describe('tables printed one cell a line', () => {
     expect(doc.issues).toEqual([]);
   });
 
+  it('reads no value from a table printed column by column (codes, then names, then amounts)', () => {
+    const doc = load([...head, '合计', '2010601', '2010602', '行政运行', '一般行政管理事务', '100.00', '60.00', '40.00', '90.00', '60.00', '30.00'].join('\n'));
+    expect(doc.tables.income?.rows.map((r) => r.key)).toEqual(['total', '2010601', '2010602']);
+    expect(row(doc, 'income', '2010601')).toEqual({ total: '?', fiscal: '?', other: '?' });
+    expect(checkDocument(doc).findings.filter((f) => f.severity === 'error' && f.rule !== 'table-missing')).toEqual([]);
+  });
+
   it('reads a summary table label by label', () => {
     const text = [
       ...HEADER,
