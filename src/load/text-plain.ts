@@ -135,7 +135,7 @@ export function unalignedTable(file: string, template: TableTemplate, lines: rea
     case 'two-sided':
       return twoSided(file, template, plain, shape);
     case 'panels':
-      return panels(file, plain);
+      return panels(file, plain, shape);
     case 'three-public':
       return threePublic(file, plain);
     default: {
@@ -212,7 +212,9 @@ function coded(file: string, template: TableTemplate, lines: readonly PlainLine[
     if (first?.kind === 'text' && TOTAL.test(normaliseLabel(first.text)) && words.slice(1).every((t) => t.kind !== 'text')) return { total: true };
     return undefined;
   };
-  let firstRow = lines.findIndex((l) => keyOf(l) !== undefined);
+  // One cell a line, a 合计 heading reads like the 合计 row: the rows start after the 栏次 line.
+  const numbers = shape === 'cells' ? lines.findIndex((l) => normaliseHeader(l.tokens[0]?.text ?? '') === '栏次') : -1;
+  let firstRow = lines.findIndex((l, i) => i > numbers && keyOf(l) !== undefined);
   // A name centred on the first row's code starts on the line above it and ends on the line under it.
   const above = lines[firstRow - 1];
   const firstLine = lines[firstRow];
@@ -334,7 +336,9 @@ function twoSided(file: string, template: TableTemplate, lines: readonly PlainLi
   const matches = (side: Side, text: string): boolean => summaryRowKey(template.key, side, normaliseLabel(text)) !== undefined;
   const isLabel = (text: string): boolean => NUMBERED.test(text) || matches('income', text) || matches('expense', text);
   const keyed = (l: PlainLine): boolean => l.tokens.some((t) => t.kind === 'text' && isLabel(t.text));
-  const firstRow = lines.findIndex(keyed);
+  // The items start at the first numbered label (一、…) or a label with its value: the 财政拨款
+  // table's column headings (一般公共预算财政拨款…) read like row labels.
+  const firstRow = lines.findIndex((l) => l.tokens.some((t) => t.kind === 'text' && NUMBERED.test(t.text)) || (keyed(l) && amounts(l).length > 0));
   const header = firstRow < 0 ? lines : lines.slice(0, firstRow);
   const words = headerWords(header);
   const income = namedColumns(incomeSpecs, words, shape);
@@ -434,7 +438,7 @@ function twoSided(file: string, template: TableTemplate, lines: readonly PlainLi
   const split = 1 + incomeCount;
   const seen = new Set<string>();
   let broken = false;
-  for (const r of rows) {
+  for (const [index, r] of rows.entries()) {
     // Sides: two labels on a line are income then expense; one label goes to the side it names.
     const [a, b] = r.entries;
     if (a && b) {
@@ -446,11 +450,17 @@ function twoSided(file: string, template: TableTemplate, lines: readonly PlainLi
       if (inc && !exp) a.side = 'income';
       else if (exp && !inc) a.side = 'expense';
       else if (inc && exp) {
+        // The same label twice in a row, one cell a line (总计 | 总计): income, then expense.
+        const before = rows[index - 1]?.entries;
+        const after = rows[index + 1]?.entries;
+        const same = (e: Entry | undefined): boolean => e !== undefined && normaliseLabel(e.label) === normaliseLabel(a.label);
         // A fund line (一般公共预算财政拨款…) is an income line, or a breakdown of the 年末 line on
         // the expense side: when both sides have just printed their 结转 line, it cannot be told.
         const i = /^opening/.test(previousKey.income ?? '');
         const e = /^closing/.test(previousKey.expense ?? '');
-        if (!e) a.side = 'income';
+        if (shape === 'cells' && after?.length === 1 && same(after[0])) a.side = 'income';
+        else if (shape === 'cells' && before?.length === 1 && same(before[0]) && before[0]?.side === 'income') a.side = 'expense';
+        else if (!e) a.side = 'income';
         else if (!i) a.side = 'expense';
       }
     }
@@ -500,10 +510,11 @@ function twoSided(file: string, template: TableTemplate, lines: readonly PlainLi
  * 基本支出决算表 as plain text: read only when every line is whole entries (a code, its name, its
  * value if any); a panel cut over lines cannot be put back together with certainty.
  */
-function panels(file: string, lines: readonly PlainLine[]): GridRow[] {
+function panels(file: string, lines: readonly PlainLine[], shape: UnalignedShape): GridRow[] {
   const TOTAL_LABEL = /^(人员经费(合计)?|公用经费(合计)?|(基本支出)?合计)$/;
   const isTotal = (t: Token): boolean => t.kind === 'text' && TOTAL_LABEL.test(normaliseLabel(t.text));
-  const firstRow = lines.findIndex((l) => l.tokens[0]?.kind === 'code' || (l.tokens[0] !== undefined && isTotal(l.tokens[0])));
+  // The entries start at the first code (人员经费 / 公用经费 also head the panels).
+  const firstRow = lines.findIndex((l) => l.tokens[0]?.kind === 'code');
   const header = firstRow < 0 ? lines : lines.slice(0, firstRow);
   const data = firstRow < 0 ? [] : lines.slice(firstRow);
   type Item = { code?: string; total?: string; name: string; value?: string };
@@ -519,11 +530,13 @@ function panels(file: string, lines: readonly PlainLine[]): GridRow[] {
     }
     return items.length > 0 ? items : undefined;
   };
-  const parsed = data.map(parse);
-  const whole = data.length > 0 && parsed.every((p) => p !== undefined);
+  // One cell a line: the entries follow one another, each on as many lines as it has cells.
+  const joined: PlainLine[] = shape === 'cells' && data[0] ? [{ source: data[0].source, tokens: data.flatMap((l) => l.tokens) }] : data;
+  const parsed = joined.map(parse);
+  const whole = joined.length > 0 && parsed.every((p) => p !== undefined);
   const out: GridRow[] = [{ cells: ['科目编码', '科目名称', '决算数'], loc: { file, line: header[0]?.source.line ?? data[0]?.source.line ?? 1 } }];
   if (whole) {
-    data.forEach((line, i) => {
+    joined.forEach((line, i) => {
       for (const item of parsed[i] ?? []) {
         out.push(item.total !== undefined ? { cells: [item.total, item.value ?? ''], loc: { file, line: line.source.line } } : { cells: [item.code ?? '', item.name, item.value ?? ''], loc: { file, line: line.source.line } });
       }
@@ -532,10 +545,11 @@ function panels(file: string, lines: readonly PlainLine[]): GridRow[] {
   }
   // Not whole: the totals are named, their values and every other value cannot be placed.
   const values = lines.flatMap(amounts);
-  const totals = lines.flatMap((l) => l.tokens.filter(isTotal).map((t) => ({ t, line: l.source })));
+  // 人员经费 and 公用经费 also head the panels: only the totals under the data count, once each.
+  const totals = data.flatMap((l) => l.tokens.filter(isTotal).map((t) => ({ t, line: l.source })));
   const seen = new Set<string>();
   for (const { t, line } of totals) {
-    const key = normaliseLabel(t.text);
+    const key = normaliseLabel(t.text).replace(/合计$/, '') || '合计';
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({ cells: [t.text, ''], loc: { file, line: line.line }, uncertain: { unknown: [1], unplaced: [] } });

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkDocument, type CheckedDocument } from '../../src/engine/run.js';
-import { discover, loadDocument } from '../../src/load/index.js';
+import { discover, documentFromText, loadDocument } from '../../src/load/index.js';
 import type { Cell, DisclosureDocument, TableKey } from '../../src/model/document.js';
 import { TABLE_KEYS } from '../../src/model/document.js';
 import type { Finding } from '../../src/model/finding.js';
@@ -71,6 +72,21 @@ describe('the Zhuzhou document printed to PDF, and that PDF as pdftotext -layout
     expect(rowOf(b.tables.income, '20801')?.label).toBe('人力资源和社会保障管理事务');
     expect(b.tables['general-budget-basic']?.groups).toEqual(a.tables['general-budget-basic']?.groups);
     expect(b.issues).toEqual(a.issues.map((i) => ({ ...i, loc: expect.objectContaining({ table: i.loc.table }) })));
+  });
+});
+
+describe('the Zhuzhou text printed one cell a line, empty cells as empty lines', () => {
+  it('reads the coded tables whole and reports no error', async () => {
+    const tab = await load('fixtures/zhuzhou-hrss-2023.txt');
+    const lines = readFileSync('fixtures/zhuzhou-hrss-2023.txt', 'utf8').split('\n');
+    const cells = lines.flatMap((l) => (l.includes('\t') ? l.split('\t').map((c) => c.trim()) : [l])).join('\n');
+    const doc = documentFromText('zhuzhou-cells.txt', cells);
+    const checked = checkDocument(doc);
+    expect(checked.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    for (const key of ['income', 'expense', 'general-budget-expense', 'general-budget-basic', 'income-expense'] as const) {
+      const read = (d: DisclosureDocument) => d.tables[key]?.rows.map((r) => [r.key, Object.entries(r.cells).map(([c, v]) => `${c}=${text(v)}`)]);
+      expect(read(doc), key).toEqual(read(tab));
+    }
   });
 });
 
