@@ -36,6 +36,7 @@ export function buildTable(block: TableBlock, fallbackUnit: Unit, issues: LoadIs
       throw new Error(`unknown layout ${String(never)}`);
     }
   }
+  reportUnplaced(block, built.rows, issues);
   const empty = built.rows.every((row) => Object.values(row.cells).every((cell) => cell.kind === 'blank'));
   const table: Table = {
     key: block.template.key,
@@ -50,6 +51,23 @@ export function buildTable(block: TableBlock, fallbackUnit: Unit, issues: LoadIs
     ...(built.groups ? { groups: built.groups } : {}),
   };
   return validateTable(table);
+}
+
+/**
+ * A table read from text that lost its empty cells: how many printed values were placed, how many
+ * could not be, and how many cells are therefore unknown. One warning per table.
+ */
+function reportUnplaced(block: TableBlock, rows: readonly Table['rows'][number][], issues: LoadIssue[]): void {
+  const uncertain = block.body.filter((row) => row.uncertain !== undefined);
+  if (uncertain.length === 0) return;
+  const unplaced = uncertain.reduce((n, row) => n + (row.uncertain?.unplaced.length ?? 0), 0);
+  const cells = rows.flatMap((row) => Object.values(row.cells));
+  const unknown = cells.filter((c) => c.kind === 'unknown').length;
+  if (unplaced === 0 && unknown === 0) return;
+  const placed = cells.filter((c) => c.kind === 'amount').length;
+  const first = uncertain.find((row) => (row.uncertain?.unplaced.length ?? 0) > 0 || (row.uncertain?.unknown.length ?? 0) > 0) ?? uncertain[0];
+  const loc = first ? { ...first.loc, table: block.template.key } : { ...block.titleLoc, table: block.template.key };
+  issues.push({ code: 'cells-unplaced', loc, params: { placed: String(placed), unplaced: String(unplaced), unknown: String(unknown) } });
 }
 
 export interface SourcePart {

@@ -7,14 +7,21 @@ import type { Location } from '../model/location.js';
 export interface GridRow {
   cells: string[];
   loc: Location;
+  /**
+   * Set when the source lost where the row's values stand (a plain text extraction drops empty
+   * cells): `unknown` lists the physical columns whose content cannot be told, `unplaced` the
+   * values printed for the row (or next to it) that could not be put in a column.
+   */
+  uncertain?: { unknown: number[]; unplaced: string[] };
 }
 
 export function nonEmpty(row: GridRow): string[] {
   return row.cells.map((c) => c.trim()).filter((c) => c !== '');
 }
 
+/** A row with nothing printed in it (a row whose values could not be placed is not blank). */
 export function isBlankRow(row: GridRow): boolean {
-  return row.cells.every((c) => c.trim() === '');
+  return row.uncertain === undefined && row.cells.every((c) => c.trim() === '');
 }
 
 /** The row's text with cells joined by single spaces. */

@@ -62,6 +62,8 @@ interface Column {
 const SAME_LINE = 0.3;
 // A gap of this many font sizes between runs on one line marks table cells; running text never has one.
 const CELL_GAP = 1.2;
+// Headings of adjacent narrow columns are this far apart at least (in font sizes): more than a word space.
+const HEADING_GAP = 0.6;
 // Groups of a line outside tables are split into cells at gaps this wide (a title and its 公开NN表 tag).
 const FIELD_GAP = 2.5;
 // Lines of one table row closer than this (in font sizes) are one row: cells printed top-aligned or
@@ -236,12 +238,29 @@ function classify(line: Line, pageWidth: number, options: LayoutOptions): LineKi
   const groups = splitGroups(line.pieces, FIELD_GAP);
   if (options.standsAlone && (options.standsAlone(lineText(line)) || groups.some((g) => options.standsAlone?.(joinText(g))))) return 'alone';
   if (maxGap(line.pieces) >= CELL_GAP * line.size) return 'tabular';
+  if (isHeadingRow(line)) return 'cell';
   const text = lineText(line);
   const first = line.pieces[0];
   const last = line.pieces[line.pieces.length - 1];
   const width = first && last ? last.x1 - first.x0 : 0;
   if (/^(注|说明|备注)\s*[:：\d１-９]/.test(text) || /[。；：:]$/.test(text) || (pageWidth > 0 && width >= 0.55 * pageWidth)) return 'prose';
   return 'cell';
+}
+
+/**
+ * A row of column headings set close together (narrow columns, long headings): three or more
+ * separately drawn words, none a sentence fragment, each apart from the next by more than a word
+ * space. Running text is one run, or runs that touch; a justified line spreads single characters.
+ */
+function isHeadingRow(line: Line): boolean {
+  const pieces = line.pieces;
+  if (pieces.length < 3 || pieces.some((p) => [...p.text].length < 2 || /[，。；：:、,;]/.test(p.text))) return false;
+  for (let i = 1; i < pieces.length; i++) {
+    const a = pieces[i - 1] as Piece;
+    const b = pieces[i] as Piece;
+    if (b.x0 - a.x1 < HEADING_GAP * line.size) return false;
+  }
+  return true;
 }
 
 function maxGap(pieces: readonly Piece[]): number {
@@ -371,6 +390,14 @@ function tableRows(file: string, region: readonly Line[]): GridRow[] {
     const last = region[region.length - 1];
     dataAt = last && isTotalLine(last) && region.length > 1 ? region.length - 1 : region.length;
   }
+  // The first row's label wrapped over lines starts above its numbers (centred in the tall row):
+  // a line closer above them than a row pitch is that row, not header.
+  for (;;) {
+    const above = region[dataAt - 1];
+    const first = region[dataAt];
+    if (!above || !first || above.page !== first.page || first.y - above.y > SAME_ROW * size) break;
+    dataAt--;
+  }
   const header = region.slice(0, dataAt);
   const headerTexts = new Set(header.map((l) => lineText(l).replace(/\s+/g, '')));
   // A continuation page that repeats the header: its repeated lines are dropped.
@@ -398,10 +425,12 @@ function tableRows(file: string, region: readonly Line[]): GridRow[] {
     else addData(columns, p);
   }
   const headerPieces = [...header.flatMap((l) => l.pieces), ...moved];
-  for (const p of leaves(headerPieces, size).sort(byWidth)) placeHeader(columns, p);
+  const headerLeaves = leaves(headerPieces, size);
+  for (const p of [...headerLeaves].sort(byWidth)) placeHeader(columns, p);
   for (const p of [...settled, ...(firstData?.pieces ?? [])].filter((q) => TOTAL_LABEL.test(q.text))) {
     if (!columns.some((c) => overlap(c, p) > 0.1 * p.size)) columns.push({ x0: p.x0, x1: p.x1, fromHeader: false });
   }
+  pairHeaderWithData(columns, headerLeaves);
   const cols = mergeColumns(columns);
 
   const rows: GridRow[] = [];
@@ -443,6 +472,32 @@ function placeHeader(columns: Column[], p: Piece): void {
   } else if (hits.length === 1 && only?.fromHeader) {
     only.x0 = Math.min(only.x0, p.x0);
     only.x1 = Math.max(only.x1, p.x1);
+  }
+}
+
+/**
+ * A column known only from its header next to a column known only from its data is one printed
+ * column: amounts right-aligned in a wide cell do not reach the centred heading (or 栏次 number)
+ * above them. Nearest pairs are joined first, each column at most once, neighbours only.
+ */
+function pairHeaderWithData(columns: Column[], headerLeaves: readonly Piece[]): void {
+  const sorted = [...columns].sort((a, b) => a.x0 - b.x0);
+  const headed = (c: Column): boolean => headerLeaves.some((p) => overlap(c, p) > 0.1 * p.size);
+  const pairs: Array<{ header: Column; data: Column; gap: number }> = [];
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const a = sorted[i] as Column;
+    const b = sorted[i + 1] as Column;
+    const gap = b.x0 - a.x1;
+    if (a.fromHeader && !b.fromHeader && !headed(b)) pairs.push({ header: a, data: b, gap });
+    else if (b.fromHeader && !a.fromHeader && !headed(a)) pairs.push({ header: b, data: a, gap });
+  }
+  const used = new Set<Column>();
+  for (const { header, data } of pairs.sort((p, q) => p.gap - q.gap)) {
+    if (used.has(header) || used.has(data)) continue;
+    used.add(header).add(data);
+    data.x0 = Math.min(data.x0, header.x0);
+    data.x1 = Math.max(data.x1, header.x1);
+    columns.splice(columns.indexOf(header), 1);
   }
 }
 

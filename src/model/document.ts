@@ -29,11 +29,16 @@ export interface Amount {
   loc: Location;
 }
 
-/** A cell of an amount column: a number, an empty cell (not a zero), or text that is not a number. */
+/**
+ * A cell of an amount column: a number, an empty cell (not a zero), text that is not a number, or
+ * a cell the source does not show with certainty (a value may stand there, but the text lost which
+ * column it is in): checks that need an unknown cell are skipped, never failed.
+ */
 export type Cell =
   | { kind: 'amount'; amount: Amount }
   | { kind: 'blank'; loc: Location }
-  | { kind: 'invalid'; text: string; loc: Location };
+  | { kind: 'invalid'; text: string; loc: Location }
+  | { kind: 'unknown'; loc: Location };
 
 export type RowLevel = 'total' | 'class' | 'section' | 'item' | 'line';
 export type Side = 'income' | 'expense';
@@ -84,6 +89,7 @@ export interface LoadIssue {
   code:
     | 'cell-unreadable'
     | 'cells-missing'
+    | 'cells-unplaced'
     | 'row-unrecognised'
     | 'column-unrecognised'
     | 'duplicate-row'

@@ -27,6 +27,7 @@ const CellSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('amount'), amount: AmountSchema }),
   z.object({ kind: z.literal('blank'), loc: LocationSchema }),
   z.object({ kind: z.literal('invalid'), text: z.string(), loc: LocationSchema }),
+  z.object({ kind: z.literal('unknown'), loc: LocationSchema }),
 ]);
 
 const RowSchema = z.object({

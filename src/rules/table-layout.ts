@@ -10,6 +10,7 @@ const SEVERITY: Partial<Record<LoadIssue['code'], Severity>> = {
   'row-unrecognised': 'warning',
   'column-unrecognised': 'warning',
   'cells-missing': 'warning',
+  'cells-unplaced': 'warning',
   'duplicate-row': 'error',
   'table-duplicate': 'warning',
   'table-unparsed': 'error',
@@ -30,6 +31,10 @@ export const tableLayout: Rule = {
       'row-unrecognised': { zh: '{table}中有无法识别的行：“{text}”', en: '{table}: a row could not be recognised: “{text}”' },
       'column-unrecognised': { zh: '{table}第 {column} 列的数值“{text}”不在任何已识别的栏目下', en: '{table}: value “{text}” in column {column} is under no recognised header' },
       'cells-missing': { zh: '{table}缺少单元格：{columns}（相关检查无法进行）', en: '{table} lacks cells: {columns} (checks that need them are skipped)' },
+      'cells-unplaced': {
+        zh: '{table}有 {unplaced} 个数值无法确定所在栏目（文本丢失了空单元格的位置），已读入 {placed} 个，{unknown} 个单元格未知（依赖它们的检查将跳过）',
+        en: '{table}: {unplaced} printed values could not be placed in a column (the text lost where empty cells are); {placed} were read, {unknown} cells are unknown (checks that need them are skipped)',
+      },
       'duplicate-row': { zh: '{table}中“{row}”出现两次，只检查第一次出现的行', en: '{table}: row “{row}” appears twice; only the first is checked' },
       'table-duplicate': { zh: '{table}出现两次（“{title}”），只检查第一张', en: '{table} appears twice (“{title}”); only the first is checked' },
       'table-unparsed': { zh: '无法读取{table}的表头（{reason}），该表未检查', en: 'The header of the {table} could not be read ({reason}); the table is not checked' },

@@ -295,4 +295,84 @@ describe('layoutPages: tables', () => {
     const rows = layoutPages('a.pdf', [page(1, items)], { standsAlone: isTitle });
     expect(show(rows)).toEqual(['支出决算表', '单位：万元', '项目 | 金额', '合计 | 1.00', '一、工资 | 1.00']);
   });
+
+  it('puts right-aligned amounts under the centred heading and 栏次 number of their wide column', () => {
+    const s = 8.5;
+    const items = [
+      t('科目代码', 56, 150, s),
+      t('科目名称', 120, 150, s),
+      t('本年收入合计', 200, 150, s),
+      t('上级补助收入', 290, 150, s),
+      t('其他收入', 380, 150, s),
+      t('栏次', 60, 166, s),
+      t('1', 223, 166, s),
+      t('2', 313, 166, s),
+      t('3', 395, 166, s),
+      t('合计', 60, 182, s),
+      r('9,205.13', 268, 182, s),
+      r('0.00', 358, 182, s),
+      r('0.00', 430, 182, s),
+      t('205', 56, 198, s),
+      t('教育支出', 120, 198, s),
+      r('620.00', 268, 198, s),
+      r('0.00', 358, 198, s),
+      r('0.00', 430, 198, s),
+    ];
+    const rows = layoutPages('a.pdf', [page(1, items, 595, 842)]);
+    expect(show(rows)).toEqual([
+      '科目代码 | 科目名称 | 本年收入合计 | 上级补助收入 | 其他收入',
+      '栏次 | · | 1 | 2 | 3',
+      '合计 | · | 9,205.13 | 0.00 | 0.00',
+      '205 | 教育支出 | 620.00 | 0.00 | 0.00',
+    ]);
+  });
+
+  it('keeps a row of close, wide-spread column headings in the table', () => {
+    const s = 8.5;
+    // Headings a little more than a word space apart, spanning most of the page: not a sentence.
+    const headings = ['本年支出合计', '基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出'];
+    let x = 223;
+    const items = [t('项目', 127, 134, s)];
+    for (const h of headings) {
+      const item = t(h, x, 142, s);
+      items.push(item);
+      x += item.width + 7;
+    }
+    items.push(t('科目代码', 56, 150, s), t('科目名称', 140, 150, s), t('合计', 56, 170, s));
+    const amounts = ['9,205.13', '5,410.44', '3,794.69', '0.00', '0.00', '0.00'];
+    amounts.forEach((a, i) => items.push(r(a, (items[i + 1]?.x ?? 0) + (items[i + 1]?.width ?? 0), 170, s)));
+    const rows = layoutPages('a.pdf', [page(1, items, 595, 842)]);
+    expect(show(rows)).toEqual([
+      '· | 项目 | · | · | · | · | · | ·',
+      '· | · | 本年支出合计 | 基本支出 | 项目支出 | 上缴上级支出 | 经营支出 | 对附属单位补助支出',
+      '科目代码 | 科目名称 | · | · | · | · | · | ·',
+      '合计 | · | 9,205.13 | 5,410.44 | 3,794.69 | 0.00 | 0.00 | 0.00',
+    ]);
+  });
+
+  it('reads a first row whose wrapped labels start above its centred numbers as that row', () => {
+    const s = 8.5;
+    const items = [
+      t('项目', 82, 155, s),
+      t('金额', 222, 155, s),
+      t('项目', 300, 155, s),
+      t('合计', 440, 155, s),
+      t('一、一般公共预算', 55, 192, s),
+      t('一、一般公共服务支', 270, 192, s),
+      r('9,205.13', 250, 198, s),
+      r('0.00', 460, 198, s),
+      t('财政拨款', 55, 203.5, s),
+      t('出', 270, 203.5, s),
+      t('二、政府性基金预算财政拨款', 55, 218, s),
+      r('0.00', 250, 218, s),
+      t('二、外交支出', 270, 218, s),
+      r('0.00', 460, 218, s),
+    ];
+    const rows = layoutPages('a.pdf', [page(1, items, 595, 842)]);
+    expect(show(rows)).toEqual([
+      '项目 | 金额 | 项目 | 合计',
+      '一、一般公共预算财政拨款 | 9,205.13 | 一、一般公共服务支出 | 0.00',
+      '二、政府性基金预算财政拨款 | 0.00 | 二、外交支出 | 0.00',
+    ]);
+  });
 });

@@ -30,7 +30,7 @@ function row(doc: DisclosureDocument, table: TableKey, key: string): Row {
 /** A cell as printed: its text, or '' when the cell is empty. */
 function text(cell: Cell | undefined): string | undefined {
   if (!cell) return undefined;
-  return cell.kind === 'amount' ? cell.amount.text : cell.kind === 'blank' ? '' : `invalid:${cell.text}`;
+  return cell.kind === 'amount' ? cell.amount.text : cell.kind === 'blank' ? '' : cell.kind === 'invalid' ? `invalid:${cell.text}` : cell.kind;
 }
 
 function cells(r: Row): Record<string, string | undefined> {

@@ -5,10 +5,11 @@ import {
   codeLevel,
   columnLabels,
   joinCode,
+  isUnknown,
   looksLikeAmount,
   mapColumns,
   normaliseLabel,
-  readCell,
+  readGridCell,
   splitHeader,
   type BuildContext,
 } from './common.js';
@@ -21,6 +22,14 @@ const CODE_HEADINGS = /^(类|款|项|科目编码|科目代码)$/;
 function findKeyColumns(labels: readonly string[], data: readonly GridRow[]): { code: number[]; name: number } {
   const name = labels.findIndex((l) => /科目名称|项目名称/.test(l));
   if (name > 0) return { code: Array.from({ length: name }, (_, i) => i), name };
+  // No 科目名称 header: a code split over 类 | 款 | 项 columns fills the leading columns with a
+  // 3-digit 类 and 2-digit parts (or nothing) on every row that has a code.
+  const coded = data.filter((r) => /^\d{3}$/.test((r.cells[0] ?? '').trim()));
+  if (coded.length > 0) {
+    let parts = 1;
+    while (parts < 3 && coded.every((r) => /^(\d{2})?$/.test((r.cells[parts] ?? '').trim())) && coded.some((r) => (r.cells[parts] ?? '').trim() !== '')) parts++;
+    if (parts > 1) return { code: Array.from({ length: parts }, (_, i) => i), name: parts };
+  }
   // No 科目名称 header: codes in the first column, names in the second (the usual print layout).
   const secondIsText = data.some((r) => {
     const cell = (r.cells[1] ?? '').trim();
@@ -81,7 +90,7 @@ export function buildCoded(
       key = 'total';
       level = 'total';
     } else {
-      const hasValue = [...mapped.keys()].some((col) => (gridRow.cells[col] ?? '').trim() !== '');
+      const hasValue = [...mapped.keys()].some((col) => (gridRow.cells[col] ?? '').trim() !== '' || isUnknown(gridRow, col));
       if (labelText !== '' || hasValue) {
         ctx.issues.push({
           code: 'row-unrecognised',
@@ -94,7 +103,7 @@ export function buildCoded(
     const cells: Record<string, Cell> = {};
     for (const [col, spec] of mapped) {
       const loc = cellLoc(gridRow, template.key, key, spec.key, col + 1);
-      cells[spec.key] = readCell(gridRow.cells[col], loc, ctx.unit);
+      cells[spec.key] = readGridCell(gridRow, col, loc, ctx.unit);
     }
     if (seen.has(key)) {
       ctx.issues.push({ code: 'duplicate-row', loc: rowLoc(gridRow, template.key, key), params: { row: key } });

@@ -37,6 +37,17 @@ export function readCell(text: string | undefined, loc: Location, unit: Unit): C
   }
 }
 
+/** True when the source cannot tell what stands in this physical column of the row. */
+export function isUnknown(row: GridRow, col: number): boolean {
+  return row.uncertain?.unknown.includes(col) === true && (row.cells[col] ?? '').trim() === '';
+}
+
+/** Reads the cell in physical column `col` of a grid row: `unknown` where the source lost it. */
+export function readGridCell(row: GridRow, col: number | undefined, loc: Location, unit: Unit): Cell {
+  if (col !== undefined && isUnknown(row, col)) return { kind: 'unknown', loc };
+  return readCell(col === undefined ? undefined : row.cells[col], loc, unit);
+}
+
 /** A 栏次 row: labelled 栏次, or a run of column numbers 1, 2, 3… */
 export function isColumnNumberRow(row: GridRow): boolean {
   const cells = nonEmpty(row);
@@ -59,7 +70,8 @@ export function splitHeader(body: readonly GridRow[], isData: (row: GridRow) => 
   data: GridRow[];
 } {
   const numbers = body.findIndex((row) => isColumnNumberRow(row));
-  const firstData = body.findIndex((row) => isData(row));
+  // A row rebuilt from text that lost its columns is data even when none of its cells could be placed.
+  const firstData = body.findIndex((row) => isData(row) || row.uncertain !== undefined);
   if (numbers >= 0 && (firstData < 0 || numbers < firstData)) {
     const columnNumbers = body[numbers];
     return {

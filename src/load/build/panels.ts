@@ -1,7 +1,7 @@
 import type { Cell, Column, Row } from '../../model/document.js';
 import { normaliseHeader, type TableTemplate } from '../../templates/tables.js';
 import { cellLoc, nonEmpty, rowLoc, type GridRow } from '../grid.js';
-import { columnLabels, joinCode, looksLikeAmount, readCell, splitHeader, type BuildContext } from './common.js';
+import { columnLabels, isUnknown, joinCode, looksLikeAmount, readGridCell, splitHeader, type BuildContext } from './common.js';
 
 interface Panel {
   from: number;
@@ -31,8 +31,11 @@ function findPanels(header: readonly GridRow[], width: number): Panel[] {
     const starts = row.cells.flatMap((c, i) => (PANEL_START.test(normaliseHeader(c)) ? [i] : []));
     if (starts.length > best.length) best = starts;
   }
-  if (best.length === 0) best = [0];
   const labels = columnLabels(header);
+  // A heading wrapped over two lines (科目代 / 码) names its panel only once joined.
+  const joined = labels.flatMap((l, i) => (PANEL_START.test(l) && !/科目名称/.test(l) ? [i] : []));
+  if (joined.length > best.length) best = joined;
+  if (best.length === 0) best = [0];
   return best.map((from, i) => {
     const to = best[i + 1] ?? width;
     let amount = -1;
@@ -49,8 +52,11 @@ function findPanels(header: readonly GridRow[], width: number): Panel[] {
   });
 }
 
+/** The usual economic classes of 人员经费 and 公用经费, for a panel that its headings do not place. */
+const USUAL_GROUP: Record<string, 'personnel' | 'public'> = { '301': 'personnel', '303': 'personnel', '302': 'public', '307': 'public', '309': 'public', '310': 'public', '399': 'public' };
+
 /** 人员经费 / 公用经费 group headings above the panels, when the document prints them. */
-function assignGroups(header: readonly GridRow[], panels: Panel[]): void {
+function assignGroups(header: readonly GridRow[], panels: Panel[], data: readonly GridRow[]): void {
   for (const row of header) {
     const marks: Array<{ i: number; g: 'personnel' | 'public' }> = [];
     row.cells.forEach((c, i) => {
@@ -61,11 +67,31 @@ function assignGroups(header: readonly GridRow[], panels: Panel[]): void {
     if (marks.length === 0) continue;
     for (const panel of panels) {
       // Printed headings drift by a cell in extracted text: one inside the panel wins, else the last before it.
-      const mark = marks.find((m) => m.i >= panel.from && m.i < panel.to) ?? [...marks].reverse().find((m) => m.i <= panel.from);
-      if (mark) panel.group = mark.g;
+      const inside = marks.find((m) => m.i >= panel.from && m.i < panel.to);
+      const before = [...marks].reverse().find((m) => m.i <= panel.from);
+      const after = marks.find((m) => m.i >= panel.to);
+      let mark = inside?.g ?? before?.g;
+      // A heading centred over several panels may sit in the next one: between two different
+      // headings, a panel whose classes are all of one usual group belongs to that group.
+      if (!inside && before && after && before.g !== after.g) {
+        const usual = new Set(panelClasses(panel, data).map((code) => USUAL_GROUP[code]));
+        const only = usual.size === 1 ? [...usual][0] : undefined;
+        if (only) mark = only;
+      }
+      if (mark) panel.group = mark;
     }
     return;
   }
+}
+
+/** The 3-digit classes printed in one panel. */
+function panelClasses(panel: Panel, data: readonly GridRow[]): string[] {
+  const found = new Set<string>();
+  for (const gridRow of data) {
+    const code = joinCode(panel.code.map((i) => (gridRow.cells[i] ?? '').trim()));
+    if (code?.length === 3) found.add(code);
+  }
+  return [...found].sort();
 }
 
 function isDataRow(row: GridRow): boolean {
@@ -84,20 +110,19 @@ export function buildPanels(
   const { header, data } = splitHeader(body, isDataRow);
   const width = Math.max(...body.map((r) => r.cells.length), 0);
   const panels = findPanels(header, width);
-  assignGroups(header, panels);
+  assignGroups(header, panels, data);
   const rows: Row[] = [];
   const seen = new Set<string>();
   const table = template.key;
 
   const push = (key: string, label: string, code: string | undefined, gridRow: GridRow, col: number | undefined): void => {
-    const text = col === undefined ? undefined : gridRow.cells[col];
     if (seen.has(key)) {
       ctx.issues.push({ code: 'duplicate-row', loc: rowLoc(gridRow, table, key), params: { row: label } });
       return;
     }
     seen.add(key);
     const loc = col !== undefined ? cellLoc(gridRow, table, key, 'amount', col + 1) : { ...rowLoc(gridRow, table, key), column: 'amount' };
-    const cells: Record<string, Cell> = { amount: readCell(text, loc, ctx.unit) };
+    const cells: Record<string, Cell> = { amount: readGridCell(gridRow, col, loc, ctx.unit) };
     const row: Row = { key, label, level: code ? (code.length === 3 ? 'class' : 'item') : 'total', loc: rowLoc(gridRow, table, key), cells };
     if (code) row.code = code;
     rows.push(row);
@@ -114,7 +139,7 @@ export function buildPanels(
         const end = totals[n + 1]?.i ?? gridRow.cells.length;
         let value: number | undefined;
         for (let col = t.i + 1; col < end; col++) {
-          if ((gridRow.cells[col] ?? '').trim() !== '') {
+          if ((gridRow.cells[col] ?? '').trim() !== '' || isUnknown(gridRow, col)) {
             value = col;
             break;
           }
@@ -129,7 +154,7 @@ export function buildPanels(
       const name = (gridRow.cells[panel.name] ?? '').trim();
       const text = gridRow.cells[panel.amount];
       if (!code) {
-        if (codeParts.some((p) => p !== '') || name !== '' || (text ?? '').trim() !== '') {
+        if (codeParts.some((p) => p !== '') || name !== '' || (text ?? '').trim() !== '' || isUnknown(gridRow, panel.amount)) {
           ctx.issues.push({
             code: 'row-unrecognised',
             loc: rowLoc(gridRow, table),
@@ -142,16 +167,8 @@ export function buildPanels(
     }
   }
 
-  const classesOf = (group: 'personnel' | 'public'): string[] => {
-    const inGroup = new Set<string>();
-    for (const panel of panels.filter((p) => p.group === group)) {
-      for (const gridRow of data) {
-        const code = joinCode(panel.code.map((i) => (gridRow.cells[i] ?? '').trim()));
-        if (code?.length === 3) inGroup.add(code);
-      }
-    }
-    return [...inGroup].sort();
-  };
+  const classesOf = (group: 'personnel' | 'public'): string[] =>
+    [...new Set(panels.filter((p) => p.group === group).flatMap((p) => panelClasses(p, data)))].sort();
   const grouped = panels.some((p) => p.group !== undefined);
   const columns: Column[] = [{ key: 'amount', label: '决算数' }];
   return grouped ? { columns, rows, groups: { personnel: classesOf('personnel'), public: classesOf('public') } } : { columns, rows };

@@ -2,7 +2,7 @@ import type { Cell, Column, Row } from '../../model/document.js';
 import type { Localized } from '../../model/finding.js';
 import { normaliseHeader, type TableTemplate } from '../../templates/tables.js';
 import { cellLoc, nonEmpty, rowLoc, type GridRow } from '../grid.js';
-import { looksLikeAmount, readCell, splitHeader, type BuildContext } from './common.js';
+import { isUnknown, looksLikeAmount, readGridCell, splitHeader, type BuildContext } from './common.js';
 
 export const THREE_PUBLIC_ITEMS = ['total', 'abroad', 'vehicle', 'purchase', 'operation', 'reception'] as const;
 export type ThreePublicItem = (typeof THREE_PUBLIC_ITEMS)[number];
@@ -88,7 +88,7 @@ export function buildThreePublic(
       if (key) positions.set(i, key);
     });
   }
-  const firstData = data.find((r) => nonEmpty(r).some(looksLikeAmount));
+  const firstData = data.find((r) => nonEmpty(r).some(looksLikeAmount) || r.uncertain !== undefined);
   if (positions.size === 0 && firstData) {
     const offset = /^\d|^$/.test((firstData.cells[0] ?? '').trim()) ? 0 : 1;
     order.forEach((key, k) => positions.set(k + offset, key));
@@ -108,7 +108,7 @@ export function buildThreePublic(
     gridRow.cells.forEach((text, i) => {
       // On the main line every placed column gets a cell, empty ones blank (Shanghai prints zero as
       // blank); on later lines only printed values count.
-      if (text.trim() === '' && !(main && positions.has(i))) return;
+      if (text.trim() === '' && !(main && positions.has(i)) && !isUnknown(gridRow, i)) return;
       const key = positions.get(i);
       if (!key) {
         if (looksLikeAmount(text.trim()) || i > 0) {
@@ -121,11 +121,11 @@ export function buildThreePublic(
         return;
       }
       firstLoc ??= gridRow.loc;
-      cells[key] = readCell(text, cellLoc(gridRow, table, 'three-public', key, i + 1), ctx.unit);
+      cells[key] = readGridCell(gridRow, i, cellLoc(gridRow, table, 'three-public', key, i + 1), ctx.unit);
     });
   }
   const found = Object.keys(cells);
-  const anyValue = Object.values(cells).some((c) => c.kind !== 'blank');
+  const anyValue = Object.values(cells).some((c) => c.kind !== 'blank' && c.kind !== 'unknown');
   if (anyValue && found.length < order.length) {
     const missing = order.filter((k) => !cells[k]);
     ctx.issues.push({

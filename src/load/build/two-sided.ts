@@ -2,7 +2,7 @@ import type { Cell, Column, Row, Side } from '../../model/document.js';
 import { summaryRowKey } from '../../templates/rows.js';
 import { normaliseHeader, type ColumnSpec, type TableTemplate } from '../../templates/tables.js';
 import { cellLoc, nonEmpty, rowLoc, type GridRow } from '../grid.js';
-import { columnLabels, looksLikeAmount, mapColumns, normaliseLabel, readCell, splitHeader, type BuildContext } from './common.js';
+import { columnLabels, isUnknown, looksLikeAmount, mapColumns, normaliseLabel, readGridCell, splitHeader, type BuildContext } from './common.js';
 
 /** Where the 支出 half of the table starts: the second 项目 column, or the 支出 group heading. */
 function findSplit(header: readonly GridRow[]): number | undefined {
@@ -61,7 +61,7 @@ export function buildTwoSided(
     for (const s of maps) {
       const printed = (gridRow.cells[s.from] ?? '').trim();
       const label = normaliseLabel(printed);
-      const hasValue = [...s.map.keys()].some((col) => (gridRow.cells[col] ?? '').trim() !== '');
+      const hasValue = [...s.map.keys()].some((col) => (gridRow.cells[col] ?? '').trim() !== '' || isUnknown(gridRow, col));
       if (label === '' || label === '栏次') {
         if (hasValue) {
           ctx.issues.push({
@@ -87,7 +87,7 @@ export function buildTwoSided(
       const cells: Record<string, Cell> = {};
       for (const [col, spec] of s.map) {
         const loc = cellLoc(gridRow, template.key, key, spec.key, col + 1);
-        cells[spec.key] = readCell(gridRow.cells[col], loc, ctx.unit);
+        cells[spec.key] = readGridCell(gridRow, col, loc, ctx.unit);
       }
       rows.push({
         key,

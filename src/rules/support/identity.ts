@@ -18,6 +18,7 @@ export interface IdentitySpec {
 }
 
 const UNREADABLE: Localized = { zh: '有单元格不是数字', en: 'a cell is not a number' };
+const UNPLACED: Localized = { zh: '有单元格无法从文本中确定', en: 'a cell could not be read from the text layout' };
 
 /**
  * Interval check of total = Σ items (XBRL Calculations 1.1): each printed value stands for
@@ -30,6 +31,7 @@ export function sumIdentity(spec: IdentitySpec, relation: Relation = 'sum'): Che
   const terms: Term[] = [];
   const locations: Location[] = [];
   let unreadable = false;
+  let unplaced = false;
   let anyValue = false;
   let expected = ZERO;
   const halves = new Map<Dec, number>();
@@ -48,14 +50,17 @@ export function sumIdentity(spec: IdentitySpec, relation: Relation = 'sum'): Che
       if (cell.kind === 'invalid') {
         unreadable = true;
         anyValue = true;
+      } else if (cell.kind === 'unknown') {
+        unplaced = true;
+        anyValue = true;
       }
     }
   };
   visit(spec.total, 'total');
   for (const op of spec.items) visit(op, 'item');
   if (!anyValue) return undefined;
-  if (unreadable) {
-    return { key: spec.key, status: 'skipped', relation, message: spec.message, reason: UNREADABLE, locations, terms };
+  if (unreadable || unplaced) {
+    return { key: spec.key, status: 'skipped', relation, message: spec.message, reason: unreadable ? UNREADABLE : UNPLACED, locations, terms };
   }
   let tolerance = ZERO;
   for (const [half, count] of halves) tolerance = tolerance.plus(count === 1 ? half : half.times(count));

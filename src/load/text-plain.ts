@@ -1,0 +1,573 @@
+import type { Side } from '../model/document.js';
+import { summaryRowKey } from '../templates/rows.js';
+import { normaliseHeader, type ColumnSpec, type TableTemplate } from '../templates/tables.js';
+import { normaliseLabel } from './build/common.js';
+import type { GridRow } from './grid.js';
+import { NUMBERED, TOTAL, joinPieces, tokenKind, type SourceLine, type TokenKind } from './text-lines.js';
+
+/**
+ * Tables whose text lost the empty cells: a plain extraction (cells a tab or a space apart, empty
+ * ones gone, cells printed higher or lower in a tall row on lines of their own), or a table printed
+ * one cell per line. Nothing says which column a value was in, so only what is certain is read:
+ *
+ * - a row whose count of values equals the count of amount columns (all named in the header);
+ * - the first value of a row, when the first amount column is the row's total (a total is printed
+ *   whenever any part is) and all the row's values are on its own line;
+ * - a row with no value at all, when no stray value is near it: its cells are empty;
+ * - a label of the two summary tables and the values that follow it up to the next label.
+ *
+ * Values on a line of their own belong to the row after them only when the row before cannot take
+ * them (it is full, or there is none); otherwise both rows are unknown. Everything not placed is
+ * kept on the row as `unplaced`, and the cells it could stand in as `unknown`.
+ */
+export type UnalignedShape = 'plain' | 'cells';
+
+interface Token {
+  text: string;
+  kind: TokenKind;
+}
+
+interface PlainLine {
+  source: SourceLine;
+  tokens: Token[];
+}
+
+/** A line's tokens: its tab fields (or its words), numbers apart, Chinese words of one field joined. */
+function tokensOf(text: string): Token[] {
+  const tabbed = text.includes('\t');
+  const fields = tabbed ? text.split('\t') : [text];
+  const out: Token[] = [];
+  let previous: Token | undefined;
+  for (const field of fields) {
+    let open: Token | undefined;
+    for (const word of field.trim().split(/[\s\u3000]+/)) {
+      if (word === '') continue;
+      const kind = tokenKind(word);
+      // 201 06 01: the 款 and 项 parts of a code printed apart.
+      if (kind === 'int' && /^\d{2}$/.test(word) && previous?.kind === 'code' && previous.text.length < 7) {
+        previous.text += word;
+        continue;
+      }
+      if (kind === 'text' && open && !NUMBERED.test(word)) {
+        open.text = joinPieces(open.text, word);
+        continue;
+      }
+      const token = { text: word, kind };
+      out.push(token);
+      open = kind === 'text' ? token : undefined;
+      previous = token;
+    }
+  }
+  return out;
+}
+
+/** How many cells a line holds once its words are read as cells (one cell per line: at most one). */
+export function tokenCount(text: string): number {
+  return tokensOf(text).length;
+}
+
+const amounts = (line: PlainLine): string[] => line.tokens.filter((t) => t.kind === 'amount').map((t) => t.text);
+const hasText = (line: PlainLine): boolean => line.tokens.some((t) => t.kind === 'text');
+
+/** Header words that are no part of a row (类 款 项 printed on the 合计 line). */
+const HEADING_WORD = /^(类|款|项|类款项|科目编码|科目代码|栏次)$/;
+
+/** Header words that head the key columns, or group others: no amount column of their own. */
+const KEY_HEADING = /^(项目|科目|科目编码|科目代码|科目名称|支出功能分类(科目)?|功能分类(科目)?|经济分类(科目)?|类|款|项|类款项|栏次|行次|编码|代码|名称|收入|支出|本年支出|单位[:：]?万?元)$/;
+
+/**
+ * The template's amount columns named in the printed header, in template order. A heading broken
+ * over lines still names its column by its first part (本年收入合 for 本年收入合计, three
+ * characters at least). `all` is true when the printed columns are known for certain: every
+ * template column is named, or (a header printed one cell a line) every header word is a key
+ * heading or names a column.
+ */
+function namedColumns(specs: readonly ColumnSpec[], words: readonly string[], shape: UnalignedShape): { specs: ColumnSpec[]; all: boolean } {
+  const names = (s: ColumnSpec, w: string): boolean => s.match.test(w) || (w.length >= 3 && normaliseHeader(s.name.zh).startsWith(w));
+  const named = specs.filter((s) => words.some((w) => names(s, w)));
+  const accounted = shape === 'cells' && words.every((w) => KEY_HEADING.test(w) || named.some((s) => names(s, w)));
+  return { specs: named, all: named.length > 0 && (named.length === specs.length || accounted) };
+}
+
+function headerWords(lines: readonly PlainLine[]): string[] {
+  return lines.flatMap((l) => l.source.text.split(/[\t\s\u3000]+/)).map(normaliseHeader).filter((w) => w !== '' && !/\d\.\d/.test(w));
+}
+
+/** How the cells of one side of a row are read from the values printed for it. */
+interface Placement {
+  cells: string[];
+  unknown: number[];
+  unplaced: string[];
+}
+
+/**
+ * The values printed for one row (all on its own line, in order) → its cells, or unknown cells.
+ * `firstIsTotal`: the first column is the row's total; `complete`: every column is named.
+ */
+function place(values: readonly string[], columns: number, firstIsTotal: boolean, complete: boolean, certain: boolean): Placement {
+  const cells = new Array<string>(columns).fill('');
+  const all = Array.from({ length: columns }, (_, i) => i);
+  if (!certain) return { cells, unknown: all, unplaced: [...values] };
+  if (values.length === 0) return { cells, unknown: [], unplaced: [] };
+  if (values.length === columns && complete) return { cells: [...values], unknown: [], unplaced: [] };
+  if (firstIsTotal && columns > 0) {
+    cells[0] = values[0] ?? '';
+    return { cells, unknown: all.slice(1), unplaced: values.slice(1) };
+  }
+  return { cells, unknown: all, unplaced: [...values] };
+}
+
+const row = (file: string, cells: string[], line: SourceLine, placements: readonly Placement[], offsets: readonly number[]): GridRow => {
+  const unknown = placements.flatMap((p, k) => p.unknown.map((i) => i + (offsets[k] ?? 0)));
+  const unplaced = placements.flatMap((p) => p.unplaced);
+  const out: GridRow = { cells, loc: { file, line: line.line } };
+  if (unknown.length > 0 || unplaced.length > 0) out.uncertain = { unknown, unplaced };
+  return out;
+};
+
+/** Rebuilds one table block whose text lost its empty cells; see the module comment. */
+export function unalignedTable(file: string, template: TableTemplate, lines: readonly SourceLine[], shape: UnalignedShape): GridRow[] {
+  const all: PlainLine[] = lines.map((source) => ({ source, tokens: tokensOf(source.text) }));
+  const plain = all.filter((l) => l.tokens.length > 0);
+  switch (template.layout) {
+    case 'coded':
+      return (shape === 'cells' ? cellsWithBlanks(file, template, all) : undefined) ?? coded(file, template, plain, shape);
+    case 'two-sided':
+      return twoSided(file, template, plain, shape);
+    case 'panels':
+      return panels(file, plain, shape);
+    case 'three-public':
+      return threePublic(file, plain);
+    default: {
+      const never: never = template.layout;
+      return never;
+    }
+  }
+}
+
+/**
+ * A coded table printed one cell a line with its empty cells kept as empty lines: when every row
+ * holds exactly its code, its name (not for 合计) and one line for each named amount column, the
+ * empty lines are cells and every value has its place. (The last row may end early: its empty
+ * cells run into the note under the table.) Otherwise undefined: empty lines are only spacing.
+ */
+function cellsWithBlanks(file: string, template: TableTemplate, lines: readonly PlainLine[]): GridRow[] | undefined {
+  const isKey = (l: PlainLine): 'code' | 'total' | undefined => {
+    const [first, ...rest] = l.tokens;
+    if (rest.length > 0 || !first) return undefined;
+    if (first.kind === 'code') return 'code';
+    return first.kind === 'text' && TOTAL.test(normaliseLabel(first.text)) ? 'total' : undefined;
+  };
+  const keys = lines.flatMap((l, i) => (isKey(l) ? [i] : []));
+  const first = keys[0];
+  if (first === undefined || !lines.slice(first).some((l) => l.tokens.length === 0)) return undefined;
+  const named = namedColumns(template.columns, headerWords(lines.slice(0, first).filter((l) => l.tokens.length > 0)), 'cells');
+  if (!named.all) return undefined;
+  const columns = named.specs.length;
+  const out: GridRow[] = [{ cells: ['科目编码', '科目名称', ...named.specs.map((s) => s.name.zh)], loc: { file, line: lines[0]?.source.line ?? 1 } }];
+  for (let j = 0; j < keys.length; j++) {
+    const at = keys[j] as number;
+    const line = lines[at] as PlainLine;
+    let run = lines.slice(at + 1, keys[j + 1] ?? lines.length);
+    let name = '';
+    if (isKey(line) === 'code' && run[0]?.tokens.length === 1 && run[0].tokens[0]?.kind === 'text') {
+      name = run[0].tokens[0].text;
+      run = run.slice(1);
+    }
+    const last = j === keys.length - 1;
+    if (run.length > columns || (run.length < columns && !last)) return undefined;
+    if (!run.every((l) => l.tokens.length === 0 || (l.tokens.length === 1 && l.tokens[0]?.kind === 'amount'))) return undefined;
+    const values = Array.from({ length: columns }, (_, k) => run[k]?.tokens[0]?.text ?? '');
+    const code = isKey(line) === 'code' ? (line.tokens[0]?.text ?? '') : '';
+    out.push({ cells: [code, code ? name : '合计', ...values], loc: { file, line: line.source.line } });
+  }
+  return out;
+}
+
+/** A header line as its tab fields. */
+const headerRow = (file: string, line: PlainLine): GridRow => ({ cells: line.source.text.split('\t').map((c) => c.trim()), loc: { file, line: line.source.line } });
+
+interface CodedRow {
+  key: { code?: string; total?: true };
+  line: SourceLine;
+  name: string[];
+  /** The name, or a part of it, is printed on the row's own line. */
+  named: boolean;
+  own: string[];
+  /** Values from a line of their own that belong to this row for certain (their order is not known). */
+  extra: string[];
+  unsure: boolean;
+  /** Stray values next to this row that may be its own or its neighbour's. */
+  stray: string[];
+  /** Lines between this row and the next (names, values). */
+  after: number;
+}
+
+function coded(file: string, template: TableTemplate, lines: readonly PlainLine[], shape: UnalignedShape): GridRow[] {
+  const keyOf = (line: PlainLine): CodedRow['key'] | undefined => {
+    const words = line.tokens.filter((t) => !(t.kind === 'text' && HEADING_WORD.test(normaliseHeader(t.text))));
+    const first = words[0];
+    if (first?.kind === 'code') return { code: first.text };
+    // 合计 opens a row when nothing but numbers follows it (合计 | 基本支出 | 项目支出 is a header line).
+    if (first?.kind === 'text' && TOTAL.test(normaliseLabel(first.text)) && words.slice(1).every((t) => t.kind !== 'text')) return { total: true };
+    return undefined;
+  };
+  // One cell a line, a 合计 heading reads like the 合计 row: the rows start after the 栏次 line.
+  const numbers = shape === 'cells' ? lines.findIndex((l) => normaliseHeader(l.tokens[0]?.text ?? '') === '栏次') : -1;
+  let firstRow = lines.findIndex((l, i) => i > numbers && keyOf(l) !== undefined);
+  // A name centred on the first row's code starts on the line above it and ends on the line under it.
+  const above = lines[firstRow - 1];
+  const firstLine = lines[firstRow];
+  const under = lines[firstRow + 1];
+  const textLine = (l: PlainLine | undefined): boolean => l !== undefined && l.tokens.length > 0 && l.tokens.every((t) => t.kind === 'text' && !HEADING_WORD.test(normaliseHeader(t.text)) && !KEY_HEADING.test(normaliseHeader(t.text)));
+  if (shape === 'plain' && firstLine && keyOf(firstLine)?.code && !hasText(firstLine) && textLine(above) && textLine(under)) firstRow--;
+  const header = firstRow < 0 ? lines : lines.slice(0, firstRow);
+  const named = namedColumns(template.columns, headerWords(header), shape);
+  const columns = named.specs.length;
+  const firstIsTotal = named.specs[0] !== undefined && named.specs[0] === template.columns[0] && template.columns[0].key === 'total';
+  const rows: CodedRow[] = [];
+  let pending: string[] = header.flatMap(amounts);
+  let names: string[] = [];
+  const full = (r: CodedRow): boolean => r.own.length + r.extra.length >= columns && named.all;
+  for (const line of lines.slice(firstRow < 0 ? lines.length : firstRow)) {
+    const key = keyOf(line);
+    if (key) {
+      const previous = rows[rows.length - 1];
+      const own = amounts(line);
+      const current: CodedRow = { key, line: line.source, name: [], named: false, own, extra: [], unsure: false, stray: [], after: 0 };
+      const name = line.tokens.filter((t) => t.kind === 'text' && !HEADING_WORD.test(normaliseHeader(t.text)) && !TOTAL.test(normaliseLabel(t.text))).map((t) => t.text);
+      current.name = name;
+      current.named = name.length > 0;
+      // Stray values between the previous row and this one.
+      if (pending.length > 0) {
+        if (!previous || full(previous)) current.extra.push(...pending);
+        else if (shape === 'cells') previous.extra.push(...pending);
+        else {
+          previous.unsure = true;
+          current.unsure = true;
+          current.stray.push(...pending);
+        }
+      }
+      // Name lines between the two rows go to the row that lacks a name; when both do, the first
+      // half ends the row above and the rest starts this one (names centred on their codes).
+      if (names.length > 0) {
+        if (shape === 'cells' && previous) previous.name.push(...names);
+        else if (!previous || (name.length === 0 && previous.named)) current.name.push(...names);
+        else if (name.length === 0) {
+          const half = Math.ceil(names.length / 2);
+          previous.name.push(...names.slice(0, half));
+          current.name.push(...names.slice(half));
+        } else previous.name.push(...names);
+      }
+      pending = [];
+      names = [];
+      rows.push(current);
+      continue;
+    }
+    const values = amounts(line);
+    const current = rows[rows.length - 1];
+    if (current) current.after++;
+    if (values.length > 0) pending.push(...values);
+    else if (hasText(line)) names.push(line.tokens.map((t) => t.text).join(''));
+  }
+  const last = rows[rows.length - 1];
+  if (last && pending.length > 0) {
+    if (full(last) || shape === 'cells') last.extra.push(...pending);
+    else {
+      last.unsure = true;
+      last.stray.push(...pending);
+    }
+  }
+  if (last && names.length > 0) last.name.push(...names);
+
+  // The header the builder maps: code, name, then the named amount columns in template order.
+  const out: GridRow[] = [{ cells: ['科目编码', '科目名称', ...named.specs.map((s) => s.name.zh)], loc: { file, line: lines[0]?.source.line ?? 1 } }];
+  if (codedBroken(rows, shape, columns, named.all)) {
+    // Not a table of rows at all (a text printed column by column): keep its rows, read no value.
+    const values = lines.flatMap(amounts);
+    const seen = new Set<string>();
+    for (const r of rows) {
+      const key = r.key.code ?? 'total';
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const unknown = Array.from({ length: columns }, (_, i) => i + 2);
+      const label = r.key.total ? '合计' : r.name.reduce(joinPieces, '');
+      out.push({ cells: [r.key.code ?? '', label, ...new Array<string>(columns).fill('')], loc: { file, line: r.line.line }, uncertain: { unknown, unplaced: seen.size === 1 ? values : [] } });
+    }
+    return out;
+  }
+  for (const r of rows) {
+    const values = [...r.own, ...r.extra];
+    // Values from a line of their own came in no known order beside the row's own.
+    const certain = !r.unsure && (r.extra.length === 0 || shape === 'cells');
+    const p = place(values, columns, firstIsTotal, named.all, certain);
+    p.unplaced.push(...r.stray);
+    const label = r.key.total ? '合计' : r.name.reduce(joinPieces, '');
+    out.push(row(file, [r.key.code ?? '', label, ...p.cells], r.line, [p], [2]));
+  }
+  return out;
+}
+
+/**
+ * Rows that cannot come from a table read row by row: a code twice, more values than columns, or
+ * codes one after another with nothing between them (a text that printed the code column, then
+ * the name column, then each amount column).
+ */
+function codedBroken(rows: readonly CodedRow[], shape: UnalignedShape, columns: number, complete: boolean): boolean {
+  const keys = rows.map((r) => r.key.code ?? 'total');
+  if (new Set(keys).size < keys.length) return true;
+  if (complete && columns > 0 && rows.some((r) => r.own.length + r.extra.length > columns)) return true;
+  const bare = (r: CodedRow | undefined): boolean => r !== undefined && r.after === 0 && !r.named && r.own.length === 0;
+  if (shape === 'cells') return rows.slice(0, -1).some((r) => r.after === 0 && r.key.code !== undefined);
+  return rows.some((r, i) => bare(r) && bare(rows[i + 1]));
+}
+
+interface Entry {
+  label: string;
+  values: string[];
+  side?: Side;
+  line: SourceLine;
+  unsure: boolean;
+}
+
+function twoSided(file: string, template: TableTemplate, lines: readonly PlainLine[], shape: UnalignedShape): GridRow[] {
+  const incomeSpecs = template.incomeColumns ?? [];
+  const expenseSpecs = template.columns;
+  const matches = (side: Side, text: string): boolean => summaryRowKey(template.key, side, normaliseLabel(text)) !== undefined;
+  const isLabel = (text: string): boolean => NUMBERED.test(text) || matches('income', text) || matches('expense', text);
+  const keyed = (l: PlainLine): boolean => l.tokens.some((t) => t.kind === 'text' && isLabel(t.text));
+  // The items start at the first numbered label (一、…) or a label with its value: the 财政拨款
+  // table's column headings (一般公共预算财政拨款…) read like row labels.
+  const firstRow = lines.findIndex((l) => l.tokens.some((t) => t.kind === 'text' && NUMBERED.test(t.text)) || (keyed(l) && amounts(l).length > 0));
+  const header = firstRow < 0 ? lines : lines.slice(0, firstRow);
+  const words = headerWords(header);
+  const income = namedColumns(incomeSpecs, words, shape);
+  const expense = namedColumns(expenseSpecs, words, shape);
+  // 收入支出决算总表 prints one 决算数 / 金额 column a side: one heading names both.
+  const incomeCount = income.specs.length;
+  const expenseCount = expense.specs.length;
+  // The first value of a side is its first column when that column is the side's only one or its total.
+  const firstIsTotal = (named: readonly ColumnSpec[], all: readonly ColumnSpec[]): boolean =>
+    named[0] !== undefined && named[0] === all[0] && (all.length === 1 || all[0].key === 'total');
+
+  interface Line {
+    entries: Entry[];
+    source: SourceLine;
+    extra: string[];
+    unsure: boolean;
+    stray: string[];
+  }
+  const rows: Line[] = [];
+  let pending: string[] = header.flatMap(amounts);
+  const previousKey: Partial<Record<Side, string>> = {};
+  const fullLine = (l: Line): boolean =>
+    l.entries.every((e) => e.values.length >= (e.side === 'income' ? incomeCount : expenseCount)) && income.all && expense.all;
+  for (const line of lines.slice(firstRow < 0 ? lines.length : firstRow)) {
+    if (!keyed(line)) {
+      const values = amounts(line);
+      // One cell a line: values follow their label, in order.
+      const last = rows[rows.length - 1]?.entries.at(-1);
+      if (values.length > 0 && shape === 'cells' && last) {
+        last.values.push(...values);
+        continue;
+      }
+      if (values.length > 0) {
+        pending.push(...values);
+        continue;
+      }
+      // A label broken over lines: the rest joins the last label that is not whole yet.
+      for (const t of line.tokens.filter((x) => x.kind === 'text')) {
+        const open = rows
+          .slice(-3)
+          .flatMap((r) => r.entries)
+          .reverse()
+          .find((e) => !isWhole(e.label) && isWhole(e.label + t.text));
+        const any = open ?? rows.slice(-3).flatMap((r) => r.entries).reverse().find((e) => !isWhole(e.label));
+        if (any) any.label += t.text;
+      }
+      continue;
+    }
+    const entries: Entry[] = [];
+    const loose: string[] = [];
+    for (const t of line.tokens) {
+      if (t.kind === 'text' && isLabel(t.text)) entries.push({ label: t.text, values: [], line: line.source, unsure: false });
+      else if (t.kind === 'amount') {
+        const last = entries[entries.length - 1];
+        if (last) last.values.push(t.text);
+        else loose.push(t.text);
+      } else if (t.kind === 'text') {
+        const last = entries[entries.length - 1];
+        if (last && !isWhole(last.label)) last.label += t.text;
+      }
+    }
+    const current: Line = { entries, source: line.source, extra: [], unsure: loose.length > 0, stray: loose };
+    const previous = rows[rows.length - 1];
+    if (pending.length > 0) {
+      if (!previous || fullLine(previous)) {
+        current.extra.push(...pending);
+        current.unsure = true;
+        current.stray.push(...pending);
+      } else if (shape === 'cells') {
+        previous.stray.push(...pending);
+        previous.unsure = true;
+      } else {
+        previous.unsure = true;
+        current.unsure = true;
+        current.stray.push(...pending);
+      }
+    }
+    pending = [];
+    rows.push(current);
+  }
+  const last = rows[rows.length - 1];
+  if (last && pending.length > 0) {
+    last.unsure = true;
+    last.stray.push(...pending);
+  }
+
+  function isWhole(label: string): boolean {
+    return matches('income', label) || matches('expense', label);
+  }
+
+  const out: GridRow[] = [];
+  const synthetic: GridRow = {
+    cells: ['项目', ...income.specs.map((s) => s.name.zh), '项目', ...expense.specs.map((s) => s.name.zh)],
+    loc: { file, line: lines[0]?.source.line ?? 1 },
+  };
+  out.push(synthetic);
+  const split = 1 + incomeCount;
+  const seen = new Set<string>();
+  let broken = false;
+  for (const [index, r] of rows.entries()) {
+    // Sides: two labels on a line are income then expense; one label goes to the side it names.
+    const [a, b] = r.entries;
+    if (a && b) {
+      a.side = 'income';
+      b.side = 'expense';
+    } else if (a) {
+      const inc = matches('income', a.label);
+      const exp = matches('expense', a.label) || /支出$/.test(normaliseLabel(a.label));
+      if (inc && !exp) a.side = 'income';
+      else if (exp && !inc) a.side = 'expense';
+      else if (inc && exp) {
+        // The same label twice in a row, one cell a line (总计 | 总计): income, then expense.
+        const before = rows[index - 1]?.entries;
+        const after = rows[index + 1]?.entries;
+        const same = (e: Entry | undefined): boolean => e !== undefined && normaliseLabel(e.label) === normaliseLabel(a.label);
+        // A fund line (一般公共预算财政拨款…) is an income line, or a breakdown of the 年末 line on
+        // the expense side: when both sides have just printed their 结转 line, it cannot be told.
+        const i = /^opening/.test(previousKey.income ?? '');
+        const e = /^closing/.test(previousKey.expense ?? '');
+        if (shape === 'cells' && after?.length === 1 && same(after[0])) a.side = 'income';
+        else if (shape === 'cells' && before?.length === 1 && same(before[0]) && before[0]?.side === 'income') a.side = 'expense';
+        else if (!e) a.side = 'income';
+        else if (!i) a.side = 'expense';
+      }
+    }
+    const cells = new Array<string>(split + 1 + expenseCount).fill('');
+    const placements: Placement[] = [];
+    const offsets: number[] = [];
+    const stray = [...r.stray];
+    for (const e of r.entries) {
+      const key = e.side ? summaryRowKey(template.key, e.side, normaliseLabel(e.label), previousKey[e.side]) : undefined;
+      // A label twice on one side, or more values than the side has columns: not read row by row.
+      const count = e.side === 'income' ? incomeCount : expenseCount;
+      if (e.side && key && (seen.has(`${e.side}:${key}`) || (count > 0 && e.values.length > count))) {
+        broken = true;
+        stray.push(...e.values);
+        continue;
+      }
+      if (key) seen.add(`${e.side}:${key}`);
+      if (!e.side) {
+        stray.push(...e.values);
+        continue;
+      }
+      const specs = e.side === 'income' ? income : expense;
+      const p = place(e.values, count, firstIsTotal(specs.specs, e.side === 'income' ? incomeSpecs : expenseSpecs), specs.all, !r.unsure);
+      const offset = e.side === 'income' ? 1 : split + 1;
+      cells[offset - 1] = e.label;
+      p.cells.forEach((c, i) => (cells[offset + i] = c));
+      placements.push(p);
+      offsets.push(offset);
+      if (key) previousKey[e.side] = key;
+    }
+    const g = row(file, cells, r.source, [...placements, { cells: [], unknown: [], unplaced: stray }], [...offsets, 0]);
+    out.push(g);
+  }
+  if (!broken) return out;
+  // Its labels stand, no value does.
+  const amountColumns = [...Array.from({ length: incomeCount }, (_, i) => 1 + i), ...Array.from({ length: expenseCount }, (_, i) => split + 1 + i)];
+  return out.map((g, i) => {
+    if (i === 0) return g;
+    const placed = amountColumns.map((k) => g.cells[k] ?? '').filter((c) => c !== '');
+    const cells = g.cells.map((c, k) => (amountColumns.includes(k) ? '' : c));
+    const labelled = (k: number): boolean => (k <= incomeCount ? cells[0] : cells[split]) !== '';
+    return { ...g, cells, uncertain: { unknown: amountColumns.filter(labelled), unplaced: [...(g.uncertain?.unplaced ?? []), ...placed] } };
+  });
+}
+
+/**
+ * 基本支出决算表 as plain text: read only when every line is whole entries (a code, its name, its
+ * value if any); a panel cut over lines cannot be put back together with certainty.
+ */
+function panels(file: string, lines: readonly PlainLine[], shape: UnalignedShape): GridRow[] {
+  const TOTAL_LABEL = /^(人员经费(合计)?|公用经费(合计)?|(基本支出)?合计)$/;
+  const isTotal = (t: Token): boolean => t.kind === 'text' && TOTAL_LABEL.test(normaliseLabel(t.text));
+  // The entries start at the first code (人员经费 / 公用经费 also head the panels).
+  const firstRow = lines.findIndex((l) => l.tokens[0]?.kind === 'code');
+  const header = firstRow < 0 ? lines : lines.slice(0, firstRow);
+  const data = firstRow < 0 ? [] : lines.slice(firstRow);
+  type Item = { code?: string; total?: string; name: string; value?: string };
+  const parse = (line: PlainLine): Item[] | undefined => {
+    const items: Item[] = [];
+    for (const t of line.tokens) {
+      const last = items[items.length - 1];
+      if (t.kind === 'code' && t.text.length >= 3) items.push({ code: t.text, name: '' });
+      else if (isTotal(t)) items.push({ total: t.text, name: '' });
+      else if (t.kind === 'text' && last && last.code && last.name === '' && last.value === undefined) last.name = t.text;
+      else if (t.kind === 'amount' && last && last.value === undefined && (last.total !== undefined || last.name !== '')) last.value = t.text;
+      else return undefined;
+    }
+    return items.length > 0 ? items : undefined;
+  };
+  // One cell a line: the entries follow one another, each on as many lines as it has cells.
+  const joined: PlainLine[] = shape === 'cells' && data[0] ? [{ source: data[0].source, tokens: data.flatMap((l) => l.tokens) }] : data;
+  const parsed = joined.map(parse);
+  const whole = joined.length > 0 && parsed.every((p) => p !== undefined);
+  const out: GridRow[] = [{ cells: ['科目编码', '科目名称', '决算数'], loc: { file, line: header[0]?.source.line ?? data[0]?.source.line ?? 1 } }];
+  if (whole) {
+    joined.forEach((line, i) => {
+      for (const item of parsed[i] ?? []) {
+        out.push(item.total !== undefined ? { cells: [item.total, item.value ?? ''], loc: { file, line: line.source.line } } : { cells: [item.code ?? '', item.name, item.value ?? ''], loc: { file, line: line.source.line } });
+      }
+    });
+    return out;
+  }
+  // Not whole: the totals are named, their values and every other value cannot be placed.
+  const values = lines.flatMap(amounts);
+  // 人员经费 and 公用经费 also head the panels: only the totals under the data count, once each.
+  const totals = data.flatMap((l) => l.tokens.filter(isTotal).map((t) => ({ t, line: l.source })));
+  const seen = new Set<string>();
+  for (const { t, line } of totals) {
+    const key = normaliseLabel(t.text).replace(/合计$/, '') || '合计';
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ cells: [t.text, ''], loc: { file, line: line.line }, uncertain: { unknown: [1], unplaced: [] } });
+  }
+  const first = out[1];
+  if (first?.uncertain) first.uncertain.unplaced.push(...values);
+  else if (values.length > 0) out.push({ cells: [], loc: { file, line: data[0]?.source.line ?? 1 }, uncertain: { unknown: [], unplaced: values } });
+  return out;
+}
+
+/** 三公 as plain text: its values cannot be told apart unless there are none. */
+function threePublic(file: string, lines: readonly PlainLine[]): GridRow[] {
+  const values = lines.flatMap(amounts);
+  const header = lines.filter((l) => amounts(l).length === 0);
+  const out = header.map((l) => headerRow(file, l));
+  const at = lines.find((l) => amounts(l).length > 0);
+  if (values.length > 0 && at) {
+    out.push({ cells: new Array<string>(12).fill(''), loc: { file, line: at.source.line }, uncertain: { unknown: Array.from({ length: 12 }, (_, i) => i), unplaced: values } });
+  }
+  return out;
+}

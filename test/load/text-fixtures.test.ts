@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkDocument, type CheckedDocument } from '../../src/engine/run.js';
+import { discover, documentFromText, loadDocument } from '../../src/load/index.js';
+import type { Cell, DisclosureDocument, TableKey } from '../../src/model/document.js';
+import { TABLE_KEYS } from '../../src/model/document.js';
+import type { Finding } from '../../src/model/finding.js';
+import { RULES } from '../../src/rules/index.js';
+import { rowOf } from '../../src/rules/support/tables.js';
+
+// Reading a PDF takes a few seconds on a slow machine; this bounds a hang, it measures nothing.
+const SLOW = 120_000;
+
+async function load(path: string): Promise<DisclosureDocument> {
+  const [source] = await discover([path]);
+  if (!source) throw new Error(`nothing found at ${path}`);
+  const loaded = await loadDocument(source);
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
+  return loaded.value;
+}
+
+/** A finding without where it stands: rule, severity, message and numbers only. */
+const essence = (f: Finding) => ({
+  rule: f.rule,
+  id: f.id,
+  severity: f.severity,
+  status: f.status,
+  message: f.message,
+  expected: f.expected,
+  actual: f.actual,
+  difference: f.difference,
+  tolerance: f.tolerance,
+  at: f.locations.map((l) => [l.table, l.row, l.column].join('/')),
+});
+
+const text = (cell: Cell | undefined): string | undefined =>
+  cell === undefined ? undefined : cell.kind === 'amount' ? cell.amount.text : cell.kind === 'blank' ? '' : cell.kind === 'unknown' ? '?' : `!${cell.text}`;
+const amount = (doc: DisclosureDocument, table: TableKey, row: string, column: string): string | undefined => text(rowOf(doc.tables[table], row)?.cells[column]);
+
+/** Rules that check tables, within one or across several (not input or completeness rules). */
+const TABLE_RULES = new Set(RULES.filter((r) => r.meta.tags.some((t) => t === 'table' || t === 'cross-table')).map((r) => r.meta.id));
+
+describe('the Zhuzhou document printed to PDF, and that PDF as pdftotext -layout text', () => {
+  let tab: CheckedDocument;
+  beforeAll(async () => {
+    tab = checkDocument(await load('fixtures/zhuzhou-hrss-2023.txt'));
+  });
+
+  it(
+    'gives the same findings from the PDF as from the tab-separated text (only locations differ)',
+    async () => {
+      const pdf = checkDocument(await load('fixtures/zhuzhou-hrss-2023.pdf'));
+      expect(pdf.findings.map(essence)).toEqual(tab.findings.map(essence));
+      expect(pdf.checks).toEqual(tab.checks);
+    },
+    SLOW,
+  );
+
+  it('gives the same findings from the space-aligned text as from the tab-separated text', async () => {
+    const layout = checkDocument(await load('fixtures/zhuzhou-hrss-2023.layout.txt'));
+    expect(layout.findings.map(essence)).toEqual(tab.findings.map(essence));
+    expect(layout.checks).toEqual(tab.checks);
+    expect([layout.department, layout.year]).toEqual([tab.department, tab.year]);
+  });
+
+  it('reads the same cells from the space-aligned text, wrapped names and the 三公 lone lines included', async () => {
+    const [a, b] = [await load('fixtures/zhuzhou-hrss-2023.txt'), await load('fixtures/zhuzhou-hrss-2023.layout.txt')];
+    for (const key of TABLE_KEYS) {
+      const cells = (doc: DisclosureDocument) => doc.tables[key]?.rows.map((r) => [r.key, r.label, Object.entries(r.cells).map(([c, v]) => `${c}=${text(v)}`)]);
+      expect(cells(b), key).toEqual(cells(a));
+    }
+    expect(rowOf(b.tables.income, '20801')?.label).toBe('人力资源和社会保障管理事务');
+    expect(b.tables['general-budget-basic']?.groups).toEqual(a.tables['general-budget-basic']?.groups);
+    expect(b.issues).toEqual(a.issues.map((i) => ({ ...i, loc: expect.objectContaining({ table: i.loc.table }) })));
+  });
+});
+
+describe('the Zhuzhou text printed one cell a line, empty cells as empty lines', () => {
+  it('reads the coded tables whole and reports no error', async () => {
+    const tab = await load('fixtures/zhuzhou-hrss-2023.txt');
+    const lines = readFileSync('fixtures/zhuzhou-hrss-2023.txt', 'utf8').split('\n');
+    const cells = lines.flatMap((l) => (l.includes('\t') ? l.split('\t').map((c) => c.trim()) : [l])).join('\n');
+    const doc = documentFromText('zhuzhou-cells.txt', cells);
+    const checked = checkDocument(doc);
+    expect(checked.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    for (const key of ['income', 'expense', 'general-budget-expense', 'general-budget-basic', 'income-expense'] as const) {
+      const read = (d: DisclosureDocument) => d.tables[key]?.rows.map((r) => [r.key, Object.entries(r.cells).map(([c, v]) => `${c}=${text(v)}`)]);
+      expect(read(doc), key).toEqual(read(tab));
+    }
+  });
+});
+
+/** The totals of the two summary tables, as the Putuo PDF prints them. */
+function expectSummaryTotals(doc: DisclosureDocument): void {
+  expect(amount(doc, 'income-expense', 'income:total-income', 'amount')).toBe('2,946.25');
+  expect(amount(doc, 'income-expense', 'expense:total-expense', 'amount')).toBe('2,940.05');
+  expect(amount(doc, 'income-expense', 'income:opening', 'amount')).toBe('49.14');
+  expect(amount(doc, 'income-expense', 'expense:closing', 'amount')).toBe('55.34');
+  expect(amount(doc, 'income-expense', 'income:grand-total', 'amount')).toBe('2,995.39');
+  expect(amount(doc, 'income-expense', 'expense:grand-total', 'amount')).toBe('2,995.39');
+  expect(amount(doc, 'fiscal-income-expense', 'income:grand-total', 'amount')).toBe('2,961.68');
+  expect(amount(doc, 'fiscal-income-expense', 'expense:grand-total', 'total')).toBe('2,961.68');
+  expect(amount(doc, 'fiscal-income-expense', 'income:opening', 'amount')).toBe('21.63');
+  expect(amount(doc, 'fiscal-income-expense', 'expense:closing', 'total')).toBe('21.63');
+}
+
+/** How many values each table placed and left unplaced, as the cells-unplaced warnings say. */
+function placement(doc: DisclosureDocument): Record<string, string> {
+  return Object.fromEntries(doc.issues.filter((i) => i.code === 'cells-unplaced').map((i) => [i.loc.table ?? '', `${i.params.placed} placed, ${i.params.unplaced} unplaced`]));
+}
+
+describe('the Putuo plain text extraction (empty cells gone)', () => {
+  let doc: DisclosureDocument;
+  let checked: CheckedDocument;
+  beforeAll(async () => {
+    doc = await load('fixtures/putuo-finance-2024.txt');
+    checked = checkDocument(doc);
+  });
+
+  it('finds the nine tables and reports no error from any table or cross-table rule', () => {
+    expect(Object.keys(doc.tables).sort()).toEqual([...TABLE_KEYS].sort());
+    expect(checked.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(checked.findings.filter((f) => TABLE_RULES.has(f.rule) && f.status === 'fail')).toEqual([]);
+  });
+
+  it('reads the totals of both summary tables by their labels', () => {
+    expectSummaryTotals(doc);
+    // Every line of the 收入支出决算总表 holds label, value, label, value: all of it is read.
+    expect(doc.tables['income-expense']?.rows.every((r) => Object.values(r.cells).every((c) => c.kind !== 'unknown'))).toBe(true);
+  });
+
+  it('places the values it can be sure of and reports the rest, table by table', () => {
+    expect(placement(doc)).toEqual({
+      income: '20 placed, 25 unplaced',
+      expense: '13 placed, 31 unplaced',
+      'fiscal-income-expense': '7 placed, 12 unplaced',
+      'general-budget-expense': '28 placed, 16 unplaced',
+      'general-budget-basic': '0 placed, 29 unplaced',
+      'three-public': '0 placed, 2 unplaced',
+    });
+    // A row with all its values on its own line: the first is its total (the PDF: 1,511.90 | 1,511.89 | 0.01).
+    expect(['total', 'fiscal', 'other'].map((c) => amount(doc, 'income', '2010601', c))).toEqual(['1,511.90', '?', '?']);
+    // A row with a value for every column is placed whole.
+    expect(['total', 'basic', 'project'].map((c) => amount(doc, 'general-budget-expense', '2010601', c))).toEqual(['1,511.89', '1,503.52', '8.37']);
+    // Values printed on lines of their own around a row: that row is unknown, not guessed.
+    expect(['total', 'basic', 'project'].map((c) => amount(doc, 'expense', '2010601', c))).toEqual(['?', '?', '?']);
+  });
+
+  it('skips the checks that need a cell it could not place', () => {
+    const skipped = checked.findings.filter((f) => f.status === 'skipped').map((f) => f.id);
+    expect(skipped).toContain('expense-row-sum:expense/2010601/total');
+    expect(skipped).toContain('cross-expense-classes:total');
+    expect(checked.findings.some((f) => f.id === 'cross-expense-classes:class-208' && f.status === 'rounding')).toBe(true);
+  });
+
+  it('still reads the narrative as narrative', () => {
+    expect(doc.narrative.some((l) => l.text.startsWith('上海市普陀区财政局2024年度收入支出总计2995.39万元'))).toBe(true);
+    expect(doc.narrative.some((l) => l.text === '一、收入支出决算总体情况说明')).toBe(true);
+  });
+});
+
+describe('the seeded Putuo plain text', () => {
+  it('recognises the eight tables it has, reports the removed 支出决算表, and no other error', async () => {
+    const doc = await load('fixtures/putuo-finance-2024-seeded.txt');
+    const checked = checkDocument(doc);
+    expect(Object.keys(doc.tables).sort()).toEqual(TABLE_KEYS.filter((k) => k !== 'expense').sort());
+    expect(checked.findings.filter((f) => f.severity === 'error').map((f) => f.id)).toEqual(['table-missing:missing/expense']);
+    expectSummaryTotals(doc);
+    // Its 基本支出 table prints every entry whole on one line: all of it is read.
+    expect(amount(doc, 'general-budget-basic', '30101', 'amount')).toBe('262.33');
+    expect(amount(doc, 'general-budget-basic', 'personnel-total', 'amount')).toBe('2,152.26');
+    expect(placement(doc)['general-budget-basic']).toBeUndefined();
+  });
+});
+
+describe('the Putuo PDF as pdftotext -layout text', () => {
+  it('reports no error, reading what the positions settle and the rest as a plain extraction', async () => {
+    const doc = await load('fixtures/putuo-finance-2024.layout.txt');
+    const checked = checkDocument(doc);
+    expect(Object.keys(doc.tables).sort()).toEqual([...TABLE_KEYS].sort());
+    expect(checked.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expectSummaryTotals(doc);
+    expect(['total', 'basic', 'project'].map((c) => amount(doc, 'general-budget-expense', '2010602', c))).toEqual(['10.00', '', '10.00']);
+  });
+});
