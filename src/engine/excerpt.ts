@@ -7,7 +7,8 @@ const MAX_ROWS = 16;
 
 function printed(cell: Cell | undefined): string | null {
   if (!cell) return null;
-  return cell.kind === 'amount' ? cell.amount.text : cell.kind === 'invalid' ? cell.text : '';
+  // An unplaced cell is not an empty one: it shows as ?.
+  return cell.kind === 'amount' ? cell.amount.text : cell.kind === 'invalid' ? cell.text : cell.kind === 'unknown' ? '?' : '';
 }
 
 /** The rows of each table that a finding's locations name, in table order, with those cells marked. */

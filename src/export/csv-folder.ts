@@ -39,7 +39,8 @@ export function csvText(rows: Sheet): string {
 
 function printed(cell: Cell | undefined): string {
   if (!cell) return '';
-  return cell.kind === 'amount' ? cell.amount.text : cell.kind === 'invalid' ? cell.text : '';
+  // A value the source did not place is written as ?: read back, it is unknown again, not empty.
+  return cell.kind === 'amount' ? cell.amount.text : cell.kind === 'invalid' ? cell.text : cell.kind === 'unknown' ? '?' : '';
 }
 
 /** Rows of the source that were one line there, in order (two-sided tables print two items a line). */

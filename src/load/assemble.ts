@@ -58,11 +58,16 @@ export function buildTable(block: TableBlock, fallbackUnit: Unit, issues: LoadIs
  * could not be, and how many cells are therefore unknown. One warning per table.
  */
 function reportUnplaced(block: TableBlock, rows: readonly Table['rows'][number][], issues: LoadIssue[]): void {
-  const uncertain = block.body.filter((row) => row.uncertain !== undefined);
-  if (uncertain.length === 0) return;
-  const unplaced = uncertain.reduce((n, row) => n + (row.uncertain?.unplaced.length ?? 0), 0);
   const cells = rows.flatMap((row) => Object.values(row.cells));
   const unknown = cells.filter((c) => c.kind === 'unknown').length;
+  const uncertain = block.body.filter((row) => row.uncertain !== undefined);
+  if (uncertain.length === 0) {
+    // Cells marked ? in a table that kept its columns (a folder written by `zjs import`).
+    const marked = cells.find((c) => c.kind === 'unknown');
+    if (marked) issues.push({ code: 'cells-unknown', loc: { ...marked.loc, table: block.template.key }, params: { unknown: String(unknown) } });
+    return;
+  }
+  const unplaced = uncertain.reduce((n, row) => n + (row.uncertain?.unplaced.length ?? 0), 0);
   if (unplaced === 0 && unknown === 0) return;
   const placed = cells.filter((c) => c.kind === 'amount').length;
   const first = uncertain.find((row) => (row.uncertain?.unplaced.length ?? 0) > 0 || (row.uncertain?.unknown.length ?? 0) > 0) ?? uncertain[0];

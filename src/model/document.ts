@@ -90,6 +90,7 @@ export interface LoadIssue {
     | 'cell-unreadable'
     | 'cells-missing'
     | 'cells-unplaced'
+    | 'cells-unknown'
     | 'row-unrecognised'
     | 'column-unrecognised'
     | 'duplicate-row'

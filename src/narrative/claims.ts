@@ -290,7 +290,8 @@ function shares(s: Sentence, nums: Num[], scope: Scope, ctx: Context): void {
     let whole = wholeNamed(s, named, nums, part, scope, ctx);
     if (!whole && named.replace(/的$/, '') !== '') continue;
     if (!whole) {
-      const lead = nums.find((n) => n.kind === 'money' && n.start < part.start && /其中|主要用于|：|:/.test(s.text.slice(n.end, part.start)));
+      // The figure just before the 其中 that opens the list: a stray figure earlier in the sentence is not the whole.
+      const lead = [...nums].reverse().find((n) => n.kind === 'money' && n.start < part.start && /其中|主要用于|：|:/.test(s.text.slice(n.end, part.start)));
       if (lead) whole = { source: 'text', num: lead };
       else if (scope === 'three-public' || /三公/.test(s.text.slice(0, part.start))) {
         whole = cellOf(ctx.doc, { table: 'three-public', row: 'three-public', column: 'actual-total', name: '“三公”经费决算数' });

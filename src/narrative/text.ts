@@ -91,12 +91,15 @@ function normalise(line: string): string {
     .trim();
 }
 
-/** A line that is a heading: short, numbered, not a full sentence. */
+/**
+ * A line that is a heading: short, numbered, not a full sentence. A numbered line holding a
+ * clause (a comma or semicolon inside it) is the first line of a wrapped paragraph, not a heading.
+ */
 function isHeadingLine(text: string): boolean {
   if (headingLevel(text) === undefined) return false;
   if (text.length > 60) return false;
   const body = text.replace(/[。.]$/, '');
-  return !CLAUSE_END.test(body);
+  return !CLAUSE_END.test(body) && !/[，；]/.test(body);
 }
 
 /** Where a 类/款/项 heading ends in a text: just after “(项)” and its full stop, if any. */

@@ -22,6 +22,7 @@ const WORDS = {
     field: (n: number) => `第${n}栏`,
     blank: '（空，不参与计算）',
     invalid: '（不是数字）',
+    unknown: '？（原文未能确定此栏数值）',
     roles: {
       sum: { total: '合计', item: '分项' },
       equal: { total: '表列', item: '对照' },
@@ -69,6 +70,7 @@ const WORDS = {
     field: (n: number) => `field ${n}`,
     blank: '(empty, takes no part)',
     invalid: '(not a number)',
+    unknown: '? (the source does not show this column’s value)',
     roles: {
       sum: { total: 'total', item: 'item' },
       equal: { total: 'printed', item: 'compared' },
@@ -134,7 +136,7 @@ function termsTable(check: ExplainedCheck, lang: Lang): string[] {
       ...(oneTable ? [] : [t.table ?? '']),
       t.row ?? '',
       t.column ?? '',
-      amount ? t.text : t.kind === 'blank' ? w.blank : `${t.text} ${w.invalid}`,
+      amount ? t.text : t.kind === 'blank' ? w.blank : t.kind === 'unknown' ? w.unknown : `${t.text} ${w.invalid}`,
       amount && t.value !== undefined ? grouped(t.value) : '',
       amount && t.low !== undefined && t.high !== undefined ? `[${grouped(t.low)}, ${grouped(t.high)}]` : '',
       where(t, lang),

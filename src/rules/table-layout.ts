@@ -11,6 +11,7 @@ const SEVERITY: Partial<Record<LoadIssue['code'], Severity>> = {
   'column-unrecognised': 'warning',
   'cells-missing': 'warning',
   'cells-unplaced': 'warning',
+  'cells-unknown': 'warning',
   'duplicate-row': 'error',
   'table-duplicate': 'warning',
   'table-unparsed': 'error',
@@ -34,6 +35,10 @@ export const tableLayout: Rule = {
       'cells-unplaced': {
         zh: '{table}有 {unplaced} 个数值无法确定所在栏目（文本丢失了空单元格的位置），已读入 {placed} 个，{unknown} 个单元格未知（依赖它们的检查将跳过）',
         en: '{table}: {unplaced} printed values could not be placed in a column (the text lost where empty cells are); {placed} were read, {unknown} cells are unknown (checks that need them are skipped)',
+      },
+      'cells-unknown': {
+        zh: '{table}有 {unknown} 个单元格标为“?”（数值未知，请按原件填写），依赖它们的检查将跳过',
+        en: '{table}: {unknown} cells are marked “?” (value unknown; fill them in from the original); checks that need them are skipped',
       },
       'duplicate-row': { zh: '{table}中“{row}”出现两次，只检查第一次出现的行', en: '{table}: row “{row}” appears twice; only the first is checked' },
       'table-duplicate': { zh: '{table}出现两次（“{title}”），只检查第一张', en: '{table} appears twice (“{title}”); only the first is checked' },

@@ -32,6 +32,26 @@ describe('zjs import', () => {
     expect(after.tables.map((t) => [t.key, t.title, t.found, t.empty])).toEqual(before.tables.map((t) => [t.key, t.title, t.found, t.empty]));
   });
 
+  it('writes a value a plain text did not place as ?, which reads back as unknown, never as empty', async () => {
+    const source = 'fixtures/putuo-finance-2024.txt';
+    const out = join(dir, 'unplaced');
+    const r = await run(['import', source, '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    // One note a table, naming how many cells were written as ?.
+    expect(r.stderr).toContain('putuo-finance-2024.txt:166: 未写入：31 个数值无法确定所在栏目，107 个单元格写为“?”，请按原件填写');
+    expect(readFileSync(join(out, '03-支出决算表.csv'), 'utf8')).toContain(',?,');
+    const before = await check(source);
+    const after = await check(out);
+    // Everything agrees but the layout warning, which now names the ? cells.
+    const other = (d: typeof before) => d.findings.filter((f) => f.rule !== 'table-layout').map(comparable);
+    expect(other(after)).toEqual(other(before));
+    expect(after.checks).toEqual(before.checks);
+    const layout = (d: typeof before) => d.findings.filter((f) => f.rule === 'table-layout').map((f) => f.message);
+    expect(layout(before)).toContain('支出决算表有 31 个数值无法确定所在栏目（文本丢失了空单元格的位置），已读入 13 个，107 个单元格未知（依赖它们的检查将跳过）');
+    expect(layout(after)).toContain('支出决算表有 107 个单元格标为“?”（数值未知，请按原件填写），依赖它们的检查将跳过');
+    expect(after.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual(['narrative-amount', 'narrative-share']);
+  });
+
   it('writes one UTF-8 CSV with BOM and CRLF per table, in a fixed order, and the narrative', async () => {
     const out = join(dir, 'layout');
     expect((await run(['import', 'fixtures/shanghai-putuo-2024-csv', '--out', out])).code).toBe(0);
@@ -141,7 +161,7 @@ describe('zjs import', () => {
     const text = readFileSync('fixtures/zhuzhou-hrss-2023.txt', 'utf8').split('\n');
     const at = text.findIndex((l) => l.startsWith('2080102\t'));
     // A row without a code, and a second 2080105 row.
-    text.splice(at + 1, 0, '\t杂项\t1.00\t1.00', text[at + 1] ?? '');
+    text.splice(at + 1, 0, '\t杂项\t1.00\t1.00\t0.00\t0.00\t0.00\t0.00\t0.00', text[at + 1] ?? '');
     const doc = documentFromText('planted.txt', text.join('\n'));
     const folder = csvFolder(doc);
     expect(folder.dropped.map((i) => i.code)).toContain('duplicate-row');

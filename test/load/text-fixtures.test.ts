@@ -37,7 +37,20 @@ const text = (cell: Cell | undefined): string | undefined =>
   cell === undefined ? undefined : cell.kind === 'amount' ? cell.amount.text : cell.kind === 'blank' ? '' : cell.kind === 'unknown' ? '?' : `!${cell.text}`;
 const amount = (doc: DisclosureDocument, table: TableKey, row: string, column: string): string | undefined => text(rowOf(doc.tables[table], row)?.cells[column]);
 
+/**
+ * Findings in an order that does not depend on where lines wrap: two findings on one line are
+ * ordered by id, and a sentence wrapped elsewhere puts its figures on other lines.
+ */
+const sorted = (findings: readonly Finding[]) => findings.map(essence).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+
+/** The errors a document reports, by rule and message. */
+const errorsOf = (doc: CheckedDocument) => doc.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}: ${f.message}`);
+
+/** The two real slips of the Putuo narrative (see README): every shape of it reports them, and no other error. */
+const PUTUO_SLIPS = [expect.stringMatching(/^narrative-amount: .*财政拨款收入支出总计.*0\.3万元/), expect.stringMatching(/^narrative-share: .*71\.73%/)];
+
 /** Rules that check tables, within one or across several (not input or completeness rules). */
+const NARRATIVE = new Set(RULES.filter((r) => r.meta.tags.includes('narrative')).map((r) => r.meta.id));
 const TABLE_RULES = new Set(RULES.filter((r) => r.meta.tags.some((t) => t === 'table' || t === 'cross-table')).map((r) => r.meta.id));
 
 describe('the Zhuzhou document printed to PDF, and that PDF as pdftotext -layout text', () => {
@@ -50,7 +63,7 @@ describe('the Zhuzhou document printed to PDF, and that PDF as pdftotext -layout
     'gives the same findings from the PDF as from the tab-separated text (only locations differ)',
     async () => {
       const pdf = checkDocument(await load('fixtures/zhuzhou-hrss-2023.pdf'));
-      expect(pdf.findings.map(essence)).toEqual(tab.findings.map(essence));
+      expect(sorted(pdf.findings)).toEqual(sorted(tab.findings));
       expect(pdf.checks).toEqual(tab.checks);
     },
     SLOW,
@@ -58,7 +71,7 @@ describe('the Zhuzhou document printed to PDF, and that PDF as pdftotext -layout
 
   it('gives the same findings from the space-aligned text as from the tab-separated text', async () => {
     const layout = checkDocument(await load('fixtures/zhuzhou-hrss-2023.layout.txt'));
-    expect(layout.findings.map(essence)).toEqual(tab.findings.map(essence));
+    expect(sorted(layout.findings)).toEqual(sorted(tab.findings));
     expect(layout.checks).toEqual(tab.checks);
     expect([layout.department, layout.year]).toEqual([tab.department, tab.year]);
   });
@@ -76,13 +89,15 @@ describe('the Zhuzhou document printed to PDF, and that PDF as pdftotext -layout
 });
 
 describe('the Zhuzhou text printed one cell a line, empty cells as empty lines', () => {
-  it('reads the coded tables whole and reports no error', async () => {
+  it('reads the coded tables whole and reports the errors the tab-separated text reports, no other', async () => {
     const tab = await load('fixtures/zhuzhou-hrss-2023.txt');
     const lines = readFileSync('fixtures/zhuzhou-hrss-2023.txt', 'utf8').split('\n');
     const cells = lines.flatMap((l) => (l.includes('\t') ? l.split('\t').map((c) => c.trim()) : [l])).join('\n');
     const doc = documentFromText('zhuzhou-cells.txt', cells);
     const checked = checkDocument(doc);
-    expect(checked.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // The three narrative slips of the Zhuzhou text (README), and nothing from the tables.
+    expect(errorsOf(checked)).toEqual(errorsOf(checkDocument(tab)));
+    expect(errorsOf(checked)).toHaveLength(3);
     for (const key of ['income', 'expense', 'general-budget-expense', 'general-budget-basic', 'income-expense'] as const) {
       const read = (d: DisclosureDocument) => d.tables[key]?.rows.map((r) => [r.key, Object.entries(r.cells).map(([c, v]) => `${c}=${text(v)}`)]);
       expect(read(doc), key).toEqual(read(tab));
@@ -117,9 +132,9 @@ describe('the Putuo plain text extraction (empty cells gone)', () => {
     checked = checkDocument(doc);
   });
 
-  it('finds the nine tables and reports no error from any table or cross-table rule', () => {
+  it('finds the nine tables and reports no error from any table or cross-table rule, only the two narrative slips', () => {
     expect(Object.keys(doc.tables).sort()).toEqual([...TABLE_KEYS].sort());
-    expect(checked.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(errorsOf(checked)).toEqual(PUTUO_SLIPS);
     expect(checked.findings.filter((f) => TABLE_RULES.has(f.rule) && f.status === 'fail')).toEqual([]);
   });
 
@@ -164,7 +179,8 @@ describe('the seeded Putuo plain text', () => {
     const doc = await load('fixtures/putuo-finance-2024-seeded.txt');
     const checked = checkDocument(doc);
     expect(Object.keys(doc.tables).sort()).toEqual(TABLE_KEYS.filter((k) => k !== 'expense').sort());
-    expect(checked.findings.filter((f) => f.severity === 'error').map((f) => f.id)).toEqual(['table-missing:missing/expense']);
+    // The narrative defects planted in it are test/narrative/seeded.test.ts's concern.
+    expect(checked.findings.filter((f) => f.severity === 'error' && !NARRATIVE.has(f.rule)).map((f) => f.id)).toEqual(['table-missing:missing/expense']);
     expectSummaryTotals(doc);
     // Its 基本支出 table prints every entry whole on one line: all of it is read.
     expect(amount(doc, 'general-budget-basic', '30101', 'amount')).toBe('262.33');
@@ -174,11 +190,12 @@ describe('the seeded Putuo plain text', () => {
 });
 
 describe('the Putuo PDF as pdftotext -layout text', () => {
-  it('reports no error, reading what the positions settle and the rest as a plain extraction', async () => {
+  it('reports only the two narrative slips, reading what the positions settle and the rest as a plain extraction', async () => {
     const doc = await load('fixtures/putuo-finance-2024.layout.txt');
     const checked = checkDocument(doc);
     expect(Object.keys(doc.tables).sort()).toEqual([...TABLE_KEYS].sort());
-    expect(checked.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // pdftotext puts the end of one wrapped sentence (603.14万元，占20.51%) before its start: no false share error.
+    expect(errorsOf(checked)).toEqual(PUTUO_SLIPS);
     expectSummaryTotals(doc);
     expect(['total', 'basic', 'project'].map((c) => amount(doc, 'general-budget-expense', '2010602', c))).toEqual(['10.00', '', '10.00']);
   });

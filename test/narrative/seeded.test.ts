@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckedDocument } from '../../src/engine/run.js';
 import { checkPath as check } from '../support/fixtures.js';
+import { RULES } from '../../src/rules/index.js';
+
+const NARRATIVE = new Set(RULES.filter((r) => r.meta.tags.includes('narrative')).map((r) => r.meta.id));
 
 /** The defects planted in the seeded Putuo document, as a reader of the two texts finds them. */
 const PLANTED: Array<{ rule: string; text: RegExp; what: string }> = [
@@ -16,12 +19,15 @@ const PLANTED: Array<{ rule: string; text: RegExp; what: string }> = [
   { rule: 'doubled-punctuation', text: /。。/, what: '。。 in 名词解释' },
 ];
 
-describe('the seeded Putuo document, as published PDF', () => {
+describe.each([
+  ['as published PDF', 'pdf'],
+  ['as plain extracted text (empty cells gone)', 'txt'],
+])('the seeded Putuo document, %s', (_shape, ext) => {
   let seeded: CheckedDocument;
   let original: CheckedDocument;
   beforeAll(async () => {
-    seeded = await check('fixtures/putuo-finance-2024-seeded.pdf');
-    original = await check('fixtures/putuo-finance-2024.pdf');
+    seeded = await check(`fixtures/putuo-finance-2024-seeded.${ext}`);
+    original = await check(`fixtures/putuo-finance-2024.${ext}`);
   }, 60_000);
 
   it.each(PLANTED)('finds the planted defect: $what', ({ rule, text }) => {
@@ -39,4 +45,17 @@ describe('the seeded Putuo document, as published PDF', () => {
       expect.stringContaining('71.73%'),
     ]);
   });
+
+  it('fails no table or cross-table check on either document, however few cells the text placed', () => {
+    const tableErrors = (d: CheckedDocument) => d.findings.filter((f) => f.status === 'fail' && !NARRATIVE.has(f.rule) && f.severity === 'error');
+    expect(tableErrors(original)).toEqual([]);
+    expect(tableErrors(seeded).map((f) => f.rule)).toEqual(['table-missing']);
+  });
+});
+
+it('finds the garbled character the seeded text carries (0� for a vehicle count)', async () => {
+  const seeded = await check('fixtures/putuo-finance-2024-seeded.txt');
+  const original = await check('fixtures/putuo-finance-2024.txt');
+  expect(seeded.findings.filter((f) => f.rule === 'garbled-text').map((f) => f.locations[0]?.line)).toEqual([456]);
+  expect(original.findings.filter((f) => f.rule === 'garbled-text')).toEqual([]);
 });

@@ -30,7 +30,7 @@ const WORDS = {
     wrote: (dir: string, tables: number, narrative: number) => `已写入 ${dir}：${tables} 张表${narrative > 0 ? `，${NARRATIVE_FILE}（${narrative} 行）` : ''}`,
     missing: (names: string) => `源文件中没有：${names}`,
     dropped: (loc: string, what: string) => `${loc}: 未写入：${what}`,
-    issue: { 'duplicate-row': (t: string) => `重复的行“${t}”`, 'column-unrecognised': (t: string) => `不在任何栏目下的数值“${t}”`, 'table-duplicate': (t: string) => `重复的表“${t}”`, other: (t: string) => t },
+    issue: { 'duplicate-row': (t: string) => `重复的行“${t}”`, 'column-unrecognised': (t: string) => `不在任何栏目下的数值“${t}”`, 'table-duplicate': (t: string) => `重复的表“${t}”`, 'cells-unplaced': (n: string, u: string) => `${n} 个数值无法确定所在栏目，${u} 个单元格写为“?”，请按原件填写`, other: (t: string) => t },
     note: '注意',
   },
   en: {
@@ -42,7 +42,7 @@ const WORDS = {
     wrote: (dir: string, tables: number, narrative: number) => `wrote ${dir}: ${tables} table(s)${narrative > 0 ? `, ${NARRATIVE_FILE} (${narrative} lines)` : ''}`,
     missing: (names: string) => `not in the source: ${names}`,
     dropped: (loc: string, what: string) => `${loc}: not written: ${what}`,
-    issue: { 'duplicate-row': (t: string) => `duplicate row “${t}”`, 'column-unrecognised': (t: string) => `value “${t}” under no recognised header`, 'table-duplicate': (t: string) => `duplicate table “${t}”`, other: (t: string) => t },
+    issue: { 'duplicate-row': (t: string) => `duplicate row “${t}”`, 'column-unrecognised': (t: string) => `value “${t}” under no recognised header`, 'table-duplicate': (t: string) => `duplicate table “${t}”`, 'cells-unplaced': (n: string, u: string) => `${n} values could not be placed in a column; ${u} cells are written as “?”, to be filled in from the original`, other: (t: string) => t },
     note: 'note',
   },
 } as const;
@@ -88,6 +88,8 @@ function describeIssue(issue: LoadIssue, lang: Lang): string {
     case 'column-unrecognised':
     case 'table-duplicate':
       return w[issue.code](text);
+    case 'cells-unplaced':
+      return w[issue.code](issue.params.unplaced ?? '0', issue.params.unknown ?? '0');
     default:
       return w.other(text);
   }

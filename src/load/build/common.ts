@@ -37,6 +37,9 @@ export function readCell(text: string | undefined, loc: Location, unit: Unit): C
   }
 }
 
+/** A cell holding only ? (as `zjs import` writes for a value the source did not place): unknown. */
+export const UNKNOWN_MARK = /^\s*[?？]\s*$/;
+
 /** True when the source cannot tell what stands in this physical column of the row. */
 export function isUnknown(row: GridRow, col: number): boolean {
   return row.uncertain?.unknown.includes(col) === true && (row.cells[col] ?? '').trim() === '';
@@ -44,8 +47,9 @@ export function isUnknown(row: GridRow, col: number): boolean {
 
 /** Reads the cell in physical column `col` of a grid row: `unknown` where the source lost it. */
 export function readGridCell(row: GridRow, col: number | undefined, loc: Location, unit: Unit): Cell {
-  if (col !== undefined && isUnknown(row, col)) return { kind: 'unknown', loc };
-  return readCell(col === undefined ? undefined : row.cells[col], loc, unit);
+  if (col === undefined) return readCell(undefined, loc, unit);
+  if (isUnknown(row, col) || UNKNOWN_MARK.test(row.cells[col] ?? '')) return { kind: 'unknown', loc };
+  return readCell(row.cells[col], loc, unit);
 }
 
 /** A 栏次 row: labelled 栏次, or a run of column numbers 1, 2, 3… */

@@ -27,10 +27,11 @@ export interface Value {
 
 export const fromNum = (n: Num): Value => ({ value: n.value, half: n.half, text: n.text, loc: n.loc });
 
-const INCOMPLETE = new Set<string>(['row-unrecognised', 'column-unrecognised', 'cells-missing', 'cells-unplaced', 'table-unparsed']);
+const INCOMPLETE = new Set<string>(['row-unrecognised', 'column-unrecognised', 'cells-missing', 'cells-unplaced', 'cells-unknown', 'table-unparsed']);
 const NO_TABLE = (key: string): Localized => ({ zh: `未找到${key}`, en: `${key} was not found` });
 const NO_CELL: Localized = { zh: '表中缺少对应单元格', en: 'the table lacks the cell' };
 const NOT_NUMBER: Localized = { zh: '对应单元格不是数字', en: 'the cell is not a number' };
+const NOT_PLACED: Localized = { zh: '原文未能确定对应单元格的数值所在栏', en: 'the source does not show which column holds the cell’s value' };
 
 /**
  * The value of one side of a claim. A table row the document does not print holds nothing (zero);
@@ -49,6 +50,7 @@ export function valueOf(doc: DisclosureDocument, side: Side): { ok: true; value:
     return { ok: true, value: { value: ZERO, half: ZERO, text: '—', loc: table.titleLoc } };
   }
   if (cell.kind === 'invalid') return { ok: false, reason: NOT_NUMBER };
+  if (cell.kind === 'unknown') return { ok: false, reason: NOT_PLACED };
   if (cell.kind === 'blank') return { ok: true, value: { value: ZERO, half: ZERO, text: '（空）', loc: cell.loc } };
   return { ok: true, value: { value: cell.amount.value, half: cell.amount.half, text: cell.amount.text, loc: cell.amount.loc } };
 }
