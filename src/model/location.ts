@@ -41,6 +41,19 @@ function workbookOf(file: string): string | undefined {
   return /^(.*?\.xls[xm])#/i.exec(file)?.[1];
 }
 
+/** The file on disk a location is in: the workbook of a sheet (`book.xlsx`), else the file itself. */
+export function sourceFile(loc: Location): string {
+  return loc.sheet !== undefined ? (workbookOf(loc.file) ?? loc.file) : loc.file;
+}
+
+/**
+ * Whether `line` is a line of the file on disk, as editors and CI annotations count them: not for
+ * a PDF (a line on a page) or a sheet (a row of a workbook).
+ */
+export function isFileLine(loc: Location): boolean {
+  return loc.page === undefined && loc.sheet === undefined;
+}
+
 /** `file:line` or `file:p3:12` for display. */
 export function formatLocation(loc: Location): string {
   return loc.page !== undefined ? `${loc.file}:p${loc.page}:${loc.line}` : `${loc.file}:${loc.line}`;

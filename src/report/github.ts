@@ -2,6 +2,7 @@ import type { Lang } from '../engine/messages.js';
 import type { Severity } from '../model/finding.js';
 import { ruleById } from '../rules/index.js';
 import type { Report } from './model.js';
+import { isFileLine, sourceFile, type Location } from '../model/location.js';
 import { primaryLocation, rankByErrors } from './summary.js';
 import { acceptanceText, WORDS } from './words.js';
 
@@ -24,6 +25,11 @@ export function escapeProperty(text: string): string {
 function command(kind: string, props: Array<[string, string | number | undefined | null]>, message: string): string {
   const list = props.filter((p): p is [string, string | number] => p[1] !== undefined && p[1] !== null).map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
   return `::${kind}${list.length > 0 ? ` ${list.join(',')}` : ''}::${escapeData(message)}`;
+}
+
+/** Where inside a PDF or a workbook: `p21:14`, `收入决算表:18`. */
+function inFile(loc: Location): string {
+  return loc.page !== undefined ? `p${loc.page}:${loc.line}` : `${loc.file.slice(sourceFile(loc).length + 1)}:${loc.line}`;
 }
 
 /** GitHub Actions workflow commands: a plain summary in the log, then one annotation per finding. */
@@ -63,9 +69,10 @@ export function formatGithub(report: Report, options: GithubOptions): string {
         command(
           f.accepted ? 'notice' : COMMAND[f.severity],
           [
-            ['file', loc?.file ?? doc.source],
-            ['line', loc?.line],
-            ['title', f.accepted ? `${w.accepted}: ${named}` : named],
+            // A PDF page line or a sheet row is not a line of the file: the title says where instead.
+            ['file', loc ? sourceFile(loc) : doc.source],
+            ['line', loc && isFileLine(loc) ? loc.line : undefined],
+            ['title', `${f.accepted ? `${w.accepted}: ${named}` : named}${loc && !isFileLine(loc) ? ` @ ${inFile(loc)}` : ''}`],
           ],
           f.accepted ? `${f.message}\n${w.accepted}: ${acceptanceText(f.accepted, options.lang)}` : f.message,
         ),

@@ -1,6 +1,6 @@
 import type { Lang } from '../engine/messages.js';
 import type { Finding, Severity } from '../model/finding.js';
-import type { Location } from '../model/location.js';
+import { isFileLine, sourceFile, type Location } from '../model/location.js';
 import { RULES } from '../rules/index.js';
 import type { Report, ReportDocument } from './model.js';
 import { rankByErrors } from './summary.js';
@@ -30,11 +30,19 @@ export function toUri(path: string): string {
   return encode(slashed);
 }
 
+/** The file on disk, and a region only where the line is a line of that file (not a PDF page line or a sheet row). */
 function physical(loc: Location): object {
   return {
-    artifactLocation: { uri: toUri(loc.file) },
-    ...(loc.line >= 1 ? { region: { startLine: loc.line } } : {}),
+    artifactLocation: { uri: toUri(sourceFile(loc)) },
+    ...(loc.line >= 1 && isFileLine(loc) ? { region: { startLine: loc.line } } : {}),
   };
+}
+
+/** Where in a PDF or a workbook: the page and its line, or the sheet and its row. */
+function place(loc: Location): object | undefined {
+  if (loc.page !== undefined) return { page: loc.page, line: loc.line };
+  if (loc.sheet !== undefined) return { sheet: loc.file.slice(sourceFile(loc).length + 1), row: loc.line };
+  return undefined;
 }
 
 function logicalName(loc: Location): string | null {
@@ -48,7 +56,7 @@ function sarifLocation(loc: Location, id?: number): object {
     ...(id !== undefined ? { id } : {}),
     physicalLocation: physical(loc),
     ...(name !== null ? { logicalLocations: [{ fullyQualifiedName: name }] } : {}),
-    ...(loc.page !== undefined ? { properties: { page: loc.page } } : {}),
+    ...(place(loc) !== undefined ? { properties: place(loc) } : {}),
   };
 }
 

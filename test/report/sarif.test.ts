@@ -4,6 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/rules/index.js';
+import { formatGithub } from '../../src/report/github.js';
 import { formatSarif, toUri } from '../../src/report/sarif.js';
 import { ACCEPTANCE, BATCH, reportFor, ROOT, SINGLE } from './support.js';
 
@@ -69,6 +70,29 @@ describe('SARIF', () => {
       expect(run?.invocations[0]?.toolExecutionNotifications ?? []).toHaveLength(unreadable);
     });
   }
+
+  it('points a workbook or PDF finding at the file on disk, with the sheet row or page line as properties, not as a file line', async () => {
+    const report = await reportFor(['fixtures/zhuzhou-hrss-2023.xlsx', 'fixtures/putuo-finance-2024.pdf']);
+    const log: unknown = JSON.parse(formatSarif(report, { lang: 'zh' }));
+    expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    type Loc = { physicalLocation: { artifactLocation: { uri: string }; region?: unknown }; properties?: Record<string, unknown> };
+    const results = (log as { runs: Array<{ results: Array<{ ruleId: string; message: { text: string }; locations: Loc[] }> }> }).runs[0]?.results ?? [];
+    const uris = new Set(results.map((r) => r.locations[0]?.physicalLocation.artifactLocation.uri));
+    expect([...uris].sort()).toEqual(['fixtures/putuo-finance-2024.pdf', 'fixtures/zhuzhou-hrss-2023.xlsx']);
+    expect(results.every((r) => r.locations.every((l) => l.physicalLocation.region === undefined))).toBe(true);
+    const slip = results.find((r) => r.message.text.includes('0.3万元'));
+    expect(slip?.locations[0]?.properties).toEqual({ page: 21, line: 14 });
+    const rollup = results.find((r) => r.ruleId === 'income-rollup');
+    expect(rollup?.locations[0]?.properties).toEqual({ sheet: '收入决算表', row: 18 });
+  }, 60_000);
+
+  it('GitHub annotations likewise: the file on disk, no line for a PDF or a workbook, the page or sheet in the title', async () => {
+    const report = await reportFor(['fixtures/zhuzhou-hrss-2023.xlsx', 'fixtures/putuo-finance-2024.pdf']);
+    const lines = formatGithub(report, { lang: 'zh' }).split('\n');
+    expect(lines).toContainEqual(expect.stringMatching(/^::error file=fixtures\/putuo-finance-2024\.pdf,title=.*\(narrative-amount\) @ p21%3A14::.*0\.3万元/));
+    expect(lines).toContainEqual(expect.stringMatching(/^::notice file=fixtures\/zhuzhou-hrss-2023\.xlsx,title=.*\(income-rollup\) @ 收入决算表%3A18::/));
+    expect(lines.filter((l) => l.startsWith('::') && l.includes(',line='))).toEqual([]);
+  }, 60_000);
 
   it('marks accepted findings as externally suppressed, with the reason as justification', async () => {
     const report = await reportFor(BATCH, 'zh', ACCEPTANCE);
