@@ -1,7 +1,7 @@
 import type { Lang } from '../engine/messages.js';
 import { inputErrorLine } from '../engine/input-errors.js';
 import type { Finding } from '../model/finding.js';
-import { formatLocation } from '../model/location.js';
+import { formatLocation, isFileLine, sourceFile } from '../model/location.js';
 import type { Report, ReportDocument } from './model.js';
 import { primaryLocation, rankByErrors } from './summary.js';
 import { acceptanceText, WORDS, type Words } from './words.js';
@@ -79,8 +79,9 @@ function testcase(f: Finding, options: JunitOptions, w: Words): string[] {
   const open = `    <testcase${attrs([
     ['name', f.id],
     ['classname', f.rule],
-    ['file', loc?.file],
-    ['line', loc?.line],
+    // CI tools open `file` at `line`: the file on disk, and a line only where it is one of that file.
+    ['file', loc ? sourceFile(loc) : undefined],
+    ['line', loc && isFileLine(loc) ? loc.line : undefined],
   ])}>`;
   const fails = failing(f, options);
   const props = properties(

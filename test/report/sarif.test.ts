@@ -5,6 +5,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/rules/index.js';
 import { formatGithub } from '../../src/report/github.js';
+import { formatJunit } from '../../src/report/junit.js';
 import { formatSarif, toUri } from '../../src/report/sarif.js';
 import { ACCEPTANCE, BATCH, reportFor, ROOT, SINGLE } from './support.js';
 
@@ -92,6 +93,11 @@ describe('SARIF', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^::error file=fixtures\/putuo-finance-2024\.pdf,title=.*\(narrative-amount\) @ p21%3A14::.*0\.3万元/));
     expect(lines).toContainEqual(expect.stringMatching(/^::notice file=fixtures\/zhuzhou-hrss-2023\.xlsx,title=.*\(income-rollup\) @ 收入决算表%3A18::/));
     expect(lines.filter((l) => l.startsWith('::') && l.includes(',line='))).toEqual([]);
+    // JUnit too: file attributes name the file on disk, and no line attribute is a page line or a sheet row.
+    const xml = formatJunit(report, { lang: 'zh', failOn: 'error' });
+    expect([...new Set([...xml.matchAll(/ file="([^"]*)"/g)].map((m) => m[1]))].sort()).toEqual(['fixtures/putuo-finance-2024.pdf', 'fixtures/zhuzhou-hrss-2023.xlsx']);
+    expect(xml).not.toMatch(/<testcase[^>]* line=/);
+    expect(xml).toContain('fixtures/zhuzhou-hrss-2023.xlsx#收入决算表:18');
   }, 60_000);
 
   it('marks accepted findings as externally suppressed, with the reason as justification', async () => {
