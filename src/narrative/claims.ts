@@ -215,6 +215,15 @@ function amounts(s: Sentence, nums: Num[], scope: Scope, ctx: Context): void {
       ctx.claims.push({ kind: 'amount', key: key('amount', [n], named), sentence: s, uses: [n], num: n, target: cellOf(ctx.doc, named), relation: 'eq' });
       continue;
     }
+    // A class (or 款/项) named in a list: “教育(类)支出620万元，占6.7%” restates that row's total.
+    const clause = /[^，,；;：:、]*$/.exec(before)?.[0] ?? '';
+    const listed = /\((类|款|项)\)(支出)?$/.test(clause) && (scope === 'general-budget-expense' || scope === 'expense') ? bindItemHeading(clause, ctx.doc, scope) : undefined;
+    if (listed?.row) {
+      const row = listed.row;
+      const binding: Binding = { table: listed.table, row: row.key, column: 'total', name: `${row.code ?? row.key} ${row.label}` };
+      ctx.claims.push({ kind: 'amount', key: key('amount', [n], binding), sentence: s, uses: [n], num: n, target: cellOf(ctx.doc, binding), relation: 'eq' });
+      continue;
+    }
     const item = threePublicItem(subject) ?? (scope === 'three-public' || /三公/.test(before) ? threePublicItem(before.slice(before.lastIndexOf('。') + 1)) : undefined);
     // Changes and explanation amounts are not restatements of a cell.
     if (/变动|增加|减少|增长|下降|扣减|调减|调增|追加|结转|结余|相比/.test(subject)) continue;

@@ -3,8 +3,10 @@ import { D } from '../model/number.js';
 import { changeRate, interval } from '../narrative/intervals.js';
 import type { Rule } from './types.js';
 import { FLAT_SHARE } from './narrative-direction.js';
-import { claimsOfKind, money2, narrativeResult } from './support/narrative.js';
-import { PERCENT_MESSAGES, percentResult } from './support/percent.js';
+import type { ChangeClaim } from '../narrative/claims.js';
+import type { Num } from '../narrative/numbers.js';
+import { claimsOfKind, money2, narrativeResult, readings, type Value } from './support/narrative.js';
+import { firstHolding, PERCENT_MESSAGES, percentResult } from './support/percent.js';
 
 /**
  * 与上年相比，增加/减少A万元，增长/下降B%: B recomputes from A and the base implied by the current
@@ -46,21 +48,33 @@ export const narrativeChange: Rule = {
           }),
         );
       }
-      if (!claim.percent) continue;
-      const range = changeRate(interval(claim.change.value, claim.change.half), interval(claim.current.value, claim.current.half), claim.rise);
-      if (!range || base.lte(0)) {
-        const reason = { zh: '比较基数不为正', en: 'the base is not positive' };
-        results.push(narrativeResult(claim, 'skipped', 'skipped', { printed: claim.percent.text, reason }, locations, { reason }));
-        continue;
-      }
-      const exact = claim.change.value.div(base).times(100);
-      const word = claim.rise ? { zh: '增长', en: 'rise' } : { zh: '下降', en: 'fall' };
-      const subject = {
-        zh: `${word.zh}率（${claim.change.text} / 比较基数 ${money2(base)}万元，由本期 ${claim.current.text} 推得）`,
-        en: `the rate of ${word.en} (${claim.change.text} / base ${money2(base)}万元 implied by ${claim.current.text})`,
-      };
-      results.push(percentResult(claim, claim.percent, exact, range, { subject }, locations));
+      const percent = claim.percent;
+      if (!percent) continue;
+      // The printed current figure first; when it misstates its table cell (reported by
+      // narrative-amount), the rate may still hold against the table's figure.
+      // When the current figure misstates its table cell (narrative-amount's finding), the rate may hold against the table's.
+      const result = firstHolding(readings(doc, claim.current).map((current) => () => rate(claim, percent, current, current.loc !== claim.current.loc)));
+      if (result) results.push(result);
     }
     return results;
   },
 };
+
+/** The printed rate of a change against the base implied by one reading of the current figure. */
+function rate(claim: ChangeClaim, percent: Num, current: Value, fromTable: boolean): CheckResult {
+  const locations = [claim.change.loc, current.loc, percent.loc];
+  const base = claim.rise ? current.value.minus(claim.change.value) : current.value.plus(claim.change.value);
+  const range = changeRate(interval(claim.change.value, claim.change.half), interval(current.value, current.half), claim.rise);
+  if (!range || base.lte(0)) {
+    const reason = { zh: '比较基数不为正', en: 'the base is not positive' };
+    return narrativeResult(claim, 'skipped', 'skipped', { printed: percent.text, reason }, locations, { reason });
+  }
+  const exact = claim.change.value.div(base).times(100);
+  const word = claim.rise ? { zh: '增长', en: 'rise' } : { zh: '下降', en: 'fall' };
+  const source = fromTable ? { zh: `表中本期数 ${current.text}`, en: `the table's current figure ${current.text}` } : { zh: `本期 ${current.text}`, en: current.text };
+  const subject = {
+    zh: `${word.zh}率（${claim.change.text} / 比较基数 ${money2(base)}万元，由${source.zh} 推得）`,
+    en: `the rate of ${word.en} (${claim.change.text} / base ${money2(base)}万元 implied by ${source.en})`,
+  };
+  return percentResult(claim, percent, exact, range, { subject }, locations);
+}

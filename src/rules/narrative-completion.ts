@@ -1,8 +1,9 @@
 import type { CheckResult } from '../model/finding.js';
 import { interval, percentOf } from '../narrative/intervals.js';
 import type { Rule } from './types.js';
-import { narrativeResult, claimsOfKind } from './support/narrative.js';
-import { PERCENT_MESSAGES, percentResult } from './support/percent.js';
+import type { CompletionClaim } from '../narrative/claims.js';
+import { narrativeResult, claimsOfKind, readings, type Value } from './support/narrative.js';
+import { firstHolding, PERCENT_MESSAGES, percentResult } from './support/percent.js';
 
 /**
  * 年初预算为A，支出决算为B，完成年初预算的C%: C recomputes from B / A. A completion rate of a zero
@@ -28,12 +29,20 @@ export const narrativeCompletion: Rule = {
         results.push(narrativeResult(claim, 'fail', 'zero', { budget: claim.budget.text, printed: claim.percent.text }, locations, { actual: claim.percent.value }));
         continue;
       }
-      const range = percentOf(interval(claim.actual.value, claim.actual.half), interval(claim.budget.value, claim.budget.half));
-      if (!range) continue;
-      const exact = claim.actual.value.div(claim.budget.value).times(100);
-      const subject = { zh: `完成年初预算的比例（${claim.actual.text} / ${claim.budget.text}）`, en: `the completion rate (${claim.actual.text} / ${claim.budget.text})` };
-      results.push(percentResult(claim, claim.percent, exact, range, { subject }, locations));
+      // When a figure misstates its table cell (narrative-amount's finding), the rate may hold against the table's.
+      const attempts = readings(doc, claim.actual).flatMap((actual) => readings(doc, claim.budget).map((budget) => () => completion(claim, actual, budget)));
+      const result = firstHolding(attempts);
+      if (result) results.push(result);
     }
     return results;
   },
 };
+
+/** The printed completion rate against actual / budget, in one reading of the two figures. */
+function completion(claim: CompletionClaim, actual: Value, budget: Value): CheckResult | undefined {
+  const range = percentOf(interval(actual.value, actual.half), interval(budget.value, budget.half));
+  if (!range) return undefined;
+  const exact = actual.value.div(budget.value).times(100);
+  const subject = { zh: `完成年初预算的比例（${actual.text} / ${budget.text}）`, en: `the completion rate (${actual.text} / ${budget.text})` };
+  return percentResult(claim, claim.percent, exact, range, { subject }, [claim.percent.loc, budget.loc, actual.loc]);
+}

@@ -1,8 +1,9 @@
-import { inLang, type CheckResult } from '../model/finding.js';
+import { inLang, type CheckResult, type Localized } from '../model/finding.js';
+import type { ShareClaim } from '../narrative/claims.js';
 import { interval, percentOf } from '../narrative/intervals.js';
 import type { Rule } from './types.js';
-import { claimsOfKind, narrativeResult, sideName, valueOf } from './support/narrative.js';
-import { PERCENT_MESSAGES, percentResult } from './support/percent.js';
+import { claimsOfKind, narrativeResult, readings, sideName, valueOf, type Value } from './support/narrative.js';
+import { firstHolding, PERCENT_MESSAGES, percentResult } from './support/percent.js';
 
 /**
  * 占X%: the printed share recomputes from the part and the whole (named after 占, or the total
@@ -32,16 +33,26 @@ export const narrativeShare: Rule = {
         results.push(narrativeResult(claim, 'skipped', 'skipped', { ...names, reason }, [claim.percent.loc], { reason }));
         continue;
       }
-      const range = percentOf(interval(part.value.value, part.value.half), interval(whole.value.value, whole.value.half));
-      if (!range || whole.value.value.isZero()) {
-        const reason = { zh: '分母为零', en: 'the whole is zero' };
-        results.push(narrativeResult(claim, 'skipped', 'skipped', { ...names, reason }, [claim.percent.loc], { reason }));
+      // When a printed figure misstates its table cell (narrative-amount's finding), the share may hold against the table's.
+      const parts = claim.part.source === 'text' ? readings(doc, claim.part.num) : [part.value];
+      const wholes = claim.whole.source === 'text' ? readings(doc, claim.whole.num) : [whole.value];
+      const subject = { zh: `${inLang(names.part, 'zh')}占${inLang(names.whole, 'zh')}的比例`, en: `the share of ${inLang(names.part, 'en')} in ${inLang(names.whole, 'en')}` };
+      const result = firstHolding(parts.flatMap((p) => wholes.map((w) => () => share(claim, p, w, subject))));
+      if (result) {
+        results.push(result);
         continue;
       }
-      const exact = part.value.value.div(whole.value.value).times(100);
-      const subject = { zh: `${inLang(names.part, 'zh')}占${inLang(names.whole, 'zh')}的比例`, en: `the share of ${inLang(names.part, 'en')} in ${inLang(names.whole, 'en')}` };
-      results.push(percentResult(claim, claim.percent, exact, range, { subject }, [claim.percent.loc, part.value.loc, whole.value.loc]));
+      const reason = { zh: '分母为零', en: 'the whole is zero' };
+      results.push(narrativeResult(claim, 'skipped', 'skipped', { ...names, reason }, [claim.percent.loc], { reason }));
     }
     return results;
   },
 };
+
+/** The printed share against part / whole, in one reading of the two; undefined for a zero whole. */
+function share(claim: ShareClaim, part: Value, whole: Value, subject: Localized): CheckResult | undefined {
+  const range = percentOf(interval(part.value, part.half), interval(whole.value, whole.half));
+  if (!range || whole.value.isZero()) return undefined;
+  const exact = part.value.div(whole.value).times(100);
+  return percentResult(claim, claim.percent, exact, range, { subject }, [claim.percent.loc, part.loc, whole.loc]);
+}

@@ -34,6 +34,21 @@ export function correctedValues(rule: string, cases: readonly Planted[]): void {
 }
 
 /**
+ * One misprint, one error: a figure planted so that it misstates its table cell is reported by
+ * narrative-amount, and `rule`'s rate, which still recomputes from the table's value, adds no
+ * second error on that line.
+ */
+export function misprintReportedOnce(rule: string, c: Planted & { expected: string }): void {
+  it(`${rule}: ${c.file}:${c.line} ${c.from} → ${c.to} is one narrative-amount error, not also a ${rule} one`, () => {
+    const doc = checkText(plant(readFixture(c.file), c.line, c.from, c.to, c.field), c.file);
+    const at = doc.findings.filter((f) => f.severity === 'error' && f.locations.some((l) => l.line === c.line));
+    expect(at.map((f) => f.rule)).toEqual(['narrative-amount']);
+    expect(at[0]?.expected).toBe(c.expected);
+    expect(doc.findings.filter((f) => f.rule === rule && f.status === 'fail' && f.locations.some((l) => l.line === c.line))).toEqual([]);
+  });
+}
+
+/**
  * The planted-error table of a rule: clean fixtures give the rule no failure, and each planted
  * change gives a finding of the rule located on the planted line.
  */

@@ -55,6 +55,34 @@ export function valueOf(doc: DisclosureDocument, side: Side): { ok: true; value:
   return { ok: true, value: { value: cell.amount.value, half: cell.amount.half, text: cell.amount.text, loc: cell.amount.loc } };
 }
 
+const RESTATED = new WeakMap<DisclosureDocument, Map<Num, Side & { source: 'table' }>>();
+
+/**
+ * The table's value for a printed figure that restates a cell and disagrees with it (beyond both
+ * roundings): the figure is then reported once, by narrative-amount, and a rate derived from it
+ * is also tried against the table's value, so that one misprint is not two errors.
+ */
+export function tableReading(doc: DisclosureDocument, num: Num): Value | undefined {
+  let restated = RESTATED.get(doc);
+  if (!restated) {
+    restated = new Map(claimsOfKind(doc, 'amount').flatMap((c) => (c.relation === 'eq' ? [[c.num, c.target] as const] : [])));
+    RESTATED.set(doc, restated);
+  }
+  const target = restated.get(num);
+  const table = target && valueOf(doc, target);
+  if (!table?.ok) return undefined;
+  return table.value.value.minus(num.value).abs().gt(table.value.half.plus(num.half)) ? table.value : undefined;
+}
+
+/**
+ * The readings of a printed figure a derived rate is checked under: as printed, then the table's
+ * value when the figure misstates its cell (see `tableReading`).
+ */
+export function readings(doc: DisclosureDocument, num: Num): Value[] {
+  const table = tableReading(doc, num);
+  return table ? [fromNum(num), table] : [fromNum(num)];
+}
+
 /** How a side is named in a message: the printed figure, or the table and cell. */
 export function sideName(side: Side): MessageParam {
   if (side.source === 'text') return side.num.text;

@@ -39,6 +39,23 @@ export function percentResult(
   }
 }
 
+const holds = (r: CheckResult): boolean => r.status === 'pass' || r.status === 'rounding';
+
+/**
+ * A rate checked under each reading of its figures, the figures as printed first (see
+ * `readings`): the first result under which it holds, else the first result. Attempts run
+ * lazily, as most rates hold as printed; an attempt that cannot compute gives undefined.
+ */
+export function firstHolding(attempts: ReadonlyArray<() => CheckResult | undefined>): CheckResult | undefined {
+  let first: CheckResult | undefined;
+  for (const attempt of attempts) {
+    const r = attempt();
+    if (r && holds(r)) return r;
+    first ??= r;
+  }
+  return first;
+}
+
 export const PERCENT_MESSAGES = {
   rounding: {
     zh: '{subject}：文中 {printed}，按金额计算为 {computed}，在金额尾数误差范围内可舍入为 {printed}（尾数误差）',
