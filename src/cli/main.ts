@@ -17,8 +17,12 @@ function program(ctx: CommandContext): Command {
     .description('部门决算公开一致性检查 — consistency checks for Chinese final-accounts disclosures')
     .version(VERSION, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr })
-    .showHelpAfterError();
+    // A usage error is one line, like every other input error; --help shows the usage.
+    .configureOutput({
+      writeOut: ctx.io.stdout,
+      writeErr: ctx.io.stderr,
+      outputError: (message, write) => write(`zjs: ${message.trim().replace(/^error: /, '')} (zjs --help)\n`),
+    });
   for (const register of COMMANDS) register(zjs, ctx);
   return zjs;
 }

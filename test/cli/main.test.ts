@@ -65,6 +65,8 @@ describe('zjs check (in process)', () => {
     const r = await run(args);
     expect(r.code).toBe(2);
     expect(r.stderr).not.toBe('');
+    // A mistaken option or command is one line naming it; a bare `zjs` shows the usage.
+    if (args.length > 0) expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
   });
 
   it('colours only on a terminal, and never with NO_COLOR or --no-color', async () => {
