@@ -1,5 +1,5 @@
 import { TABLE_KEYS, type Cell, type DisclosureDocument, type LoadIssue, type Row, type Table, type TableKey } from '../model/document.js';
-import { THREE_PUBLIC_NAMES, type ThreePublicItem } from '../load/build/three-public.js';
+import { THREE_PUBLIC_NAMES, type ThreePublicItem } from '../templates/three-public.js';
 import { template } from '../templates/tables.js';
 
 /** One file of the canonical folder: its name and its text (BOM and CRLF included). */

@@ -2,7 +2,7 @@ import type { Cell, DisclosureDocument, Row, TableKey } from '../model/document.
 import type { Location } from '../model/location.js';
 import { bindItemHeading, bindSubject, sameName, scopeOf, subjectNoun, threePublicItem, type Binding, type ItemBinding, type Scope } from './bind.js';
 import { isThreshold, numbersOf, type Num } from './numbers.js';
-import { threePublicColumnName } from '../load/build/three-public.js';
+import { threePublicColumnName } from '../templates/three-public.js';
 import { locAt, sentences, type Sentence } from './text.js';
 
 /** One side of a claim: a number printed in the text, or the table cell the text is about. */

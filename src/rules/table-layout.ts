@@ -4,7 +4,7 @@ import type { Rule } from './types.js';
 import { defect } from './support/identity.js';
 import { tableName } from './support/tables.js';
 import { TABLE_KEYS, type TableKey } from '../model/document.js';
-import { threePublicColumnName } from '../load/build/three-public.js';
+import { threePublicColumnName } from '../templates/three-public.js';
 
 const SEVERITY: Partial<Record<LoadIssue['code'], Severity>> = {
   'row-unrecognised': 'warning',

@@ -1,4 +1,4 @@
-import { THREE_PUBLIC_KINDS, THREE_PUBLIC_NAMES } from '../load/build/three-public.js';
+import { THREE_PUBLIC_KINDS, THREE_PUBLIC_NAMES } from '../templates/three-public.js';
 import type { CheckResult } from '../model/finding.js';
 import type { Rule } from './types.js';
 import { skipped, sumIdentity, type Operand } from './support/identity.js';

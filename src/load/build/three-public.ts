@@ -1,49 +1,22 @@
 import type { Cell, Column, Row } from '../../model/document.js';
-import type { Localized } from '../../model/finding.js';
 import { normaliseHeader, type TableTemplate } from '../../templates/tables.js';
+import {
+  THREE_PUBLIC_HEADINGS,
+  THREE_PUBLIC_ITEMS,
+  THREE_PUBLIC_KIND_HEADINGS,
+  threePublicColumnName,
+  type ThreePublicItem,
+} from '../../templates/three-public.js';
 import { cellLoc, nonEmpty, rowLoc, type GridRow } from '../grid.js';
 import { isUnknown, looksLikeAmount, readGridCell, splitHeader, type BuildContext } from './common.js';
-
-export const THREE_PUBLIC_ITEMS = ['total', 'abroad', 'vehicle', 'purchase', 'operation', 'reception'] as const;
-export type ThreePublicItem = (typeof THREE_PUBLIC_ITEMS)[number];
-
-export const THREE_PUBLIC_NAMES: Record<ThreePublicItem, Localized> = {
-  total: { zh: '合计', en: 'total' },
-  abroad: { zh: '因公出国（境）费', en: 'official travel abroad' },
-  vehicle: { zh: '公务用车购置及运行维护费', en: 'official vehicles (subtotal)' },
-  purchase: { zh: '公务用车购置费', en: 'vehicle purchase' },
-  operation: { zh: '公务用车运行维护费', en: 'vehicle operation and maintenance' },
-  reception: { zh: '公务接待费', en: 'official reception' },
-};
-export const THREE_PUBLIC_KINDS: Record<'budget' | 'actual', Localized> = {
-  budget: { zh: '预算数', en: 'budget' },
-  actual: { zh: '决算数', en: 'actual' },
-};
-
-/** “决算数 公务接待费” for a column key such as `actual-reception`. */
-export function threePublicColumnName(key: string): Localized {
-  const [kind, item] = key.split('-') as ['budget' | 'actual', ThreePublicItem];
-  const k = THREE_PUBLIC_KINDS[kind];
-  const i = THREE_PUBLIC_NAMES[item];
-  return k && i ? { zh: `${k.zh}${i.zh}`, en: `${k.en} ${i.en}` } : { zh: key, en: key };
-}
-
-const ITEM_HEADER: Array<[ThreePublicItem, RegExp]> = [
-  ['total', /^合计$/],
-  ['abroad', /因公出国/],
-  ['vehicle', /^小计$|^公务用车购置及运行(维护)?费$/],
-  ['purchase', /^(公务用车)?购置费$/],
-  ['operation', /^(公务用车)?运行(维护)?费$/],
-  ['reception', /接待/],
-];
 
 /** Column order: by budget/actual first (Hunan 公开09表) or by item first (Shanghai 七). */
 function canonicalOrder(header: readonly GridRow[]): string[] {
   const cells = header.flatMap((r) => r.cells.map((c, i) => ({ i, text: normaliseHeader(c) })));
-  const budgets = cells.filter((c) => /^预算数?$/.test(c.text));
-  const actuals = cells.filter((c) => /^决算数?$/.test(c.text));
+  const budgets = cells.filter((c) => THREE_PUBLIC_KIND_HEADINGS.budget.test(c.text));
+  const actuals = cells.filter((c) => THREE_PUBLIC_KIND_HEADINGS.actual.test(c.text));
   const firstAt = new Map<ThreePublicItem, number>();
-  for (const [item, re] of ITEM_HEADER) {
+  for (const [item, re] of THREE_PUBLIC_HEADINGS) {
     const hit = cells.find((c) => re.test(c.text));
     if (hit) firstAt.set(item, hit.i);
   }
