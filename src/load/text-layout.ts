@@ -1,6 +1,7 @@
 import type { GridRow } from './grid.js';
 import { isColumnNumberRow } from './build/common.js';
-import { NUMBERED, TOTAL, WIDE, joinPieces, tokenKind, type SourceLine, type TokenKind } from './text-lines.js';
+import { CODE_HEADING, NUMBERED, TOTAL, WIDE, squeeze } from './lexicon.js';
+import { joinPieces, tokenKind, type SourceLine, type TokenKind } from './text-lines.js';
 
 /** A word of a space-aligned line, with the display columns it covers: [start, end). */
 export interface Word {
@@ -275,18 +276,16 @@ function headerColumns(header: readonly TableLine[], cols: Column[]): void {
 
 const isTextOnly = (line: TableLine): boolean => line.tokens.length > 0 && line.tokens.every((t) => t.kind === 'text');
 
-/** Words printed in front of the 合计 row in some layouts (类 款 项 over the code columns). */
-const HEADING_WORD = /^(类|款|项)$/;
-
 /** A line that starts a table row: a code, a number, or a label (numbered, a total, a known item). */
 const opensRow = (line: TableLine, isLabel: (text: string) => boolean): boolean => {
   if (line.tokens.some((t) => t.kind === 'amount')) return true;
-  const first = line.tokens.find((t) => !(t.kind === 'text' && HEADING_WORD.test(t.text)));
+  // Words printed in front of the 合计 row in some layouts (类 款 项 over the code columns).
+  const first = line.tokens.find((t) => !(t.kind === 'text' && CODE_HEADING.test(t.text)));
   if (!first) return false;
   if (first.kind === 'code') return true;
   if (first.kind !== 'text') return false;
   // 合计 opens the data unless more header words follow it (合计 | 基本支出 | 项目支出 is a header line).
-  if (TOTAL.test(first.text.replace(/\s+/g, ''))) return line.tokens.every((t) => t === first || t.kind !== 'text' || HEADING_WORD.test(t.text));
+  if (TOTAL.test(squeeze(first.text))) return line.tokens.every((t) => t === first || t.kind !== 'text' || CODE_HEADING.test(t.text));
   return NUMBERED.test(first.text) || isLabel(first.text);
 };
 

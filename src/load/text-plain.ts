@@ -3,7 +3,8 @@ import { summaryRowKey } from '../templates/rows.js';
 import { normaliseHeader, type ColumnSpec, type TableTemplate } from '../templates/tables.js';
 import { normaliseLabel } from './build/common.js';
 import type { GridRow } from './grid.js';
-import { NUMBERED, TOTAL, joinPieces, tokenKind, type SourceLine, type TokenKind } from './text-lines.js';
+import { CODE_PART, KEY_HEADING, KEY_WORD, NUMBERED, PANEL_TOTALS, TOTAL } from './lexicon.js';
+import { joinPieces, tokenKind, type SourceLine, type TokenKind } from './text-lines.js';
 
 /**
  * Tables whose text lost the empty cells: a plain extraction (cells a tab or a space apart, empty
@@ -44,7 +45,7 @@ function tokensOf(text: string): Token[] {
       if (word === '') continue;
       const kind = tokenKind(word);
       // 201 06 01: the 款 and 项 parts of a code printed apart.
-      if (kind === 'int' && /^\d{2}$/.test(word) && previous?.kind === 'code' && previous.text.length < 7) {
+      if (kind === 'int' && CODE_PART.test(word) && previous?.kind === 'code' && previous.text.length < 7) {
         previous.text += word;
         continue;
       }
@@ -68,12 +69,6 @@ export function tokenCount(text: string): number {
 
 const amounts = (line: PlainLine): string[] => line.tokens.filter((t) => t.kind === 'amount').map((t) => t.text);
 const hasText = (line: PlainLine): boolean => line.tokens.some((t) => t.kind === 'text');
-
-/** Header words that are no part of a row (类 款 项 printed on the 合计 line). */
-const HEADING_WORD = /^(类|款|项|类款项|科目编码|科目代码|栏次)$/;
-
-/** Header words that head the key columns, or group others: no amount column of their own. */
-const KEY_HEADING = /^(项目|科目|科目编码|科目代码|科目名称|支出功能分类(科目)?|功能分类(科目)?|经济分类(科目)?|类|款|项|类款项|栏次|行次|编码|代码|名称|收入|支出|本年支出|单位[:：]?万?元)$/;
 
 /**
  * The template's amount columns named in the printed header, in template order. A heading broken
@@ -205,7 +200,7 @@ interface CodedRow {
 
 function coded(file: string, template: TableTemplate, lines: readonly PlainLine[], shape: UnalignedShape): GridRow[] {
   const keyOf = (line: PlainLine): CodedRow['key'] | undefined => {
-    const words = line.tokens.filter((t) => !(t.kind === 'text' && HEADING_WORD.test(normaliseHeader(t.text))));
+    const words = line.tokens.filter((t) => !(t.kind === 'text' && KEY_WORD.test(normaliseHeader(t.text))));
     const first = words[0];
     if (first?.kind === 'code') return { code: first.text };
     // 合计 opens a row when nothing but numbers follows it (合计 | 基本支出 | 项目支出 is a header line).
@@ -219,7 +214,7 @@ function coded(file: string, template: TableTemplate, lines: readonly PlainLine[
   const above = lines[firstRow - 1];
   const firstLine = lines[firstRow];
   const under = lines[firstRow + 1];
-  const textLine = (l: PlainLine | undefined): boolean => l !== undefined && l.tokens.length > 0 && l.tokens.every((t) => t.kind === 'text' && !HEADING_WORD.test(normaliseHeader(t.text)) && !KEY_HEADING.test(normaliseHeader(t.text)));
+  const textLine = (l: PlainLine | undefined): boolean => l !== undefined && l.tokens.length > 0 && l.tokens.every((t) => t.kind === 'text' && !KEY_WORD.test(normaliseHeader(t.text)) && !KEY_HEADING.test(normaliseHeader(t.text)));
   if (shape === 'plain' && firstLine && keyOf(firstLine)?.code && !hasText(firstLine) && textLine(above) && textLine(under)) firstRow--;
   const header = firstRow < 0 ? lines : lines.slice(0, firstRow);
   const named = namedColumns(template.columns, headerWords(header), shape);
@@ -235,7 +230,7 @@ function coded(file: string, template: TableTemplate, lines: readonly PlainLine[
       const previous = rows[rows.length - 1];
       const own = amounts(line);
       const current: CodedRow = { key, line: line.source, name: [], named: false, own, extra: [], unsure: false, stray: [], after: 0 };
-      const name = line.tokens.filter((t) => t.kind === 'text' && !HEADING_WORD.test(normaliseHeader(t.text)) && !TOTAL.test(normaliseLabel(t.text))).map((t) => t.text);
+      const name = line.tokens.filter((t) => t.kind === 'text' && !KEY_WORD.test(normaliseHeader(t.text)) && !TOTAL.test(normaliseLabel(t.text))).map((t) => t.text);
       current.name = name;
       current.named = name.length > 0;
       // Stray values between the previous row and this one.
@@ -511,8 +506,7 @@ function twoSided(file: string, template: TableTemplate, lines: readonly PlainLi
  * value if any); a panel cut over lines cannot be put back together with certainty.
  */
 function panels(file: string, lines: readonly PlainLine[], shape: UnalignedShape): GridRow[] {
-  const TOTAL_LABEL = /^(人员经费(合计)?|公用经费(合计)?|(基本支出)?合计)$/;
-  const isTotal = (t: Token): boolean => t.kind === 'text' && TOTAL_LABEL.test(normaliseLabel(t.text));
+  const isTotal = (t: Token): boolean => t.kind === 'text' && PANEL_TOTALS.some(([re]) => re.test(normaliseLabel(t.text)));
   // The entries start at the first code (人员经费 / 公用经费 also head the panels).
   const firstRow = lines.findIndex((l) => l.tokens[0]?.kind === 'code');
   const header = firstRow < 0 ? lines : lines.slice(0, firstRow);

@@ -1,10 +1,11 @@
 import type { TableTemplate } from '../templates/tables.js';
 import { summaryRowKey } from '../templates/rows.js';
-import { columnLabels, isColumnNumberRow, looksLikeAmount, normaliseLabel } from './build/common.js';
+import { columnLabels, isColumnNumberRow, normaliseLabel } from './build/common.js';
+import { CODE, COLUMN_NUMBER, NUMBERED, PANEL_TOTAL_WHOLE, TOTAL, looksLikeAmount, squeeze } from './lexicon.js';
 import { nonEmpty, type GridRow } from './grid.js';
 import { segment, type TableBlock } from './segment.js';
 import { fieldsOf, layoutTable, widthModel } from './text-layout.js';
-import { CODE, NUMBERED, TOTAL, dropPageFurniture, joinPieces, sourceLines, type SourceLine } from './text-lines.js';
+import { dropPageFurniture, joinPieces, sourceLines, type SourceLine } from './text-lines.js';
 import { tokenCount, unalignedTable } from './text-plain.js';
 
 /**
@@ -120,7 +121,7 @@ function readsWhole(rows: readonly GridRow[], template: TableTemplate): boolean 
     const label = labels[k] ?? '';
     switch (template.layout) {
       case 'three-public':
-        return /^\d{1,2}$/.test((numbers?.cells[k] ?? '').trim());
+        return COLUMN_NUMBER.test((numbers?.cells[k] ?? '').trim());
       case 'panels':
         return /决算数|金额|合计/.test(label);
       default:
@@ -191,7 +192,7 @@ function readsData(row: GridRow): boolean {
 function dropRepeatedHeader(body: GridRow[]): GridRow[] {
   const dataAt = body.findIndex((r) => hasData(r) || isColumnNumberRow(r));
   if (dataAt <= 0) return body;
-  const key = (r: GridRow): string => nonEmpty(r).join('').replace(/\s+/g, '');
+  const key = (r: GridRow): string => squeeze(nonEmpty(r).join(''));
   const header = body.slice(0, dataAt).map(key);
   const drop = new Set<number>();
   for (let i = dataAt; i + header.length <= body.length; i++) {
@@ -351,7 +352,7 @@ function joinAroundNumbers(rows: readonly GridRow[], template: TableTemplate): G
   const numbersOnly = (r: GridRow): boolean => filled(r).length > 0 && r.cells.every((c) => c === '' || looksLikeAmount(c));
   const reads = (head: string, tail: string): boolean => {
     const joined = joinPieces(head, tail);
-    if (template.layout === 'panels') return /^(人员经费|公用经费)合计$|^(基本支出)?合计$/.test(normaliseLabel(joined));
+    if (template.layout === 'panels') return PANEL_TOTAL_WHOLE.test(normaliseLabel(joined));
     if (template.layout === 'two-sided') return wholeLabel(template, joined) && !wholeLabel(template, tail);
     return !isRowLabel(template, tail);
   };

@@ -3,6 +3,7 @@ import type { Location } from '../../model/location.js';
 import { D, halfUnit, parseNumber } from '../../model/number.js';
 import { normaliseHeader, type ColumnSpec } from '../../templates/tables.js';
 import { nonEmpty, type GridRow } from '../grid.js';
+import { CLASS_PART, CODE, CODE_PART, COLUMN_NUMBER, LABEL_NUMBERING, squeeze } from '../lexicon.js';
 
 /** What every table builder needs: where the table is, its unit, and a place to report problems. */
 export interface BuildContext {
@@ -56,15 +57,10 @@ export function readGridCell(row: GridRow, col: number | undefined, loc: Locatio
 export function isColumnNumberRow(row: GridRow): boolean {
   const cells = nonEmpty(row);
   if (cells.length === 0) return false;
-  if (cells.some((c) => c.replace(/\s+/g, '') === '栏次')) return true;
-  if (cells.length < 3 || !cells.every((c) => /^\d{1,2}$/.test(c))) return false;
+  if (cells.some((c) => squeeze(c) === '栏次')) return true;
+  if (cells.length < 3 || !cells.every((c) => COLUMN_NUMBER.test(c))) return false;
   const nums = cells.map(Number);
   return nums.every((n, i) => i === 0 || n > (nums[i - 1] ?? 0));
-}
-
-/** True when a cell reads as a money amount printed with decimals (1,234.50 or 0.00). */
-export function looksLikeAmount(text: string): boolean {
-  return /^[-−(]?[\d,，]+\.\d+\)?$/.test(text.replace(/\s+/g, ''));
 }
 
 /** Splits a table body into header rows and data rows (at the 栏次 row, or at the first row with data). */
@@ -125,17 +121,17 @@ export function mapColumns(
 /** Normalises a row label for matching: no numbering, spaces or bracket variants. */
 export function normaliseLabel(text: string): string {
   return normaliseHeader(text)
-    .replace(/^(第?[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．]|[(][一二三四五六七八九十\d]+[)])/, '')
+    .replace(LABEL_NUMBERING, '')
     .replace(/[:：]$/, '');
 }
 
 /** 科目 code as printed whole or split over 类/款/项 cells; undefined when the parts are not a code. */
 export function joinCode(parts: readonly string[]): string | undefined {
-  const clean = parts.map((p) => p.replace(/\s+/g, '')).filter((p) => p !== '');
+  const clean = parts.map(squeeze).filter((p) => p !== '');
   if (clean.length === 0) return undefined;
-  if (clean.length === 1) return /^\d{3}(\d{2}){0,2}$/.test(clean[0] ?? '') ? clean[0] : undefined;
+  if (clean.length === 1) return CODE.test(clean[0] ?? '') ? clean[0] : undefined;
   const [head, ...rest] = clean;
-  if (!head || !/^\d{3}$/.test(head) || !rest.every((p) => /^\d{2}$/.test(p)) || rest.length > 2) return undefined;
+  if (!head || !CLASS_PART.test(head) || !rest.every((p) => CODE_PART.test(p)) || rest.length > 2) return undefined;
   return clean.join('');
 }
 

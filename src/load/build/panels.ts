@@ -1,7 +1,8 @@
 import type { Cell, Column, Row } from '../../model/document.js';
 import { normaliseHeader, type TableTemplate } from '../../templates/tables.js';
 import { cellLoc, nonEmpty, rowLoc, type GridRow } from '../grid.js';
-import { columnLabels, isUnknown, joinCode, looksLikeAmount, readGridCell, splitHeader, type BuildContext } from './common.js';
+import { CLASS_PART, PANEL_TOTALS, looksLikeAmount } from '../lexicon.js';
+import { columnLabels, isUnknown, joinCode, readGridCell, splitHeader, type BuildContext } from './common.js';
 
 interface Panel {
   from: number;
@@ -13,15 +14,10 @@ interface Panel {
 }
 
 const PANEL_START = /科目代码|科目编码|经济分类|^代码$|^编码$/;
-const TOTAL_LABELS: Array<[RegExp, string]> = [
-  [/^人员经费(合计)?$/, 'personnel-total'],
-  [/^公用经费(合计)?$/, 'public-total'],
-  [/^(基本支出)?合计$/, 'total'],
-];
 
 function totalKey(text: string): string | undefined {
   const label = normaliseHeader(text);
-  return TOTAL_LABELS.find(([re]) => re.test(label))?.[1];
+  return PANEL_TOTALS.find(([re]) => re.test(label))?.[1];
 }
 
 /** The header row that names the most panels, and the panels it names. */
@@ -95,7 +91,7 @@ function panelClasses(panel: Panel, data: readonly GridRow[]): string[] {
 }
 
 function isDataRow(row: GridRow): boolean {
-  return nonEmpty(row).some(looksLikeAmount) || /^\d{3}$/.test((row.cells[0] ?? '').trim());
+  return nonEmpty(row).some(looksLikeAmount) || CLASS_PART.test((row.cells[0] ?? '').trim());
 }
 
 /**

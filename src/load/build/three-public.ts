@@ -8,7 +8,8 @@ import {
   type ThreePublicItem,
 } from '../../templates/three-public.js';
 import { cellLoc, nonEmpty, rowLoc, type GridRow } from '../grid.js';
-import { isUnknown, looksLikeAmount, readGridCell, splitHeader, type BuildContext } from './common.js';
+import { COLUMN_NUMBER, looksLikeAmount } from '../lexicon.js';
+import { isUnknown, readGridCell, splitHeader, type BuildContext } from './common.js';
 
 /** Column order: by budget/actual first (Hunan 公开09表) or by item first (Shanghai 七). */
 function canonicalOrder(header: readonly GridRow[]): string[] {
@@ -37,7 +38,7 @@ function canonicalOrder(header: readonly GridRow[]): string[] {
 
 const isNumberLabelRow = (row: GridRow): boolean => {
   const cells = nonEmpty(row);
-  return cells.length > 0 && cells.every((c) => /^\d{1,2}$/.test(c));
+  return cells.length > 0 && cells.every((c) => COLUMN_NUMBER.test(c));
 };
 
 /**
@@ -57,7 +58,7 @@ export function buildThreePublic(
   if (columnNumbers) {
     columnNumbers.cells.forEach((c, i) => {
       const n = Number(c.trim());
-      const key = /^\d{1,2}$/.test(c.trim()) ? order[n - 1] : undefined;
+      const key = COLUMN_NUMBER.test(c.trim()) ? order[n - 1] : undefined;
       if (key) positions.set(i, key);
     });
   }
@@ -72,7 +73,7 @@ export function buildThreePublic(
   for (const gridRow of data) {
     if (isNumberLabelRow(gridRow)) {
       gridRow.cells.forEach((c, i) => {
-        const key = /^\d{1,2}$/.test(c.trim()) ? order[Number(c.trim()) - 1] : undefined;
+        const key = COLUMN_NUMBER.test(c.trim()) ? order[Number(c.trim()) - 1] : undefined;
         if (key) positions.set(i, key);
       });
       continue;

@@ -2,7 +2,8 @@ import type { Cell, Column, Row, Side } from '../../model/document.js';
 import { summaryRowKey } from '../../templates/rows.js';
 import { normaliseHeader, type ColumnSpec, type TableTemplate } from '../../templates/tables.js';
 import { cellLoc, nonEmpty, rowLoc, type GridRow } from '../grid.js';
-import { columnLabels, isUnknown, looksLikeAmount, mapColumns, normaliseLabel, readGridCell, splitHeader, type BuildContext } from './common.js';
+import { looksLikeAmount } from '../lexicon.js';
+import { columnLabels, isUnknown, mapColumns, normaliseLabel, readGridCell, splitHeader, type BuildContext } from './common.js';
 
 /** Where the 支出 half of the table starts: the second 项目 column, or the 支出 group heading. */
 function findSplit(header: readonly GridRow[]): number | undefined {
