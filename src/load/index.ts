@@ -8,7 +8,7 @@ import { fail, ok, type InputError, type Loaded } from './errors.js';
 import { rowText } from './grid.js';
 import { pdfRows } from './pdf.js';
 import { isTitleOrMeta } from './segment.js';
-import { textRows } from './text.js';
+import { textRows } from './text/index.js';
 import { xlsxParts } from './xlsx.js';
 
 export interface LoadOptions {

@@ -1,6 +1,7 @@
-import { splitLines } from './decode.js';
-import { CODE, COLUMN_NUMBER, WIDE, isPageNumber, looksLikeAmount, squeeze } from './lexicon.js';
-import { isTitleOrMeta } from './segment.js';
+import { splitLines } from '../decode.js';
+import type { GridRow } from '../grid.js';
+import { CODE, COLUMN_NUMBER, WIDE, isPageNumber, looksLikeAmount, squeeze } from '../lexicon.js';
+import { isTitleOrMeta } from '../segment.js';
 
 /** One line of a text file: its content, its 1-based line number, its page (counted at form feeds). */
 export interface SourceLine {
@@ -8,6 +9,10 @@ export interface SourceLine {
   line: number;
   page: number;
 }
+
+/** The source line a grid row was made from (or its cells again, tab-separated). */
+export const sourceLineOf = (row: GridRow, lines: ReadonlyMap<number, SourceLine>): SourceLine =>
+  lines.get(row.loc.line) ?? { text: row.cells.join('\t'), line: row.loc.line, page: 1 };
 
 /** The text's lines, form feeds turned into page numbers. */
 export function sourceLines(text: string): SourceLine[] {

@@ -1,10 +1,10 @@
-import type { Side } from '../model/document.js';
-import { summaryRowKey } from '../templates/rows.js';
-import { normaliseHeader, type ColumnSpec, type TableTemplate } from '../templates/tables.js';
-import { normaliseLabel } from './build/common.js';
-import type { GridRow } from './grid.js';
-import { CODE_PART, KEY_HEADING, KEY_WORD, NUMBERED, PANEL_TOTALS, TOTAL } from './lexicon.js';
-import { joinPieces, tokenKind, type SourceLine, type TokenKind } from './text-lines.js';
+import type { Side } from '../../model/document.js';
+import { summaryRowKey } from '../../templates/rows.js';
+import { normaliseHeader, type ColumnSpec, type TableTemplate } from '../../templates/tables.js';
+import { normaliseLabel } from '../build/common.js';
+import type { GridRow } from '../grid.js';
+import { CODE_PART, KEY_HEADING, KEY_WORD, NUMBERED, PANEL_TOTALS, TOTAL } from '../lexicon.js';
+import { joinPieces, tokenKind, type SourceLine, type TokenKind } from './lines.js';
 
 /**
  * Tables whose text lost the empty cells: a plain extraction (cells a tab or a space apart, empty
@@ -23,12 +23,12 @@ import { joinPieces, tokenKind, type SourceLine, type TokenKind } from './text-l
  */
 export type UnalignedShape = 'plain' | 'cells';
 
-interface Token {
+export interface Token {
   text: string;
   kind: TokenKind;
 }
 
-interface PlainLine {
+export interface PlainLine {
   source: SourceLine;
   tokens: Token[];
 }
@@ -62,6 +62,9 @@ function tokensOf(text: string): Token[] {
   return out;
 }
 
+/** Lines with their tokens. */
+export const plainLines = (lines: readonly SourceLine[]): PlainLine[] => lines.map((source) => ({ source, tokens: tokensOf(source.text) }));
+
 /** How many cells a line holds once its words are read as cells (one cell per line: at most one). */
 export function tokenCount(text: string): number {
   return tokensOf(text).length;
@@ -77,14 +80,14 @@ const hasText = (line: PlainLine): boolean => line.tokens.some((t) => t.kind ===
  * template column is named, or (a header printed one cell a line) every header word is a key
  * heading or names a column.
  */
-function namedColumns(specs: readonly ColumnSpec[], words: readonly string[], shape: UnalignedShape): { specs: ColumnSpec[]; all: boolean } {
+export function namedColumns(specs: readonly ColumnSpec[], words: readonly string[], shape: UnalignedShape): { specs: ColumnSpec[]; all: boolean } {
   const names = (s: ColumnSpec, w: string): boolean => s.match.test(w) || (w.length >= 3 && normaliseHeader(s.name.zh).startsWith(w));
   const named = specs.filter((s) => words.some((w) => names(s, w)));
   const accounted = shape === 'cells' && words.every((w) => KEY_HEADING.test(w) || named.some((s) => names(s, w)));
   return { specs: named, all: named.length > 0 && (named.length === specs.length || accounted) };
 }
 
-function headerWords(lines: readonly PlainLine[]): string[] {
+export function headerWords(lines: readonly PlainLine[]): string[] {
   return lines.flatMap((l) => l.source.text.split(/[\t\s\u3000]+/)).map(normaliseHeader).filter((w) => w !== '' && !/\d\.\d/.test(w));
 }
 
@@ -122,11 +125,10 @@ const row = (file: string, cells: string[], line: SourceLine, placements: readon
 
 /** Rebuilds one table block whose text lost its empty cells; see the module comment. */
 export function unalignedTable(file: string, template: TableTemplate, lines: readonly SourceLine[], shape: UnalignedShape): GridRow[] {
-  const all: PlainLine[] = lines.map((source) => ({ source, tokens: tokensOf(source.text) }));
-  const plain = all.filter((l) => l.tokens.length > 0);
+  const plain = plainLines(lines).filter((l) => l.tokens.length > 0);
   switch (template.layout) {
     case 'coded':
-      return (shape === 'cells' ? cellsWithBlanks(file, template, all) : undefined) ?? coded(file, template, plain, shape);
+      return coded(file, template, plain, shape);
     case 'two-sided':
       return twoSided(file, template, plain, shape);
     case 'panels':
@@ -138,45 +140,6 @@ export function unalignedTable(file: string, template: TableTemplate, lines: rea
       return never;
     }
   }
-}
-
-/**
- * A coded table printed one cell a line with its empty cells kept as empty lines: when every row
- * holds exactly its code, its name (not for 合计) and one line for each named amount column, the
- * empty lines are cells and every value has its place. (The last row may end early: its empty
- * cells run into the note under the table.) Otherwise undefined: empty lines are only spacing.
- */
-function cellsWithBlanks(file: string, template: TableTemplate, lines: readonly PlainLine[]): GridRow[] | undefined {
-  const isKey = (l: PlainLine): 'code' | 'total' | undefined => {
-    const [first, ...rest] = l.tokens;
-    if (rest.length > 0 || !first) return undefined;
-    if (first.kind === 'code') return 'code';
-    return first.kind === 'text' && TOTAL.test(normaliseLabel(first.text)) ? 'total' : undefined;
-  };
-  const keys = lines.flatMap((l, i) => (isKey(l) ? [i] : []));
-  const first = keys[0];
-  if (first === undefined || !lines.slice(first).some((l) => l.tokens.length === 0)) return undefined;
-  const named = namedColumns(template.columns, headerWords(lines.slice(0, first).filter((l) => l.tokens.length > 0)), 'cells');
-  if (!named.all) return undefined;
-  const columns = named.specs.length;
-  const out: GridRow[] = [{ cells: ['科目编码', '科目名称', ...named.specs.map((s) => s.name.zh)], loc: { file, line: lines[0]?.source.line ?? 1 } }];
-  for (let j = 0; j < keys.length; j++) {
-    const at = keys[j] as number;
-    const line = lines[at] as PlainLine;
-    let run = lines.slice(at + 1, keys[j + 1] ?? lines.length);
-    let name = '';
-    if (isKey(line) === 'code' && run[0]?.tokens.length === 1 && run[0].tokens[0]?.kind === 'text') {
-      name = run[0].tokens[0].text;
-      run = run.slice(1);
-    }
-    const last = j === keys.length - 1;
-    if (run.length > columns || (run.length < columns && !last)) return undefined;
-    if (!run.every((l) => l.tokens.length === 0 || (l.tokens.length === 1 && l.tokens[0]?.kind === 'amount'))) return undefined;
-    const values = Array.from({ length: columns }, (_, k) => run[k]?.tokens[0]?.text ?? '');
-    const code = isKey(line) === 'code' ? (line.tokens[0]?.text ?? '') : '';
-    out.push({ cells: [code, code ? name : '合计', ...values], loc: { file, line: line.source.line } });
-  }
-  return out;
 }
 
 /** A header line as its tab fields. */
