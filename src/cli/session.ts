@@ -1,9 +1,10 @@
 import { resolve, sep } from 'node:path';
+import { InvalidArgumentError, Option } from 'commander';
 import { inputErrorLine, renderInputError } from '../engine/input-errors.js';
 import type { Lang } from '../engine/messages.js';
 import { DEFAULT_OPTIONS, type EngineOptions } from '../engine/run.js';
 import type { Encoding } from '../load/decode.js';
-import { discover, loadDocument, type DocumentSource } from '../load/index.js';
+import { inputsOf, loadDocument, search, type DocumentSource, type LoadOptions } from '../load/index.js';
 import type { DisclosureDocument } from '../model/document.js';
 import type { ReportEntry } from '../report/model.js';
 import { DEFAULT_CONTEXT } from '../rules/types.js';
@@ -17,6 +18,34 @@ export interface DocumentFlags {
   tolerance?: 'interval' | 'exact';
   encoding?: Encoding;
   config?: string;
+  /** --max-input-size, in MiB. */
+  maxInputSize?: number;
+  ignore?: string[];
+  /** List the files passed over while searching. */
+  verbose?: boolean;
+}
+
+/** --max-input-size MB: the largest input read, replacing each kind's own limit. */
+export function maxInputSizeOption(): Option {
+  return new Option('--max-input-size <MB>', '读取的单个输入文件的大小上限（MiB；默认文本和 CSV 64、工作簿 64（解压后 256）、PDF 256）').argParser((value: string) => {
+    const mb = Number(value);
+    if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(mb > 0)) throw new InvalidArgumentError('a size in MiB greater than 0 is expected.');
+    return mb;
+  });
+}
+
+/** --ignore GLOB, repeatable: paths to pass over while searching folders. */
+export function ignoreOption(): Option {
+  return new Option('--ignore <glob>', '搜索文件夹时忽略的路径（gitignore 写法，相对于所给文件夹；可重复）').argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
+}
+
+/** What the loader needs of the flags. */
+export function loadOptions(flags: DocumentFlags): LoadOptions {
+  return {
+    ...(flags.encoding ? { encoding: flags.encoding } : {}),
+    ...(flags.maxInputSize !== undefined ? { maxBytes: Math.round(flags.maxInputSize * 1024 * 1024) } : {}),
+    ...(flags.ignore ? { ignore: flags.ignore } : {}),
+  };
 }
 
 /**
@@ -49,9 +78,10 @@ export async function engineOptions(flags: DocumentFlags, io: Io): Promise<Engin
 export function clobbersInput(output: string, sources: readonly DocumentSource[]): boolean {
   const out = resolve(output);
   return sources.some((s) => {
-    const files = s.kind === 'text' || s.kind === 'pdf' || s.kind === 'xlsx' ? [s.file] : s.kind === 'csv-folder' ? [...s.tables, ...s.narrative] : [];
+    // Every reader names its files, so a new kind of input is protected like the others.
+    const { files, folder } = inputsOf(s);
     if (files.some((f) => resolve(f) === out)) return true;
-    return s.kind === 'csv-folder' && out.startsWith(resolve(s.source) + sep);
+    return folder !== undefined && out.startsWith(resolve(folder) + sep);
   });
 }
 
@@ -65,8 +95,8 @@ export type Loaded = { kind: 'document'; source: DocumentSource; doc: Disclosure
 export async function* readDocuments(sources: readonly DocumentSource[], flags: DocumentFlags, io: Io): AsyncGenerator<Loaded> {
   let skippedFiles = 0;
   for (const source of sources) {
-    const loaded = await loadDocument(source, flags.encoding ? { encoding: flags.encoding } : {});
-    if (!loaded.ok && (source.kind === 'text' || source.kind === 'xlsx') && source.searched && loaded.error.kind === 'not-disclosure') {
+    const loaded = await loadDocument(source, loadOptions(flags));
+    if (!loaded.ok && source.kind !== 'missing' && source.searched && loaded.error.kind === 'not-disclosure') {
       skippedFiles++;
       continue;
     }
@@ -81,9 +111,11 @@ export async function* readDocuments(sources: readonly DocumentSource[], flags: 
   if (skippedFiles > 0) io.stderr(`zjs: ${words(flags.lang).skipped(skippedFiles)}\n`);
 }
 
-/** Finds the documents under the paths, or prints why there are none. */
-export async function findSources(paths: readonly string[], lang: Lang, io: Io): Promise<DocumentSource[] | undefined> {
-  const sources = await discover(paths);
+/** Finds the documents under the paths (listing what was passed over with --verbose), or prints why there are none. */
+export async function findSources(paths: readonly string[], flags: DocumentFlags, io: Io): Promise<DocumentSource[] | undefined> {
+  const lang = flags.lang;
+  const { sources, ignored } = await search(paths, loadOptions(flags));
+  if (flags.verbose) for (const file of ignored) io.stderr(`zjs: ${words(lang).ignored(file.path, file.reason)}\n`);
   if (sources.length === 0) {
     io.stderr(`zjs: ${words(lang).error}: ${paths.join(' ')}: ${words(lang).noDocs}\n`);
     return undefined;

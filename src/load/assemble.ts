@@ -8,6 +8,7 @@ import type { BuildContext } from './build/common.js';
 import type { GridRow } from './grid.js';
 import { segment, type TableBlock } from './segment.js';
 import { validateTable } from '../model/schema.js';
+import { append } from './arrays.js';
 
 /** Turns one table block into a Table, using its template's layout. */
 export function buildTable(block: TableBlock, fallbackUnit: Unit, issues: LoadIssue[]): Table {
@@ -92,8 +93,8 @@ export function assemble(source: string, format: DisclosureDocument['format'], p
   const blocks: TableBlock[] = [];
   for (const part of parts) {
     const seg = segment(part.rows);
-    blocks.push(...seg.blocks);
-    narrative.push(...seg.prose);
+    append(blocks, seg.blocks);
+    append(narrative, seg.prose);
   }
   const units = blocks.flatMap((b) => (b.unit ? [b.unit.unit] : []));
   const docUnit: Unit = units.includes('万元') || units.length === 0 ? '万元' : '元';

@@ -1,5 +1,6 @@
 import type { GridRow } from './grid.js';
 import { CODE, NOTE_START, NUMERIC, ROW_START, TOTAL, TOTAL_ENDING, WIDE, isAmount, isPageNumber, squeeze } from './lexicon.js';
+import { append } from './arrays.js';
 
 /**
  * One run of text as a PDF's text layer gives it, in page space: x from the left edge, y the
@@ -97,7 +98,7 @@ export function layoutPages(file: string, pages: readonly PdfPage[], options: La
   let next = 0;
   for (const region of regions) {
     for (; next < region.from; next++) rows.push(plainRow(file, kept[next] as Line));
-    rows.push(...tableRows(file, kept.slice(region.from, region.to + 1)));
+    append(rows, tableRows(file, kept.slice(region.from, region.to + 1)));
     next = region.to + 1;
   }
   for (; next < kept.length; next++) rows.push(plainRow(file, kept[next] as Line));
@@ -124,7 +125,7 @@ function readLines(pages: readonly PdfPage[]): Line[] {
       line.pieces.sort((a, b) => a.x0 - b.x0);
       line.size = median(line.pieces.map((p) => p.size));
     }
-    all.push(...lines);
+    append(all, lines);
   }
   return all;
 }
@@ -540,7 +541,7 @@ function toBands(lines: readonly DataLine[], cols: readonly Column[], size: numb
     if (pieces.length === 0) continue;
     const last = bands[bands.length - 1];
     if (last && last.page === line.page && line.y - last.bottom <= SAME_ROW * size) {
-      last.pieces.push(...pieces);
+      append(last.pieces, pieces);
       last.bottom = line.y;
     } else {
       bands.push({ pieces: [...pieces], top: line.y, bottom: line.y, page: line.page });
@@ -565,10 +566,10 @@ function toBands(lines: readonly DataLine[], cols: readonly Column[], size: numb
     if (band.pieces.some(startsRow)) {
       out.push(band);
     } else if (prev && near(prev, band) && band.pieces.every((p) => lowest(inColumnsOf(prev, p)).some(full))) {
-      prev.pieces.push(...band.pieces);
+      append(prev.pieces, band.pieces);
       prev.bottom = band.bottom;
     } else if (next && near(band, next) && band.pieces.every((p) => full(p) && inColumnsOf(next, p).length > 0)) {
-      next.pieces.unshift(...band.pieces);
+      next.pieces = [...band.pieces, ...next.pieces];
       next.top = band.top;
     } else {
       out.push(band);

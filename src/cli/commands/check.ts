@@ -11,7 +11,7 @@ import { buildReport, type Report, type ReportEntry } from '../../report/model.j
 import { noticeLine, readBaseline, readWaivers, writeBaseline } from '../acceptance.js';
 import { EXIT, type CommandContext, type Io } from '../io.js';
 import { outputProblemText, planOutputs, type OutputFlag, type OutputTarget } from '../outputs.js';
-import { clobbersInput, engineOptions, findSources, readDocuments } from '../session.js';
+import { clobbersInput, engineOptions, findSources, ignoreOption, maxInputSizeOption, readDocuments } from '../session.js';
 import { words } from '../words.js';
 
 interface CheckFlags {
@@ -25,6 +25,9 @@ interface CheckFlags {
   baseline?: string;
   writeBaseline?: string;
   waivers?: string;
+  maxInputSize?: number;
+  ignore?: string[];
+  verbose?: boolean;
 }
 
 function exitCode(report: Report, failOn: 'error' | 'warning'): number {
@@ -107,7 +110,7 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
   const w = words(options.lang);
   const files = await readAcceptanceFiles(flags, options.lang, io);
   if (!files) return EXIT.failure;
-  const sources = await findSources(paths, options.lang, io);
+  const sources = await findSources(paths, { ...flags, lang: options.lang }, io);
   if (!sources) return EXIT.failure;
   const clobbered = targets.find((t) => t.output !== null && clobbersInput(t.output, sources));
   if (clobbered?.output) {
@@ -178,11 +181,14 @@ export function registerCheck(program: Command, { io, setCode }: CommandContext)
     .addOption(new Option('--tolerance <mode>', 'interval：尾数误差为提示；exact：尾数误差也算错误').choices(['interval', 'exact']).default('interval'))
     .addOption(new Option('--fail-on <level>', '哪一级问题使退出码为 1').choices(['error', 'warning']).default('error'))
     .addOption(new Option('--encoding <encoding>', '输入编码（默认自动识别 UTF-8 / GB18030 / UTF-16）').choices([...ENCODINGS]))
+    .addOption(maxInputSizeOption())
+    .addOption(ignoreOption())
     .option('--config <file>', '配置文件（JSON）')
     .option('--waivers <file>', '豁免文件（JSON，见 schema/waivers.schema.json）：按规则和位置接受问题，须写明理由和接受人')
     .addOption(new Option('--baseline <file>', '基线文件：其中记录的问题报告为“已接受”，不计入退出码').conflicts('writeBaseline'))
     .option('--write-baseline <file>', '把本次的错误和警告写入基线文件（可覆盖已有基线），并报告为“已接受”')
     .option('-q, --quiet', '文本报告中不列出提示（尾数误差、跳过的检查）')
+    .option('--verbose', '列出搜索文件夹时忽略的文件（不是决算表的 CSV、zjs 生成的报告、符合 --ignore 的路径）')
     .option('--no-color', '不使用颜色')
     .action(async (paths: string[], flags: CheckFlags) => {
       const plan = planOutputs(outputFlags);

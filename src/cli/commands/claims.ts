@@ -7,12 +7,14 @@ import { locAt } from '../../narrative/text.js';
 import type { Claim } from '../../narrative/claims.js';
 import { RULES } from '../../rules/index.js';
 import { EXIT, type CommandContext, type Io } from '../io.js';
-import { engineOptions, findSources, readDocuments } from '../session.js';
+import { engineOptions, findSources, ignoreOption, maxInputSizeOption, readDocuments } from '../session.js';
 
 interface ClaimsFlags {
   lang: Lang;
   format: 'text' | 'json';
   config?: string;
+  maxInputSize?: number;
+  ignore?: string[];
 }
 
 const KIND: Record<Claim['kind'], { zh: string; en: string }> = {
@@ -49,7 +51,7 @@ async function runClaims(paths: string[], flags: ClaimsFlags, io: Io): Promise<n
   const options = await engineOptions(flags, io);
   if (!options) return EXIT.failure;
   const lang = options.lang;
-  const sources = await findSources(paths, lang, io);
+  const sources = await findSources(paths, { ...flags, lang }, io);
   if (!sources) return EXIT.failure;
   const out: unknown[] = [];
   let unreadable = false;
@@ -118,6 +120,8 @@ export function registerClaims(program: Command, { io, setCode }: CommandContext
     .argument('<paths...>', '文件或文件夹')
     .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json']).default('text'))
     .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']).default('zh'))
+    .addOption(maxInputSizeOption())
+    .addOption(ignoreOption())
     .option('--config <file>', '配置文件（JSON）')
     .action(async (paths: string[], flags: ClaimsFlags) => {
       setCode(await runClaims(paths, flags, io));

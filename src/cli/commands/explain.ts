@@ -7,7 +7,7 @@ import type { CheckStatus } from '../../model/finding.js';
 import { formatExplainJson, formatExplainText } from '../../report/explain.js';
 import { ruleById } from '../../rules/index.js';
 import { EXIT, type CommandContext, type Io } from '../io.js';
-import { engineOptions, findSources, readDocuments } from '../session.js';
+import { engineOptions, findSources, ignoreOption, maxInputSizeOption, readDocuments } from '../session.js';
 import { words } from '../words.js';
 
 const STATUSES: readonly CheckStatus[] = ['pass', 'rounding', 'fail', 'skipped'];
@@ -21,6 +21,8 @@ interface ExplainFlags {
   rule?: string;
   finding?: string;
   status?: CheckStatus[];
+  maxInputSize?: number;
+  ignore?: string[];
 }
 
 const TEXT = {
@@ -60,7 +62,7 @@ async function runExplain(paths: string[], flags: ExplainFlags, io: Io): Promise
   // Only the rule asked about runs, even one the config turns off: explain shows how it computes.
   const severity = Object.fromEntries(Object.entries(base.severity).filter(([id]) => id !== rule.meta.id));
   const options = { ...base, rules: [rule], severity, keepResults: true };
-  const sources = await findSources(paths, options.lang, io);
+  const sources = await findSources(paths, { ...flags, lang: options.lang }, io);
   if (!sources) return EXIT.failure;
   const documents: ExplainedDocument[] = [];
   let unreadable = false;
@@ -97,6 +99,8 @@ export function registerExplain(program: Command, { io, setCode }: CommandContex
     .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']).default('zh'))
     .addOption(new Option('--tolerance <mode>', 'interval 或 exact').choices(['interval', 'exact']).default('interval'))
     .addOption(new Option('--encoding <encoding>', '输入编码（默认自动识别）').choices([...ENCODINGS]))
+    .addOption(maxInputSizeOption())
+    .addOption(ignoreOption())
     .option('--config <file>', '配置文件（JSON）')
     .action(async (paths: string[], flags: ExplainFlags) => {
       setCode(await runExplain(paths, flags, io));

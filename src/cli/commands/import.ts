@@ -6,11 +6,12 @@ import type { Lang } from '../../engine/messages.js';
 import { csvFolder, NARRATIVE_FILE } from '../../export/csv-folder.js';
 import { ENCODINGS, type Encoding } from '../../load/decode.js';
 import type { InputError } from '../../load/errors.js';
-import { discover, loadDocument, type DocumentSource } from '../../load/index.js';
+import { discover, inputsOf, loadDocument } from '../../load/index.js';
 import { TABLE_KEYS, type LoadIssue } from '../../model/document.js';
 import { formatLocation } from '../../model/location.js';
 import { template } from '../../templates/tables.js';
 import { EXIT, type CommandContext, type Io } from '../io.js';
+import { ignoreOption, loadOptions, maxInputSizeOption } from '../session.js';
 import { words } from '../words.js';
 
 interface ImportFlags {
@@ -18,6 +19,8 @@ interface ImportFlags {
   force?: boolean;
   lang: Lang;
   encoding?: Encoding;
+  maxInputSize?: number;
+  ignore?: string[];
 }
 
 const WORDS = {
@@ -62,24 +65,6 @@ async function real(path: string): Promise<string> {
 
 const within = (path: string, folder: string): boolean => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 
-/** The files a source is read from, and the folder it is, when it is one. */
-function inputsOf(source: DocumentSource): { files: string[]; folder?: string } {
-  switch (source.kind) {
-    case 'text':
-    case 'pdf':
-    case 'xlsx':
-      return { files: [source.file] };
-    case 'csv-folder':
-      return { files: [...source.tables, ...source.narrative], ...(source.tables.length === 1 && source.tables[0] === source.source ? {} : { folder: source.source }) };
-    case 'missing':
-      return { files: [] };
-    default: {
-      const never: never = source;
-      return never;
-    }
-  }
-}
-
 function describeIssue(issue: LoadIssue, lang: Lang): string {
   const w = WORDS[lang].issue;
   const text = issue.params.text ?? issue.params.row ?? issue.params.title ?? issue.code;
@@ -106,7 +91,7 @@ async function runImport(path: string, flags: ImportFlags, io: Io): Promise<numb
     io.stderr(`zjs: ${words(lang).error}: ${inputErrorLine(renderInputError(e, lang))}\n`);
     return EXIT.failure;
   };
-  const sources = await discover([path]);
+  const sources = await discover([path], loadOptions(flags));
   const source = sources[0];
   if (!source) return error(path, words(lang).noDocs);
   if (sources.length > 1) return error(path, w.several(sources.length));
@@ -120,7 +105,7 @@ async function runImport(path: string, flags: ImportFlags, io: Io): Promise<numb
   const folders = [...(inputs.folder ? [await real(resolve(inputs.folder))] : []), ...((await isDirectory(given)) ? [given] : [])];
   if (inputFiles.includes(out) || folders.some((f) => within(out, f))) return error(flags.out, w.outIsInput);
 
-  const loaded = await loadDocument(source, flags.encoding ? { encoding: flags.encoding } : {});
+  const loaded = await loadDocument(source, loadOptions(flags));
   if (!loaded.ok) return unreadable(loaded.error);
   const folder = csvFolder(loaded.value);
 
@@ -174,6 +159,8 @@ export function registerImport(program: Command, { io, setCode }: CommandContext
     .option('--force', '覆盖输出文件夹中的同名文件')
     .addOption(new Option('--lang <lang>', '提示语言').choices(['zh', 'en']).default('zh'))
     .addOption(new Option('--encoding <encoding>', '输入编码（默认自动识别 UTF-8 / GB18030 / UTF-16）').choices([...ENCODINGS]))
+    .addOption(maxInputSizeOption())
+    .addOption(ignoreOption())
     .action(async (source: string, flags: ImportFlags) => {
       setCode(await runImport(source, flags, io));
     });

@@ -13,6 +13,7 @@ import {
   splitHeader,
   type BuildContext,
 } from './common.js';
+import { widest } from '../arrays.js';
 
 const isCodePartOrBlank = (cell: string | undefined): boolean => {
   const text = (cell ?? '').trim();
@@ -58,7 +59,7 @@ export function buildCoded(
 ): { columns: Column[]; rows: Row[] } {
   const { header, data } = splitHeader(body, isDataRow);
   const labels = columnLabels(header);
-  const width = Math.max(labels.length, ...data.map((r) => r.cells.length));
+  const width = widest(data, labels.length);
   const keys = findKeyColumns(labels, data);
   const mapped = mapColumns(labels, keys.name + 1, width, template.columns);
   const columns: Column[] = [...mapped.values()].map((s) => ({ key: s.key, label: s.name.zh }));

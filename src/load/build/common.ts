@@ -4,6 +4,7 @@ import { D, halfUnit, parseNumber } from '../../model/number.js';
 import { normaliseHeader, type ColumnSpec } from '../../templates/tables.js';
 import { nonEmpty, type GridRow } from '../grid.js';
 import { CLASS_PART, CODE, CODE_PART, COLUMN_NUMBER, LABEL_NUMBERING, squeeze } from '../lexicon.js';
+import { widest } from '../arrays.js';
 
 /** What every table builder needs: where the table is, its unit, and a place to report problems. */
 export interface BuildContext {
@@ -86,7 +87,7 @@ export function splitHeader(body: readonly GridRow[], isData: (row: GridRow) => 
 
 /** Header text of each physical column, joined top to bottom, spaces removed. */
 export function columnLabels(header: readonly GridRow[]): string[] {
-  const width = Math.max(0, ...header.map((r) => r.cells.length));
+  const width = widest(header);
   const labels: string[] = [];
   for (let col = 0; col < width; col++) {
     labels.push(header.map((r) => normaliseHeader(r.cells[col] ?? '')).join(''));

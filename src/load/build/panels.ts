@@ -3,6 +3,7 @@ import { normaliseHeader, type TableTemplate } from '../../templates/tables.js';
 import { cellLoc, nonEmpty, rowLoc, type GridRow } from '../grid.js';
 import { CLASS_PART, PANEL_TOTALS, looksLikeAmount } from '../lexicon.js';
 import { columnLabels, isUnknown, joinCode, readGridCell, splitHeader, type BuildContext } from './common.js';
+import { widest } from '../arrays.js';
 
 interface Panel {
   from: number;
@@ -104,7 +105,7 @@ export function buildPanels(
   ctx: BuildContext,
 ): { columns: Column[]; rows: Row[]; groups?: { personnel: string[]; public: string[] } } {
   const { header, data } = splitHeader(body, isDataRow);
-  const width = Math.max(...body.map((r) => r.cells.length), 0);
+  const width = widest(body);
   const panels = findPanels(header, width);
   assignGroups(header, panels, data);
   const rows: Row[] = [];

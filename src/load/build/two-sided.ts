@@ -4,6 +4,7 @@ import { normaliseHeader, type ColumnSpec, type TableTemplate } from '../../temp
 import { cellLoc, nonEmpty, rowLoc, type GridRow } from '../grid.js';
 import { looksLikeAmount } from '../lexicon.js';
 import { columnLabels, isUnknown, mapColumns, normaliseLabel, readGridCell, splitHeader, type BuildContext } from './common.js';
+import { widest } from '../arrays.js';
 
 /** Where the 支出 half of the table starts: the second 项目 column, or the 支出 group heading. */
 function findSplit(header: readonly GridRow[]): number | undefined {
@@ -34,7 +35,7 @@ export function buildTwoSided(
 ): { columns: Column[]; rows: Row[] } {
   const { header, data } = splitHeader(body, isDataRow);
   const labels = columnLabels(header);
-  const width = Math.max(labels.length, ...data.map((r) => r.cells.length));
+  const width = widest(data, labels.length);
   const split = findSplit(header);
   if (split === undefined) {
     ctx.issues.push({

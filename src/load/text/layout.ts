@@ -8,6 +8,7 @@ import { dropRepeatedHeader, isRowLabel, joinAroundNumbers, joinSplitLabels, joi
 import { hasData } from './shape.js';
 import type { TableBlock } from '../segment.js';
 import type { TextStrategy } from './strategy.js';
+import { largest, smallest } from '../arrays.js';
 
 /** A word of a space-aligned line, with the display columns it covers: [start, end). */
 export interface Word {
@@ -399,7 +400,7 @@ function doubtful(placed: readonly number[], i: number, tokens: readonly Token[]
 
 /** Columns of a page → the reference page's, in order, each to the nearest by relative place. */
 function mapByPlace(cols: readonly Column[], ref: readonly Column[]): number[] {
-  const span = (list: readonly Column[]): [number, number] => [Math.min(...list.map((c) => c.start)), Math.max(...list.map((c) => c.end))];
+  const span = (list: readonly Column[]): [number, number] => [smallest(list.map((c) => c.start)), largest(list.map((c) => c.end))];
   const [a0, a1] = span(cols);
   const [b0, b1] = span(ref);
   const rel = (c: Column, lo: number, hi: number): number => ((c.start + c.end) / 2 - lo) / Math.max(1, hi - lo);

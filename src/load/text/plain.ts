@@ -5,6 +5,7 @@ import { normaliseLabel } from '../build/common.js';
 import type { GridRow } from '../grid.js';
 import { CODE_PART, KEY_HEADING, KEY_WORD, NUMBERED, PANEL_TOTALS, TOTAL } from '../lexicon.js';
 import { joinPieces, tokenKind, type SourceLine, type TokenKind } from './lines.js';
+import { append } from '../arrays.js';
 
 /**
  * Tables whose text lost the empty cells: a plain extraction (cells a tab or a space apart, empty
@@ -198,24 +199,24 @@ function coded(file: string, template: TableTemplate, lines: readonly PlainLine[
       current.named = name.length > 0;
       // Stray values between the previous row and this one.
       if (pending.length > 0) {
-        if (!previous || full(previous)) current.extra.push(...pending);
-        else if (shape === 'cells') previous.extra.push(...pending);
+        if (!previous || full(previous)) append(current.extra, pending);
+        else if (shape === 'cells') append(previous.extra, pending);
         else {
           previous.unsure = true;
           current.unsure = true;
-          current.stray.push(...pending);
+          append(current.stray, pending);
         }
       }
       // Name lines between the two rows go to the row that lacks a name; when both do, the first
       // half ends the row above and the rest starts this one (names centred on their codes).
       if (names.length > 0) {
-        if (shape === 'cells' && previous) previous.name.push(...names);
-        else if (!previous || (name.length === 0 && previous.named)) current.name.push(...names);
+        if (shape === 'cells' && previous) append(previous.name, names);
+        else if (!previous || (name.length === 0 && previous.named)) append(current.name, names);
         else if (name.length === 0) {
           const half = Math.ceil(names.length / 2);
-          previous.name.push(...names.slice(0, half));
-          current.name.push(...names.slice(half));
-        } else previous.name.push(...names);
+          append(previous.name, names.slice(0, half));
+          append(current.name, names.slice(half));
+        } else append(previous.name, names);
       }
       pending = [];
       names = [];
@@ -225,18 +226,18 @@ function coded(file: string, template: TableTemplate, lines: readonly PlainLine[
     const values = amounts(line);
     const current = rows[rows.length - 1];
     if (current) current.after++;
-    if (values.length > 0) pending.push(...values);
+    if (values.length > 0) append(pending, values);
     else if (hasText(line)) names.push(line.tokens.map((t) => t.text).join(''));
   }
   const last = rows[rows.length - 1];
   if (last && pending.length > 0) {
-    if (full(last) || shape === 'cells') last.extra.push(...pending);
+    if (full(last) || shape === 'cells') append(last.extra, pending);
     else {
       last.unsure = true;
-      last.stray.push(...pending);
+      append(last.stray, pending);
     }
   }
-  if (last && names.length > 0) last.name.push(...names);
+  if (last && names.length > 0) append(last.name, names);
 
   // The header the builder maps: code, name, then the named amount columns in template order.
   const out: GridRow[] = [{ cells: ['科目编码', '科目名称', ...named.specs.map((s) => s.name.zh)], loc: { file, line: lines[0]?.source.line ?? 1 } }];
@@ -259,7 +260,7 @@ function coded(file: string, template: TableTemplate, lines: readonly PlainLine[
     // Values from a line of their own came in no known order beside the row's own.
     const certain = !r.unsure && (r.extra.length === 0 || shape === 'cells');
     const p = place(values, columns, firstIsTotal, named.all, certain);
-    p.unplaced.push(...r.stray);
+    append(p.unplaced, r.stray);
     const label = r.key.total ? '合计' : r.name.reduce(joinPieces, '');
     out.push(row(file, [r.key.code ?? '', label, ...p.cells], r.line, [p], [2]));
   }
@@ -326,11 +327,11 @@ function twoSided(file: string, template: TableTemplate, lines: readonly PlainLi
       // One cell a line: values follow their label, in order.
       const last = rows[rows.length - 1]?.entries.at(-1);
       if (values.length > 0 && shape === 'cells' && last) {
-        last.values.push(...values);
+        append(last.values, values);
         continue;
       }
       if (values.length > 0) {
-        pending.push(...values);
+        append(pending, values);
         continue;
       }
       // A label broken over lines: the rest joins the last label that is not whole yet.
@@ -362,16 +363,16 @@ function twoSided(file: string, template: TableTemplate, lines: readonly PlainLi
     const previous = rows[rows.length - 1];
     if (pending.length > 0) {
       if (!previous || fullLine(previous)) {
-        current.extra.push(...pending);
+        append(current.extra, pending);
         current.unsure = true;
-        current.stray.push(...pending);
+        append(current.stray, pending);
       } else if (shape === 'cells') {
-        previous.stray.push(...pending);
+        append(previous.stray, pending);
         previous.unsure = true;
       } else {
         previous.unsure = true;
         current.unsure = true;
-        current.stray.push(...pending);
+        append(current.stray, pending);
       }
     }
     pending = [];
@@ -380,7 +381,7 @@ function twoSided(file: string, template: TableTemplate, lines: readonly PlainLi
   const last = rows[rows.length - 1];
   if (last && pending.length > 0) {
     last.unsure = true;
-    last.stray.push(...pending);
+    append(last.stray, pending);
   }
 
   function isWhole(label: string): boolean {
@@ -432,12 +433,12 @@ function twoSided(file: string, template: TableTemplate, lines: readonly PlainLi
       const count = e.side === 'income' ? incomeCount : expenseCount;
       if (e.side && key && (seen.has(`${e.side}:${key}`) || (count > 0 && e.values.length > count))) {
         broken = true;
-        stray.push(...e.values);
+        append(stray, e.values);
         continue;
       }
       if (key) seen.add(`${e.side}:${key}`);
       if (!e.side) {
-        stray.push(...e.values);
+        append(stray, e.values);
         continue;
       }
       const specs = e.side === 'income' ? income : expense;
@@ -512,7 +513,7 @@ function panels(file: string, lines: readonly PlainLine[], shape: UnalignedShape
     out.push({ cells: [t.text, ''], loc: { file, line: line.line }, uncertain: { unknown: [1], unplaced: [] } });
   }
   const first = out[1];
-  if (first?.uncertain) first.uncertain.unplaced.push(...values);
+  if (first?.uncertain) append(first.uncertain.unplaced, values);
   else if (values.length > 0) out.push({ cells: [], loc: { file, line: data[0]?.source.line ?? 1 }, uncertain: { unknown: [], unplaced: values } });
   return out;
 }

@@ -5,6 +5,7 @@ import { nonEmpty, type GridRow } from '../grid.js';
 import { CODE, NUMBERED, PANEL_TOTAL_WHOLE, TOTAL, looksLikeAmount, squeeze } from '../lexicon.js';
 import { joinPieces } from './lines.js';
 import { hasData } from './shape.js';
+import { append as appendAll, widest } from '../arrays.js';
 
 /*
  * Row repair, for every text shape whose columns are kept (tab-separated or rebuilt from
@@ -72,7 +73,7 @@ export function joinWrappedRows(body: readonly GridRow[], template: TableTemplat
   let above: GridRow | undefined;
   let prefix: GridRow[] = [];
   const append = (target: GridRow, parts: readonly GridRow[], before: boolean): void => {
-    const width = Math.max(target.cells.length, ...parts.map((w) => w.cells.length));
+    const width = widest(parts, target.cells.length);
     for (let k = 0; k < width; k++) {
       const text = parts.map((w) => w.cells[k] ?? '').reduce(joinPieces, '');
       if (text !== '') target.cells[k] = before ? joinPieces(text, target.cells[k] ?? '') : joinPieces(target.cells[k] ?? '', text);
@@ -95,11 +96,11 @@ export function joinWrappedRows(body: readonly GridRow[], template: TableTemplat
     while (i < body.length && isWrap(body[i] as GridRow)) run.push(body[i++] as GridRow);
     const below = body[i];
     if (!above && !below) {
-      out.push(...run.map(copy));
+      appendAll(out, run.map(copy));
       continue;
     }
     // Column by column: the pieces of one cell go up or down by which row's cell is empty.
-    const width = Math.max(...run.map((w) => w.cells.length));
+    const width = widest(run);
     const up: GridRow = { cells: new Array<string>(width).fill(''), loc: run[0]?.loc ?? row.loc };
     const down: GridRow = { cells: new Array<string>(width).fill(''), loc: up.loc };
     const alone: GridRow = { cells: new Array<string>(width).fill(''), loc: up.loc };
@@ -130,7 +131,7 @@ export function joinWrappedRows(body: readonly GridRow[], template: TableTemplat
     if (alone.cells.some((c) => c !== '')) out.push(alone);
     prefix = down.cells.some((c) => c !== '') ? [down] : [];
   }
-  if (prefix.length > 0) out.push(...prefix.map(copy));
+  if (prefix.length > 0) appendAll(out, prefix.map(copy));
   return out;
 }
 
