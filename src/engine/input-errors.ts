@@ -58,10 +58,11 @@ export function renderInputError(error: InputError, lang: Lang): RenderedInputEr
     case 'too-large': {
       const size = mib(error.size);
       const limit = mib(error.limit);
+      // Unpacking stops at the limit: how much more a workbook holds is not known.
       const message = error.part
         ? zh
-          ? `工作簿解压后超过 ${limit}（到 ${error.part} 已达 ${size}），未读取；如确需读取，请用 --max-input-size 放宽限制`
-          : `the workbook unpacks to more than ${limit} (${size} by ${error.part}) and was not read; raise the limit with --max-input-size if it must be read`
+          ? `工作簿解压后超过 ${limit}（到 ${error.part} 为止），未读取；如确需读取，请用 --max-input-size 放宽限制`
+          : `the workbook unpacks to more than ${limit} (by ${error.part}) and was not read; raise the limit with --max-input-size if it must be read`
         : zh
           ? `文件大小 ${size}，超过 ${limit} 的上限，未读取；如确需读取，请用 --max-input-size 放宽限制`
           : `the file is ${size}, over the ${limit} limit, and was not read; raise the limit with --max-input-size if it must be read`;
@@ -93,10 +94,10 @@ const SPECIAL = {
   other: { zh: '特殊文件', en: 'a special file' },
 } as const;
 
-/** A size in MiB, as the limits are given (`--max-input-size` counts MiB). */
+/** A size in MiB, as the limits are given (`--max-input-size` counts MiB): whole from 10 on, else three digits. */
 function mib(bytes: number): string {
   const value = bytes / (1024 * 1024);
-  return `${value >= 10 || Number.isInteger(value) ? Math.round(value) : value.toFixed(1)} MiB`;
+  return `${value >= 10 ? Math.round(value) : Number(value.toPrecision(3))} MiB`;
 }
 
 function xlsxMessage(d: XlsxProblem, zh: boolean): string {
