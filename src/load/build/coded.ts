@@ -1,19 +1,7 @@
 import type { Cell, Column, Row } from '../../model/document.js';
-import type { TableTemplate } from '../../templates/tables.js';
 import { cellLoc, nonEmpty, rowLoc, type GridRow } from '../grid.js';
 import { CLASS_PART, CODE, CODE_AND_NAME, CODE_COLUMN_HEADING, CODE_PART, TOTAL, looksLikeAmount, squeeze } from '../lexicon.js';
-import {
-  codeLevel,
-  columnLabels,
-  joinCode,
-  isUnknown,
-  mapColumns,
-  normaliseLabel,
-  readGridCell,
-  splitHeader,
-  type BuildContext,
-} from './common.js';
-import { widest } from '../arrays.js';
+import { codeLevel, joinCode, isUnknown, mapColumns, normaliseLabel, readGrid, readGridCell, type BuildContext, type TableBuilder } from './common.js';
 
 const isCodePartOrBlank = (cell: string | undefined): boolean => {
   const text = (cell ?? '').trim();
@@ -52,14 +40,8 @@ function isDataRow(row: GridRow): boolean {
  * Tables keyed by 支出功能分类 code: 收入决算表, 支出决算表, 一般公共预算财政拨款支出决算表,
  * 政府性基金 and 国有资本经营 tables. Codes may be whole (2080102) or split (208 | 01 | 02).
  */
-export function buildCoded(
-  template: TableTemplate,
-  body: readonly GridRow[],
-  ctx: BuildContext,
-): { columns: Column[]; rows: Row[] } {
-  const { header, data } = splitHeader(body, isDataRow);
-  const labels = columnLabels(header);
-  const width = widest(data, labels.length);
+export const buildCoded: TableBuilder = (template, body, ctx) => {
+  const { data, labels, width } = readGrid(body, isDataRow);
   const keys = findKeyColumns(labels, data);
   const mapped = mapColumns(labels, keys.name + 1, width, template.columns);
   const columns: Column[] = [...mapped.values()].map((s) => ({ key: s.key, label: s.name.zh }));
@@ -118,7 +100,7 @@ export function buildCoded(
   }
   reportStrayValues(data, keys.name, mapped, template.key, ctx);
   return { columns, rows };
-}
+};
 
 /** Numbers in columns that no header names: reported, never silently dropped. */
 export function reportStrayValues(

@@ -1,7 +1,7 @@
-import type { Amount, Cell, LoadIssue, Unit } from '../../model/document.js';
+import type { Amount, Cell, Column, LoadIssue, Row, Unit } from '../../model/document.js';
 import type { Location } from '../../model/location.js';
 import { D, halfUnit, parseNumber } from '../../model/number.js';
-import { normaliseHeader, type ColumnSpec } from '../../templates/tables.js';
+import { normaliseHeader, type ColumnSpec, type TableTemplate } from '../../templates/tables.js';
 import { nonEmpty, type GridRow } from '../grid.js';
 import { CLASS_PART, CODE, CODE_PART, COLUMN_NUMBER, LABEL_NUMBERING, squeeze } from '../lexicon.js';
 import { widest } from '../arrays.js';
@@ -11,6 +11,23 @@ export interface BuildContext {
   table: string;
   unit: Unit;
   issues: LoadIssue[];
+}
+
+/** A table's columns and rows as one layout reads them. */
+export interface BuiltTable {
+  columns: Column[];
+  rows: Row[];
+  groups?: { personnel: string[]; public: string[] };
+}
+
+/** Reads the rows of one table block of a layout (see `TableTemplate.layout`). */
+export type TableBuilder = (template: TableTemplate, body: readonly GridRow[], ctx: BuildContext) => BuiltTable;
+
+/** A table body split at its data, with each physical column's header text and the table's width. */
+export function readGrid(body: readonly GridRow[], isData: (row: GridRow) => boolean): { header: GridRow[]; data: GridRow[]; labels: string[]; width: number } {
+  const { header, data } = splitHeader(body, isData);
+  const labels = columnLabels(header);
+  return { header, data, labels, width: widest(data, labels.length) };
 }
 
 const TEN_THOUSAND = new D(10000);

@@ -1,8 +1,8 @@
 import type { Cell, Column, Row } from '../../model/document.js';
-import { normaliseHeader, type TableTemplate } from '../../templates/tables.js';
+import { normaliseHeader } from '../../templates/tables.js';
 import { cellLoc, nonEmpty, rowLoc, type GridRow } from '../grid.js';
 import { CLASS_PART, PANEL_TOTALS, looksLikeAmount } from '../lexicon.js';
-import { columnLabels, isUnknown, joinCode, readGridCell, splitHeader, type BuildContext } from './common.js';
+import { columnLabels, isUnknown, joinCode, readGridCell, splitHeader, type TableBuilder } from './common.js';
 import { widest } from '../arrays.js';
 
 interface Panel {
@@ -99,11 +99,7 @@ function isDataRow(row: GridRow): boolean {
  * 一般公共预算财政拨款基本支出决算(明细)表: economic classification codes (301, 30101…) in two or
  * three panels side by side, and the 人员经费 / 公用经费 totals on the last line.
  */
-export function buildPanels(
-  template: TableTemplate,
-  body: readonly GridRow[],
-  ctx: BuildContext,
-): { columns: Column[]; rows: Row[]; groups?: { personnel: string[]; public: string[] } } {
+export const buildPanels: TableBuilder = (template, body, ctx) => {
   const { header, data } = splitHeader(body, isDataRow);
   const width = widest(body);
   const panels = findPanels(header, width);
@@ -169,4 +165,4 @@ export function buildPanels(
   const grouped = panels.some((p) => p.group !== undefined);
   const columns: Column[] = [{ key: 'amount', label: '决算数' }];
   return grouped ? { columns, rows, groups: { personnel: classesOf('personnel'), public: classesOf('public') } } : { columns, rows };
-}
+};

@@ -1,5 +1,5 @@
 import type { Cell, Column, Row } from '../../model/document.js';
-import { normaliseHeader, type TableTemplate } from '../../templates/tables.js';
+import { normaliseHeader } from '../../templates/tables.js';
 import {
   THREE_PUBLIC_HEADINGS,
   THREE_PUBLIC_ITEMS,
@@ -9,7 +9,7 @@ import {
 } from '../../templates/three-public.js';
 import { cellLoc, nonEmpty, rowLoc, type GridRow } from '../grid.js';
 import { COLUMN_NUMBER, looksLikeAmount } from '../lexicon.js';
-import { isUnknown, readGridCell, splitHeader, type BuildContext } from './common.js';
+import { isUnknown, readGridCell, splitHeader, type TableBuilder } from './common.js';
 
 /** Column order: by budget/actual first (Hunan 公开09表) or by item first (Shanghai 七). */
 function canonicalOrder(header: readonly GridRow[]): string[] {
@@ -46,11 +46,7 @@ const isNumberLabelRow = (row: GridRow): boolean => {
  * 公务用车 小计/购置/运行维护, 接待). Columns are placed by their 栏次 numbers when printed; a
  * lone 栏次 number above a value (as extracted text sometimes shows) places that value.
  */
-export function buildThreePublic(
-  template: TableTemplate,
-  body: readonly GridRow[],
-  ctx: BuildContext,
-): { columns: Column[]; rows: Row[] } {
+export const buildThreePublic: TableBuilder = (template, body, ctx) => {
   const { header, columnNumbers, data } = splitHeader(body, (row) => nonEmpty(row).some(looksLikeAmount));
   const order = canonicalOrder(header);
   const table = template.key;
@@ -114,4 +110,4 @@ export function buildThreePublic(
       ? [{ key: 'three-public', label: '“三公”经费', level: 'line', loc: { ...firstLoc, table, row: 'three-public' }, cells }]
       : [];
   return { columns, rows };
-}
+};

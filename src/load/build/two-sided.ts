@@ -1,10 +1,9 @@
 import type { Cell, Column, Row, Side } from '../../model/document.js';
 import { summaryRowKey } from '../../templates/rows.js';
-import { normaliseHeader, type ColumnSpec, type TableTemplate } from '../../templates/tables.js';
+import { normaliseHeader, type ColumnSpec } from '../../templates/tables.js';
 import { cellLoc, nonEmpty, rowLoc, type GridRow } from '../grid.js';
 import { looksLikeAmount } from '../lexicon.js';
-import { columnLabels, isUnknown, mapColumns, normaliseLabel, readGridCell, splitHeader, type BuildContext } from './common.js';
-import { widest } from '../arrays.js';
+import { isUnknown, mapColumns, normaliseLabel, readGridCell, readGrid, type TableBuilder } from './common.js';
 
 /** Where the 支出 half of the table starts: the second 项目 column, or the 支出 group heading. */
 function findSplit(header: readonly GridRow[]): number | undefined {
@@ -28,14 +27,8 @@ function isDataRow(row: GridRow): boolean {
  * 收入支出决算总表 and 财政拨款收入支出决算总表: income items on the left, expense items on the
  * right, each side with its own label, optional 行次 and amount columns.
  */
-export function buildTwoSided(
-  template: TableTemplate,
-  body: readonly GridRow[],
-  ctx: BuildContext,
-): { columns: Column[]; rows: Row[] } {
-  const { header, data } = splitHeader(body, isDataRow);
-  const labels = columnLabels(header);
-  const width = widest(data, labels.length);
+export const buildTwoSided: TableBuilder = (template, body, ctx) => {
+  const { header, data, labels, width } = readGrid(body, isDataRow);
   const split = findSplit(header);
   if (split === undefined) {
     ctx.issues.push({
@@ -102,4 +95,4 @@ export function buildTwoSided(
     }
   }
   return { columns, rows };
-}
+};
