@@ -1,7 +1,7 @@
-import type { Cell, Column, Row } from '../../model/document.js';
-import { cellLoc, nonEmpty, rowLoc, type GridRow } from '../grid.js';
+import type { Column, Row } from '../../model/document.js';
+import { nonEmpty, rowLoc, type GridRow } from '../grid.js';
 import { CLASS_PART, CODE, CODE_AND_NAME, CODE_COLUMN_HEADING, CODE_PART, TOTAL, looksLikeAmount, squeeze } from '../lexicon.js';
-import { codeLevel, joinCode, isUnknown, mapColumns, normaliseLabel, readGrid, readGridCell, type BuildContext, type TableBuilder } from './common.js';
+import { codeLevel, hasValueIn, joinCode, mapColumns, normaliseLabel, readGrid, readMappedCells, unrecognisedRow, type BuildContext, type TableBuilder } from './common.js';
 
 const isCodePartOrBlank = (cell: string | undefined): boolean => {
   const text = (cell ?? '').trim();
@@ -74,21 +74,10 @@ export const buildCoded: TableBuilder = (template, body, ctx) => {
       key = 'total';
       level = 'total';
     } else {
-      const hasValue = [...mapped.keys()].some((col) => (gridRow.cells[col] ?? '').trim() !== '' || isUnknown(gridRow, col));
-      if (labelText !== '' || hasValue) {
-        ctx.issues.push({
-          code: 'row-unrecognised',
-          loc: rowLoc(gridRow, template.key),
-          params: { text: nonEmpty(gridRow).join(' ') },
-        });
-      }
+      if (labelText !== '' || hasValueIn(gridRow, mapped.keys())) ctx.issues.push(unrecognisedRow(gridRow, template.key));
       continue;
     }
-    const cells: Record<string, Cell> = {};
-    for (const [col, spec] of mapped) {
-      const loc = cellLoc(gridRow, template.key, key, spec.key, col + 1);
-      cells[spec.key] = readGridCell(gridRow, col, loc, ctx.unit);
-    }
+    const cells = readMappedCells(gridRow, template.key, key, mapped, ctx.unit);
     if (seen.has(key)) {
       ctx.issues.push({ code: 'duplicate-row', loc: rowLoc(gridRow, template.key, key), params: { row: key } });
       continue;

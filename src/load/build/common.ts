@@ -2,7 +2,7 @@ import type { Amount, Cell, Column, LoadIssue, Row, Unit } from '../../model/doc
 import type { Location } from '../../model/location.js';
 import { D, halfUnit, parseNumber } from '../../model/number.js';
 import { normaliseHeader, type ColumnSpec, type TableTemplate } from '../../templates/tables.js';
-import { nonEmpty, type GridRow } from '../grid.js';
+import { cellLoc, nonEmpty, rowLoc, type GridRow } from '../grid.js';
 import { CLASS_PART, CODE, CODE_PART, COLUMN_NUMBER, LABEL_NUMBERING, squeeze } from '../lexicon.js';
 import { widest } from '../arrays.js';
 
@@ -69,6 +69,24 @@ export function readGridCell(row: GridRow, col: number | undefined, loc: Locatio
   if (col === undefined) return readCell(undefined, loc, unit);
   if (isUnknown(row, col) || UNKNOWN_MARK.test(row.cells[col] ?? '')) return { kind: 'unknown', loc };
   return readCell(row.cells[col], loc, unit);
+}
+
+/** Whether a row prints anything (or may: an unknown cell) in the given columns. */
+export function hasValueIn(row: GridRow, columns: Iterable<number>): boolean {
+  for (const col of columns) if ((row.cells[col] ?? '').trim() !== '' || isUnknown(row, col)) return true;
+  return false;
+}
+
+/** A row that opens no row of the table: reported with its text, never dropped silently. */
+export function unrecognisedRow(row: GridRow, table: string, text = nonEmpty(row).join(' ')): LoadIssue {
+  return { code: 'row-unrecognised', loc: rowLoc(row, table), params: { text } };
+}
+
+/** The cells of a row in the columns the header named, each with its location. */
+export function readMappedCells(row: GridRow, table: string, key: string, mapped: ReadonlyMap<number, ColumnSpec>, unit: Unit): Record<string, Cell> {
+  const cells: Record<string, Cell> = {};
+  for (const [col, spec] of mapped) cells[spec.key] = readGridCell(row, col, cellLoc(row, table, key, spec.key, col + 1), unit);
+  return cells;
 }
 
 /** A 栏次 row: labelled 栏次, or a run of column numbers 1, 2, 3… */

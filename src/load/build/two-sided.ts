@@ -1,9 +1,9 @@
-import type { Cell, Column, Row, Side } from '../../model/document.js';
+import type { Column, Row, Side } from '../../model/document.js';
 import { summaryRowKey } from '../../templates/rows.js';
 import { normaliseHeader, type ColumnSpec } from '../../templates/tables.js';
-import { cellLoc, nonEmpty, rowLoc, type GridRow } from '../grid.js';
+import { nonEmpty, rowLoc, type GridRow } from '../grid.js';
 import { looksLikeAmount } from '../lexicon.js';
-import { isUnknown, mapColumns, normaliseLabel, readGridCell, readGrid, type TableBuilder } from './common.js';
+import { hasValueIn, mapColumns, normaliseLabel, readGrid, readMappedCells, unrecognisedRow, type TableBuilder } from './common.js';
 
 /** Where the 支出 half of the table starts: the second 项目 column, or the 支出 group heading. */
 function findSplit(header: readonly GridRow[]): number | undefined {
@@ -56,20 +56,13 @@ export const buildTwoSided: TableBuilder = (template, body, ctx) => {
     for (const s of maps) {
       const printed = (gridRow.cells[s.from] ?? '').trim();
       const label = normaliseLabel(printed);
-      const hasValue = [...s.map.keys()].some((col) => (gridRow.cells[col] ?? '').trim() !== '' || isUnknown(gridRow, col));
       if (label === '' || label === '栏次') {
-        if (hasValue) {
-          ctx.issues.push({
-            code: 'row-unrecognised',
-            loc: rowLoc(gridRow, template.key),
-            params: { text: nonEmpty(gridRow).join(' ') },
-          });
-        }
+        if (hasValueIn(gridRow, s.map.keys())) ctx.issues.push(unrecognisedRow(gridRow, template.key));
         continue;
       }
       const itemKey = summaryRowKey(template.key, s.side, label, previous[s.side]);
       if (!itemKey) {
-        ctx.issues.push({ code: 'row-unrecognised', loc: rowLoc(gridRow, template.key), params: { text: printed } });
+        ctx.issues.push(unrecognisedRow(gridRow, template.key, printed));
         continue;
       }
       previous[s.side] = itemKey;
@@ -79,11 +72,7 @@ export const buildTwoSided: TableBuilder = (template, body, ctx) => {
         continue;
       }
       seen.add(key);
-      const cells: Record<string, Cell> = {};
-      for (const [col, spec] of s.map) {
-        const loc = cellLoc(gridRow, template.key, key, spec.key, col + 1);
-        cells[spec.key] = readGridCell(gridRow, col, loc, ctx.unit);
-      }
+      const cells = readMappedCells(gridRow, template.key, key, s.map, ctx.unit);
       rows.push({
         key,
         label: printed,
