@@ -39,6 +39,7 @@ export async function engineOptions(flags: DocumentFlags, io: Io): Promise<Engin
     tolerance: flags.tolerance === 'exact' ? 'exact' : (c.tolerance ?? 'interval'),
     severity: c.severity ?? {},
     context: {
+      ...DEFAULT_CONTEXT,
       personnelClasses: c.personnelClasses ?? DEFAULT_CONTEXT.personnelClasses,
       publicClasses: c.publicClasses ?? DEFAULT_CONTEXT.publicClasses,
     },

@@ -21,7 +21,7 @@ type Sheet = string[][];
 
 /** `01-收入支出决算总表.csv`: fixed numbers in the order of TABLE_KEYS, whatever the document's own numbering. */
 export function tableFileName(key: TableKey): string {
-  const n = String(TABLE_KEYS.indexOf(key) + 1).padStart(2, '0');
+  const n = String((TABLE_KEYS as readonly string[]).indexOf(key) + 1).padStart(2, '0');
   return `${n}-${template(key).name.zh.replace(/[“”"]/g, '')}.csv`;
 }
 

@@ -51,6 +51,8 @@ export interface CheckResult {
   sentence?: { text: string; loc: Location };
   /** Overrides the rule's default severity for a failure (e.g. a rule with error and warning cases). */
   severity?: Severity;
+  /** The left side is a blank cell: shown as blank, never as 0.00. */
+  actualBlank?: true;
 }
 
 /** The printed rows a finding rests on, with the cells it names marked: what an auditor quotes. */
