@@ -73,7 +73,7 @@ export function renderMessage(meta: RuleMeta, result: CheckResult, lang: Lang): 
   const head = lang === 'en' ? subject.charAt(0).toUpperCase() + subject.slice(1) : subject;
   if (!outcome) return head;
   const numbers: Record<string, MessageParam> = {
-    actual: display(asText(result.actual)),
+    actual: result.actualBlank ? (lang === 'zh' ? '空白' : 'blank') : display(asText(result.actual)),
     expected: display(asText(result.expected)),
     difference: display(result.difference ? money(result.difference.abs()) : undefined),
     tolerance: display(asText(result.tolerance)),

@@ -104,7 +104,8 @@ const text = (value: Dec | string): string => (typeof value === 'string' ? value
 function numbers(result: CheckResult): Pick<Finding, 'expected' | 'actual' | 'difference' | 'tolerance'> {
   return {
     ...(result.expected !== undefined ? { expected: text(result.expected) } : {}),
-    ...(result.actual !== undefined ? { actual: text(result.actual) } : {}),
+    // A blank cell is shown as blank, never as 0.00.
+    ...(result.actual !== undefined ? { actual: result.actualBlank ? '' : text(result.actual) } : {}),
     ...(result.difference !== undefined ? { difference: text(result.difference) } : {}),
     ...(result.tolerance !== undefined ? { tolerance: text(result.tolerance) } : {}),
   };

@@ -182,5 +182,5 @@ function isListVar(f: Formula, name: string): boolean {
 }
 
 function fail(zh: string, en: string): Compiled {
-  return { ok: false, error: { message: { zh, en }, offset: 0 } };
+  return { ok: false, error: { message: { zh, en } } };
 }

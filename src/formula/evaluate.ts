@@ -301,12 +301,36 @@ function standardParams(left: Part[], right: Part[], scope: Scope, env: EvalEnv)
     if (!partNames.some((n) => n.zh === name.zh)) partNames.push(name);
   }
   if (partNames.length > 0) params.parts = { zh: partNames.map((n) => n.zh).join(' + '), en: partNames.map((n) => n.en).join(' + ') };
+  params.left = describe(left, env);
+  params.right = describe(right, env);
   const rows = right.flatMap((p) => (p.resolved.kind === 'cell' && p.resolved.row ? [p.resolved.row.code ?? plainLabel(p.resolved.row)] : []));
   if (rows.length > 0) params.rows = [...new Set(rows)].join('、');
   return params;
 }
 
 /** `{$r}` is the bound row's key, `{$r.id}` its identity across tables (a code), `{$c}` the column. */
+/** A side as printed cells: “收入决算表 合计“财政拨款收入” + …”, for messages of user formulas. */
+function describe(parts: Part[], env: EvalEnv): Localized {
+  const one = (p: Part, lang: 'zh' | 'en'): string | undefined => {
+    if (p.constant !== undefined) return p.constant.toFixed();
+    if (p.resolved.kind !== 'cell') return undefined;
+    const { table, row, column } = p.resolved;
+    const t = env.tableName(table.key)[lang];
+    const c = env.columnName(table.key, column)[lang];
+    const r = row ? rowLabel(row) : '';
+    return lang === 'zh' ? `${t}${r ? ` ${r}` : ''}“${c}”` : `${t}${r ? `, ${r}` : ''}, “${c}”`;
+  };
+  const side = (lang: 'zh' | 'en'): string =>
+    parts
+      .flatMap((p) => {
+        const text = one(p, lang);
+        return text === undefined ? [] : [{ sign: p.sign, text }];
+      })
+      .map((x, i) => (i === 0 ? (x.sign === -1 ? `−${x.text}` : x.text) : `${x.sign === -1 ? ' − ' : ' + '}${x.text}`))
+      .join('');
+  return { zh: side('zh'), en: side('en') };
+}
+
 function keyOf(template: string, scope: Scope): string {
   return template.replace(/\{\$(\w+)(\.id)?\}/g, (whole, name: string, id: string | undefined) => {
     const b = scope.get(name);

@@ -3,8 +3,8 @@ import type { Binding, CellRef, ColumnRef, Condition, Domain, Filter, Formula, N
 /** Why a formula does not parse: a message and the character offset it points at. */
 export interface FormulaError {
   message: { zh: string; en: string };
-  /** 0-based offset into the formula text. */
-  offset: number;
+  /** 0-based offset into the formula text; absent for a name that does not resolve. */
+  offset?: number;
 }
 
 export type Parsed = { ok: true; formula: Formula } | { ok: false; error: FormulaError };
@@ -378,7 +378,8 @@ export function parseCellRef(text: string): { ok: true; ref: CellRef } | { ok: f
   }
 }
 
-/** `第 N 个字符：message`, for one-line errors. */
+/** `第 N 个字符：message` (or the message alone), for one-line errors. */
 export function describeFormulaError(error: FormulaError, lang: 'zh' | 'en'): string {
+  if (error.offset === undefined) return error.message[lang];
   return lang === 'zh' ? `第 ${error.offset + 1} 个字符：${error.message.zh}` : `at character ${error.offset + 1}: ${error.message.en}`;
 }

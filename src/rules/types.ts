@@ -4,7 +4,7 @@ import { builtinCatalog } from '../templates/builtin.js';
 import { detectFamily } from '../templates/detect.js';
 import type { CompiledCatalog, CompiledFamily } from '../templates/compiled.js';
 
-export type RuleTag = 'table' | 'cross-table' | 'narrative' | 'completeness' | 'input' | 'rounding';
+export type RuleTag = 'table' | 'cross-table' | 'narrative' | 'completeness' | 'input' | 'rounding' | 'user';
 
 export interface RuleMeta {
   /** Stable id, kebab-case; also the name of the rule's docs page and test file. */

@@ -28,7 +28,7 @@ export function evaluateIdentity(identity: CompiledIdentity, doc: DisclosureDocu
   const def = identity.def;
   return evaluateFormula(
     identity.compiled.formula,
-    { key: def.key ?? def.id, message: def.message, params: def.params ?? {}, complete: def.complete === true },
+    { key: def.key ?? [def.id, ...identity.compiled.formula.bindings.map((b) => `{$${b.variable.name}}`)].join('/'), message: def.message, params: def.params ?? {}, complete: def.complete === true },
     doc,
     env(ctx),
   );
