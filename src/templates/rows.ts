@@ -30,6 +30,14 @@ const BREAKDOWN_AFTER: Record<string, string> = { opening: 'opening-', closing: 
  */
 export function summaryRowKey(table: TableKey, side: Side, label: string, previous?: string): string | undefined {
   const specs = SPECS.get(table)?.[side] ?? [];
+  // “其中：…” details the line above it and is no item of its own: never part of a sum.
+  const detail = /^其中[:：]?(.*)$/.exec(label);
+  if (detail) {
+    const parent = previous?.replace(/^sub:([^:]+):.*$/, '$1');
+    if (!parent) return undefined;
+    const what = specs.find((s) => s.match.test(detail[1] ?? ''))?.key ?? 'line';
+    return `sub:${parent}:${what}`;
+  }
   if (side === 'expense') {
     const code = functionClassCode(label);
     if (code) return `class-${code}`;
@@ -40,6 +48,11 @@ export function summaryRowKey(table: TableKey, side: Side, label: string, previo
   const prefix = base ? BREAKDOWN_AFTER[base] : undefined;
   if (prefix && /^(general|fund|capital)$/.test(spec.key)) return `${prefix}${spec.key}`;
   return spec.key;
+}
+
+/** Whether a summary-table row key is a “其中” detail line. */
+export function isDetailRow(key: string): boolean {
+  return /(^|:)sub:/.test(key);
 }
 
 /** Display name of a summary-table row key. */

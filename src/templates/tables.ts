@@ -68,6 +68,7 @@ export function normaliseTitle(line: string): string {
     .replace(/[\s\u3000]+/g, '')
     .replace(/^[-•·*#]+/, '')
     .replace(/^(第?[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]+[)）])/, '')
+    .replace(/^表[一二三四五六七八九十\d]{1,3}[：:、.．]?/, '')
     .replace(/^\d{4}年度?/, '')
     .replace(/[（(]?公开\d{1,2}表[)）]?$/, '')
     .replace(/^[（(]?公开\d{1,2}表[)）]?/, '')

@@ -1,5 +1,5 @@
 import type { Cell, Column, Row, Side } from '../../model/document.js';
-import { summaryRowKey } from '../../templates/rows.js';
+import { isDetailRow, summaryRowKey } from '../../templates/rows.js';
 import { normaliseHeader, type ColumnSpec, type TableTemplate } from '../../templates/tables.js';
 import { cellLoc, nonEmpty, rowLoc, type GridRow } from '../grid.js';
 import { columnLabels, isUnknown, looksLikeAmount, mapColumns, normaliseLabel, readGridCell, splitHeader, type BuildContext } from './common.js';
@@ -92,7 +92,7 @@ export function buildTwoSided(
       rows.push({
         key,
         label: printed,
-        level: /total|grand/.test(itemKey) ? 'total' : itemKey.startsWith('class-') ? 'class' : 'line',
+        level: isDetailRow(itemKey) ? 'line' : /total|grand/.test(itemKey) ? 'total' : itemKey.startsWith('class-') ? 'class' : 'line',
         side: s.side,
         loc: rowLoc(gridRow, template.key, key),
         cells,

@@ -273,6 +273,30 @@ export const FINAL_SECTIONS: SectionDef[] = [
   { key: 'glossary', name: { zh: '名词解释', en: 'glossary of terms' }, patterns: ['名词解释'] },
 ];
 
+/**
+ * Central 高校 four-table 决算: the summary, income and expenditure tables of the nine-table set
+ * (same identities where they apply) and a 财政拨款支出决算表 of all appropriations, which may not
+ * exceed the expenditure table row by row.
+ */
+export const UNIVERSITY_IDENTITIES: IdentityDef[] = [
+  ...FINAL_IDENTITIES.filter((i) =>
+    ['income-expense-totals', 'income-expense-grand-totals', 'income-expense-balance', 'income-row-sum', 'income-rollup', 'expense-row-sum', 'expense-rollup', 'cross-income-sources', 'cross-expense-classes'].includes(i.rule),
+  ),
+  rowSum('fiscal-expense-row-sum', 'fiscal-expense', 'total', ['basic', 'project']),
+  rollup('fiscal-expense-rollup', 'fiscal-expense'),
+  id('cross-fiscal-expense', 'part', 'part', 'fiscal-expense[$r].$c <= expense[$r].$c for $r in rows(fiscal-expense), $c in {total, basic, project}', {
+    key: '{$r}/{$c}',
+    params: { fiscal: { table: 'fiscal-expense' }, expense: { table: 'expense' } },
+  }),
+];
+
+export const UNIVERSITY_SECTIONS: SectionDef[] = [
+  { key: 'overview', name: { zh: '收支决算总表说明', en: 'explanation of the income and expenditure summary' }, patterns: ['收支决算总表说明|收入总计|支出总计'] },
+  { key: 'income', name: { zh: '收入决算表说明', en: 'explanation of the income table' }, patterns: ['收入决算表说明|收入.{0,20}占'] },
+  { key: 'expense', name: { zh: '支出决算表说明', en: 'explanation of the expenditure table' }, patterns: ['支出决算表说明|支出.{0,20}占'] },
+  { key: 'glossary', name: { zh: '名词解释', en: 'glossary of terms' }, patterns: ['名词解释'] },
+];
+
 const NINE_TABLES = [
   'income-expense',
   'income',
@@ -316,5 +340,13 @@ export const FAMILIES: readonly FamilyDef[] = [
     identities: FINAL_IDENTITIES,
     sections: FINAL_SECTIONS,
     detect: { cover: ['单位决算'] },
+  },
+  {
+    id: 'university-final',
+    name: { zh: '高校部门决算（四张表）', en: 'university final accounts (four tables)' },
+    kind: 'final',
+    tables: [{ key: 'income-expense' }, { key: 'income' }, { key: 'expense' }, { key: 'fiscal-expense' }],
+    identities: UNIVERSITY_IDENTITIES,
+    sections: UNIVERSITY_SECTIONS,
   },
 ];

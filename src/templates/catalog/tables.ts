@@ -44,15 +44,15 @@ const INCOME_EXPENSE_INCOME: RowDef[] = [
   row('other', '其他收入', 'other income', '^其他收入$'),
   row('total-income', '本年收入合计', 'total income of the year', '^本年收入合计$'),
   row('use-surplus', '使用非财政拨款结余', 'use of non-appropriation surplus', '^使用非财政拨款结余'),
-  row('opening', '年初结转和结余', 'carried forward at start of year', '^年初结转和结余$'),
-  row('grand-total', '总计', 'grand total', '^总计$'),
+  row('opening', '年初结转和结余', 'carried forward at start of year', '^(年初|上年)结转和结余$'),
+  row('grand-total', '总计', 'grand total', '^总计$', '^合计$'),
 ];
 
 const INCOME_EXPENSE_EXPENSE: RowDef[] = [
   row('total-expense', '本年支出合计', 'total expenditure of the year', '^本年支出合计$'),
   row('distribution', '结余分配', 'distribution of surplus', '^结余分配$'),
   row('closing', '年末结转和结余', 'carried forward at end of year', '^年末结转和结余$'),
-  row('grand-total', '总计', 'grand total', '^总计$'),
+  row('grand-total', '总计', 'grand total', '^总计$', '^合计$'),
 ];
 
 const FISCAL_INCOME: RowDef[] = [
@@ -82,7 +82,7 @@ export const TABLES: readonly TableDef[] = [
   {
     key: 'income-expense',
     name: { zh: '收入支出决算总表', en: 'income and expenditure summary' },
-    titles: ['^(部门)?收入支出决算总表$'],
+    titles: ['^(部门)?收入支出决算总表$', '^(高等学校)?收支决算总表$'],
     layout: 'two-sided',
     incomeColumns: [AMOUNT],
     columns: [AMOUNT],
@@ -91,13 +91,15 @@ export const TABLES: readonly TableDef[] = [
   {
     key: 'income',
     name: { zh: '收入决算表', en: 'income table' },
-    titles: ['^(部门)?收入决算表$'],
+    titles: ['^(部门|高等学校)?收入决算表$'],
     layout: 'coded',
     columns: [
       col('total', '本年收入合计', 'total income', '本年收入合计', '^(项目)?合计$'),
       col('fiscal', '财政拨款收入', 'fiscal appropriation', '财政拨款收入?'),
       col('superior', '上级补助收入', 'subsidy from superior', '上级补助收入'),
-      col('business', '事业收入', 'operating-activity income', '^事业收入'),
+      col('business', '事业收入', 'operating-activity income', '^事业收入(?!.*其中)'),
+      // A “其中” column details the one before it (高校: 事业收入 其中：教育收费); it is in no sum.
+      col('business-fees', '其中：教育收费', 'of which: tuition fees', '其中.*教育收费|^教育收费$'),
       col('operation', '经营收入', 'business income', '^经营收入'),
       col('affiliated', '附属单位上缴收入', 'remittance from affiliates', '附属单位上缴收入'),
       col('other', '其他收入', 'other income', '其他收入'),
@@ -106,7 +108,7 @@ export const TABLES: readonly TableDef[] = [
   {
     key: 'expense',
     name: { zh: '支出决算表', en: 'expenditure table' },
-    titles: ['^(部门)?支出决算表$'],
+    titles: ['^(部门|高等学校)?支出决算表$'],
     layout: 'coded',
     columns: [
       col('total', '本年支出合计', 'total expenditure', '本年支出合计', '^(项目)?合计$'),
@@ -162,6 +164,19 @@ export const TABLES: readonly TableDef[] = [
     titles: ['^国有资本经营预算财政拨款(收入)?支出决算表$'],
     layout: 'coded',
     columns: FUND_COLUMNS,
+  },
+  {
+    // Central 高校: all appropriation spending by 功能分类, with 基本建设 inside 项目支出.
+    key: 'fiscal-expense',
+    name: { zh: '财政拨款支出决算表', en: 'fiscal appropriation expenditure table' },
+    titles: ['^(高等学校)?财政拨款支出决算表$'],
+    layout: 'coded',
+    columns: [
+      col('total', '合计', 'total', '^(本年支出)?(合计|小计)$'),
+      col('basic', '基本支出', 'basic expenditure', '基本支出$'),
+      col('project', '项目支出', 'project expenditure', '^(本年支出)?项目支出(小计)?$', '^小计$'),
+      col('construction', '其中：基本建设资金支出', 'of which: capital construction', '基本建设'),
+    ],
   },
   {
     key: 'three-public',
