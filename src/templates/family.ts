@@ -32,6 +32,11 @@ export const ColumnDefSchema = z.strictObject({
   name: localized,
   /** Matched against the header text of a column, joined over the header rows, spaces removed. */
   headers: z.array(pattern).check(z.minLength(1)),
+  /**
+   * A “其中” column detailing the one before it: read where a header names it, in no sum, and not
+   * expected by readers that infer a table's columns from their number.
+   */
+  detail: z.optional(z.boolean()),
 });
 
 export const RowDefSchema = z.strictObject({

@@ -23,6 +23,8 @@ export interface TableTemplate {
   columns: ColumnSpec[];
   /** Income-side amount columns of two-sided tables. */
   incomeColumns?: ColumnSpec[];
+  /** “其中” columns: mapped where a header names them, never inferred from a count of values. */
+  detailColumns?: ColumnSpec[];
 }
 
 /** A table definition of the catalog as the readers use it: patterns compiled. */
@@ -33,7 +35,8 @@ function toTemplate(def: TableDef): TableTemplate {
     name: def.name,
     title: anyOf(def.titles),
     layout: def.layout,
-    columns: def.columns.map(spec),
+    columns: def.columns.filter((c) => !c.detail).map(spec),
+    ...(def.columns.some((c) => c.detail) ? { detailColumns: def.columns.filter((c) => c.detail).map(spec) } : {}),
     ...(def.incomeColumns ? { incomeColumns: def.incomeColumns.map(spec) } : {}),
   };
 }

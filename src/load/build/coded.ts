@@ -59,7 +59,7 @@ export function buildCoded(
   const labels = columnLabels(header);
   const width = Math.max(labels.length, ...data.map((r) => r.cells.length));
   const keys = findKeyColumns(labels, data);
-  const mapped = mapColumns(labels, keys.name + 1, width, template.columns);
+  const mapped = mapColumns(labels, keys.name + 1, width, [...template.columns, ...(template.detailColumns ?? [])]);
   const columns: Column[] = [...mapped.values()].map((s) => ({ key: s.key, label: s.name.zh }));
   for (const [col, spec] of mapped) {
     const column = columns.find((c) => c.key === spec.key);

@@ -1,6 +1,7 @@
 import type { ColumnDef, RowDef, TableDef } from '../family.js';
 
 const col = (key: string, zh: string, en: string, ...headers: string[]): ColumnDef => ({ key, name: { zh, en }, headers });
+const detail = (key: string, zh: string, en: string, ...headers: string[]): ColumnDef => ({ key, name: { zh, en }, headers, detail: true });
 const row = (key: string, zh: string, en: string, ...labels: string[]): RowDef => ({ key, name: { zh, en }, labels });
 
 const AMOUNT = col('amount', '金额', 'amount', '金额|决算数');
@@ -99,7 +100,7 @@ export const TABLES: readonly TableDef[] = [
       col('superior', '上级补助收入', 'subsidy from superior', '上级补助收入'),
       col('business', '事业收入', 'operating-activity income', '^事业收入(?!.*其中)'),
       // A “其中” column details the one before it (高校: 事业收入 其中：教育收费); it is in no sum.
-      col('business-fees', '其中：教育收费', 'of which: tuition fees', '其中.*教育收费|^教育收费$'),
+      detail('business-fees', '其中：教育收费', 'of which: tuition fees', '其中.*教育收费|^教育收费$'),
       col('operation', '经营收入', 'business income', '^经营收入'),
       col('affiliated', '附属单位上缴收入', 'remittance from affiliates', '附属单位上缴收入'),
       col('other', '其他收入', 'other income', '其他收入'),
@@ -175,7 +176,7 @@ export const TABLES: readonly TableDef[] = [
       col('total', '合计', 'total', '^(本年支出)?(合计|小计)$'),
       col('basic', '基本支出', 'basic expenditure', '基本支出$'),
       col('project', '项目支出', 'project expenditure', '^(本年支出)?项目支出(小计)?$', '^小计$'),
-      col('construction', '其中：基本建设资金支出', 'of which: capital construction', '基本建设'),
+      detail('construction', '其中：基本建设资金支出', 'of which: capital construction', '基本建设'),
     ],
   },
   {
