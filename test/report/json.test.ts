@@ -13,7 +13,7 @@ describe('--format json', () => {
   it.each([
     [['fixtures/zhuzhou-hrss-2023.txt']],
     [['fixtures/zhuzhou-hrss-2023-csv', 'fixtures/synthetic', 'fixtures/bad/empty.txt']],
-    [['fixtures/bad/non-numeric', 'fixtures/shanghai-putuo-2024-csv']],
+    [['fixtures/bad/non-numeric', 'fixtures/shanghai-sample-2024-csv']],
   ])('matches the published JSON Schema for %j', async (paths) => {
     const r = await run(['check', ...paths, '--format', 'json']);
     const report: unknown = JSON.parse(r.stdout);
