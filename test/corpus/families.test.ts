@@ -65,7 +65,7 @@ const DOCUMENTS: Expected[] = [
       // Head counts (13个学科门类，其中3个…) are counts, not compositions. Issue 8 speaks of two real
       // misstated shares; the arithmetic above finds one.
     ],
-    pending: { tables: 'issue 8 (templates as data: the 高校 family)', errors: 'issue 8 (nine table-missing, 3 head-count and 3 wrong-whole share errors today)' },
+    pending: { errors: 'issue 8 (3 head-count compositions and 3 wrong-whole shares today)' },
   },
   {
     file: 'shanghai-final-accounts-template-2024.pdf',
@@ -155,10 +155,10 @@ describe('shanghai-final-accounts-template-2024.pdf, blank', () => {
 });
 
 describe('putuo-shegongbu-2024.pdf, what holds today', () => {
-  it('reads the nine tables, with no table error other than on the 财政拨款收入支出决算总表 whose 合计 column it loses', async () => {
+  it('reads the nine tables with no table error: the 合计 column of 财政拨款收入支出决算总表 it loses makes no check, not a false one', async () => {
     const checked = await checkedOf('putuo-shegongbu-2024.pdf');
     expect(checked.tables.every((t) => t.found)).toBe(true);
-    expect(new Set(errorsOf(checked).map((f) => f.rule))).toEqual(new Set(['fiscal-row-sum', 'fiscal-balance']));
+    expect(errorsOf(checked).filter((f) => !/^narrative-/.test(f.rule))).toEqual([]);
     // 29.42 / 307.82 = 9.5575%, printed 9.55%: truncated, a warning.
     expect(checked.findings.filter((f) => f.rule === 'narrative-share' && f.severity === 'warning').map(at)).toEqual(['p18:7']);
   }, SLOW);
