@@ -3,7 +3,7 @@ import type { DisclosureDocument } from '../model/document.js';
 import type { CheckResult } from '../model/finding.js';
 import type { Rule } from './types.js';
 import { defect } from './support/identity.js';
-import { rowOf } from './support/tables.js';
+import { documentStart, rowOf } from './support/tables.js';
 
 /** A section required only where spending exists: the cell it names holds a non-zero amount. */
 function spent(doc: DisclosureDocument, ref: CellRef): boolean {
@@ -28,7 +28,7 @@ export const requiredSections: Rule = {
   check(doc, ctx) {
     const results: CheckResult[] = [];
     const text = doc.narrative.map((l) => l.text.replace(/\s+/g, '')).join('\n');
-    const where = doc.narrative[0]?.loc ?? { file: doc.files[0] ?? doc.source, line: 1 };
+    const where = documentStart(doc);
     if (ctx.family.sections.length === 0) return [];
     if (!/万元/.test(text)) return [defect('none', { id: 'none', params: {} }, [where])];
     for (const section of ctx.family.sections) {

@@ -1,5 +1,6 @@
 import type { Rule } from './types.js';
 import { defect } from './support/identity.js';
+import { documentStart } from './support/tables.js';
 
 /** Every table of the document's family must be published, empty ones included (with a note). */
 export const tableMissing: Rule = {
@@ -17,7 +18,7 @@ export const tableMissing: Rule = {
     },
   },
   check(doc, ctx) {
-    const where = { file: doc.files[0] ?? doc.source, line: 1 };
+    const where = documentStart(doc);
     const family = ctx.family.def.name;
     return ctx.family.def.tables
       .filter((t) => !t.optional && !doc.tables[t.key])

@@ -101,10 +101,8 @@ describe('SARIF', () => {
     expect(xml).toContain('fixtures/zhuzhou-hrss-2023.xlsx#收入决算表:18');
   }, 60_000);
 
-  // A whole-document finding of a PDF (the seeded copy's missing 支出决算表) is located at line 1
-  // of the file without a page, so SARIF, GitHub and JUnit print a file line for a PDF. Fails until
-  // such findings carry no line (or a page); then this test passes and loses its .fails.
-  it.fails('a whole-document finding of a PDF (table-missing) carries no file line either', async () => {
+  // A whole-document finding of a PDF (the seeded copy's missing 支出决算表) points at page 1.
+  it('a whole-document finding of a PDF (table-missing) carries no file line either', async () => {
     const report = await reportFor(['fixtures/shanghai-sample-2024-seeded.pdf']);
     const lines = formatGithub(report, { lang: 'zh' }).split('\n');
     expect(lines.filter((l) => l.startsWith('::') && l.includes(',line='))).toEqual([]);

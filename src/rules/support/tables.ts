@@ -1,4 +1,5 @@
-import type { Row, Table, TableKey } from '../../model/document.js';
+import type { DisclosureDocument, Row, Table, TableKey } from '../../model/document.js';
+import type { Location } from '../../model/location.js';
 import type { Localized } from '../../model/finding.js';
 import { template } from '../../templates/tables.js';
 
@@ -29,4 +30,15 @@ export function columnName(table: Table, key: string): string {
 
 export function tableName(key: TableKey): Localized {
   return template(key).name;
+}
+
+/**
+ * Where a finding about the whole document points: its first line as read (page 1 of a PDF, the
+ * first sheet of a workbook), so no format mistakes a page line for a file line.
+ */
+export function documentStart(doc: DisclosureDocument): Location {
+  const first = doc.narrative[0]?.loc ?? Object.values(doc.tables)[0]?.titleLoc;
+  if (!first) return { file: doc.files[0] ?? doc.source, line: 1 };
+  const { table: _table, row: _row, column: _column, field: _field, ...where } = first;
+  return where;
 }
