@@ -1,4 +1,3 @@
-import { resolve, sep } from 'node:path';
 import { inputErrorLine, renderInputError } from '../engine/input-errors.js';
 import type { Lang } from '../engine/messages.js';
 import { DEFAULT_OPTIONS, type EngineOptions } from '../engine/run.js';
@@ -44,16 +43,6 @@ export async function engineOptions(flags: DocumentFlags, io: Io): Promise<Engin
       publicClasses: c.publicClasses ?? DEFAULT_CONTEXT.publicClasses,
     },
   };
-}
-
-/** A path a command must not write: any file read as input, or anything inside an input folder. */
-export function clobbersInput(output: string, sources: readonly DocumentSource[]): boolean {
-  const out = resolve(output);
-  return sources.some((s) => {
-    const files = s.kind === 'text' || s.kind === 'pdf' || s.kind === 'xlsx' ? [s.file] : s.kind === 'csv-folder' ? [...s.tables, ...s.narrative] : [];
-    if (files.some((f) => resolve(f) === out)) return true;
-    return s.kind === 'csv-folder' && out.startsWith(resolve(s.source) + sep);
-  });
 }
 
 export type Loaded = { kind: 'document'; source: DocumentSource; doc: DisclosureDocument } | { kind: 'unreadable'; entry: ReportEntry };

@@ -8,7 +8,7 @@ import { detectFamily } from '../templates/detect.js';
 import { template } from '../templates/tables.js';
 import { narrativeCoverage } from '../narrative/coverage.js';
 import { excerpts } from './excerpt.js';
-import { renderMessage, type Lang } from './messages.js';
+import { messageParams, renderMessage, type Lang } from './messages.js';
 
 export type Tolerance = 'interval' | 'exact';
 
@@ -154,6 +154,8 @@ export function checkDocument(doc: DisclosureDocument, options: EngineOptions = 
         severity,
         status: result.status,
         message: renderMessage(rule.meta, result, options.lang),
+        messageId: result.message.id,
+        params: messageParams(result, options.lang),
         locations: result.locations,
         ...numbers(result),
         excerpts: excerpts(doc, result.locations),

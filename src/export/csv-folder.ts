@@ -1,5 +1,6 @@
 import { TABLE_KEYS, type Cell, type DisclosureDocument, type LoadIssue, type Row, type Table, type TableKey } from '../model/document.js';
 import { THREE_PUBLIC_NAMES, type ThreePublicItem } from '../load/build/three-public.js';
+import { spreadsheetSafe } from '../model/spreadsheet-cell.js';
 import { template } from '../templates/tables.js';
 
 /** One file of the canonical folder: its name and its text (BOM and CRLF included). */
@@ -27,11 +28,12 @@ export function tableFileName(key: TableKey): string {
 
 export const NARRATIVE_FILE = 'narrative.txt';
 
-function field(text: string): string {
+function field(value: string): string {
+  const text = spreadsheetSafe(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** As Excel's “CSV UTF-8” saves a sheet: BOM, CRLF, every row as wide as the widest. */
+/** As Excel's “CSV UTF-8” saves a sheet: BOM, CRLF, every row as wide as the widest; no cell a live formula. */
 export function csvText(rows: Sheet): string {
   const width = Math.max(1, ...rows.map((r) => r.length));
   return `\uFEFF${rows.map((r) => Array.from({ length: width }, (_, i) => field(r[i] ?? '')).join(',')).join('\r\n')}\r\n`;
