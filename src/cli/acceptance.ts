@@ -1,10 +1,12 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import * as z from 'zod/mini';
 import type { AcceptanceNotice, Baseline, BaselineDocument, BaselineEntry, Waiver, WaiverSet } from '../engine/accept.js';
 import type { Lang } from '../engine/messages.js';
 import { TABLE_KEYS } from '../model/document.js';
 import { RULES } from '../rules/index.js';
 import { TOOL_NAME } from '../version.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { realPathOf } from './destinations.js';
 import { words } from './words.js';
 
 const ruleIds = new Set(RULES.map((r) => r.meta.id));
@@ -149,7 +151,7 @@ export function baselineText(documents: readonly BaselineDocument[]): string {
 
 export async function writeBaseline(file: string, documents: readonly BaselineDocument[]): Promise<{ ok: true } | { ok: false; code: string }> {
   try {
-    await writeFile(file, baselineText(documents));
+    await writeFileAtomic(await realPathOf(file), baselineText(documents));
     return { ok: true };
   } catch (error) {
     return { ok: false, code: (error as NodeJS.ErrnoException).code ?? 'error' };

@@ -7,10 +7,33 @@ export interface Io {
   columns?: number;
 }
 
+/**
+ * A process stream that stops writing, quietly, once its reader has gone (`zjs check … | head`):
+ * EPIPE is not an error of the run, whose exit code stays that of the complete output. Any other
+ * write error is named once on standard error.
+ */
+function writer(stream: NodeJS.WriteStream, name: string): (text: string) => void {
+  let closed = false;
+  const stop = (error: NodeJS.ErrnoException): void => {
+    if (closed) return;
+    closed = true;
+    if (error.code !== 'EPIPE' && stream !== process.stderr) process.stderr.write(`zjs: ${name}: ${error.code ?? error.message}\n`);
+  };
+  stream.on('error', stop);
+  return (text) => {
+    if (closed) return;
+    try {
+      stream.write(text);
+    } catch (error) {
+      stop(error as NodeJS.ErrnoException);
+    }
+  };
+}
+
 export function processIo(): Io {
   return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: writer(process.stdout, 'standard output'),
+    stderr: writer(process.stderr, 'standard error'),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
     ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),

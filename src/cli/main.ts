@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { visibleControls } from '../report/controls.js';
 import { VERSION } from '../version.js';
 import { registerCheck } from './commands/check.js';
 import { registerClaims } from './commands/claims.js';
@@ -28,8 +29,10 @@ function program(ctx: CommandContext): Command {
 }
 
 /** Runs the command line; returns the exit code. Bad input never throws out of here. */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], given: Io): Promise<number> {
   let code: number = EXIT.ok;
+  // Error lines quote file names and document text: control characters are shown, never acted on.
+  const io: Io = { ...given, stderr: (text) => given.stderr(visibleControls(text, { lines: true })) };
   const zjs = program({
     io,
     setCode: (c) => {

@@ -1,10 +1,9 @@
-import { resolve, sep } from 'node:path';
 import { InvalidArgumentError, Option } from 'commander';
 import { inputErrorLine, renderInputError } from '../engine/input-errors.js';
 import type { Lang } from '../engine/messages.js';
 import { DEFAULT_OPTIONS, type EngineOptions } from '../engine/run.js';
 import type { Encoding } from '../load/decode.js';
-import { inputsOf, loadDocument, search, type DocumentSource, type LoadOptions } from '../load/index.js';
+import { loadDocument, search, type DocumentSource, type LoadOptions } from '../load/index.js';
 import type { DisclosureDocument } from '../model/document.js';
 import type { ReportEntry } from '../report/model.js';
 import { DEFAULT_CONTEXT } from '../rules/types.js';
@@ -68,21 +67,11 @@ export async function engineOptions(flags: DocumentFlags, io: Io): Promise<Engin
     tolerance: flags.tolerance === 'exact' ? 'exact' : (c.tolerance ?? 'interval'),
     severity: c.severity ?? {},
     context: {
+      ...DEFAULT_CONTEXT,
       personnelClasses: c.personnelClasses ?? DEFAULT_CONTEXT.personnelClasses,
       publicClasses: c.publicClasses ?? DEFAULT_CONTEXT.publicClasses,
     },
   };
-}
-
-/** A path a command must not write: any file read as input, or anything inside an input folder. */
-export function clobbersInput(output: string, sources: readonly DocumentSource[]): boolean {
-  const out = resolve(output);
-  return sources.some((s) => {
-    // Every reader names its files, so a new kind of input is protected like the others.
-    const { files, folder } = inputsOf(s);
-    if (files.some((f) => resolve(f) === out)) return true;
-    return folder !== undefined && out.startsWith(resolve(folder) + sep);
-  });
 }
 
 export type Loaded = { kind: 'document'; source: DocumentSource; doc: DisclosureDocument } | { kind: 'unreadable'; entry: ReportEntry };

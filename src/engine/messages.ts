@@ -60,10 +60,20 @@ function display(value: string | undefined): string {
   return `${sign}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac !== undefined ? `.${frac}` : ''}`;
 }
 
+/** A check's message parameters, with the reason of a skipped check when the rule did not name one. */
+function paramsOf(result: CheckResult): Record<string, MessageParam> {
+  return result.reason && !('reason' in result.message.params) ? { ...result.message.params, reason: result.reason } : result.message.params;
+}
+
+/** The values a check's message is filled with, in one language, in the order the rule gave them. */
+export function messageParams(result: CheckResult, lang: Lang): Record<string, string> {
+  return Object.fromEntries(Object.entries(paramsOf(result)).map(([name, value]) => [name, pick(value, lang)]));
+}
+
 /** The one place where a check becomes prose: the rule's subject, then how the numbers compare. */
 export function renderMessage(meta: RuleMeta, result: CheckResult, lang: Lang): string {
   const template = meta.messages[result.message.id] ?? (result.message.id === 'title' ? meta.title : undefined);
-  const params = result.reason && !('reason' in result.message.params) ? { ...result.message.params, reason: result.reason } : result.message.params;
+  const params = paramsOf(result);
   const subject = template ? fill(template[lang], params, lang) : `${meta.id}:${result.message.id}`;
   // A message that states its own reason needs no “not checked (reason)” after it.
   const ownReason = template?.zh.includes('{reason}') === true;
@@ -73,7 +83,7 @@ export function renderMessage(meta: RuleMeta, result: CheckResult, lang: Lang): 
   const head = lang === 'en' ? subject.charAt(0).toUpperCase() + subject.slice(1) : subject;
   if (!outcome) return head;
   const numbers: Record<string, MessageParam> = {
-    actual: display(asText(result.actual)),
+    actual: result.actualBlank ? (lang === 'zh' ? '空白' : 'blank') : display(asText(result.actual)),
     expected: display(asText(result.expected)),
     difference: display(result.difference ? money(result.difference.abs()) : undefined),
     tolerance: display(asText(result.tolerance)),

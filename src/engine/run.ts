@@ -1,13 +1,14 @@
-import { TABLE_KEYS, type DisclosureDocument, type TableKey } from '../model/document.js';
+import type { DisclosureDocument, TableKey } from '../model/document.js';
 import type { CheckResult, Finding, Severity } from '../model/finding.js';
 import { money, type Dec } from '../model/number.js';
 import { compareLocations, type Location } from '../model/location.js';
 import { RULES } from '../rules/index.js';
-import { DEFAULT_CONTEXT, type Rule, type RuleContext } from '../rules/types.js';
+import { DEFAULT_CONTEXT, type Rule, type RuleContext, type RunContext } from '../rules/types.js';
+import { detectFamily } from '../templates/detect.js';
 import { template } from '../templates/tables.js';
 import { narrativeCoverage } from '../narrative/coverage.js';
 import { excerpts } from './excerpt.js';
-import { renderMessage, type Lang } from './messages.js';
+import { messageParams, renderMessage, type Lang } from './messages.js';
 
 export type Tolerance = 'interval' | 'exact';
 
@@ -17,7 +18,7 @@ export interface EngineOptions {
   tolerance: Tolerance;
   /** Per-rule severity for failures, or `off` to not run the rule. */
   severity: Readonly<Record<string, Severity | 'off'>>;
-  context: RuleContext;
+  context: RunContext;
   rules: readonly Rule[];
   /** Keep every raw check result (for `explain`); a batch run drops them to free each document. */
   keepResults?: boolean;
@@ -55,6 +56,8 @@ export interface RuleResult {
 
 export interface CheckedDocument {
   source: string;
+  /** The template family the document was read as (部门决算, 高校决算…), named in the report language. */
+  family: { id: string; name: string };
   department: string | null;
   year: number | null;
   unit: string;
@@ -101,7 +104,8 @@ const text = (value: Dec | string): string => (typeof value === 'string' ? value
 function numbers(result: CheckResult): Pick<Finding, 'expected' | 'actual' | 'difference' | 'tolerance'> {
   return {
     ...(result.expected !== undefined ? { expected: text(result.expected) } : {}),
-    ...(result.actual !== undefined ? { actual: text(result.actual) } : {}),
+    // A blank cell is shown as blank, never as 0.00.
+    ...(result.actual !== undefined ? { actual: result.actualBlank ? '' : text(result.actual) } : {}),
     ...(result.difference !== undefined ? { difference: text(result.difference) } : {}),
     ...(result.tolerance !== undefined ? { tolerance: text(result.tolerance) } : {}),
   };
@@ -109,6 +113,8 @@ function numbers(result: CheckResult): Pick<Finding, 'expected' | 'actual' | 'di
 
 /** Runs every enabled rule over one document and renders what they report. */
 export function checkDocument(doc: DisclosureDocument, options: EngineOptions = DEFAULT_OPTIONS): CheckedDocument {
+  const match = detectFamily(doc, options.context.catalog);
+  const context: RuleContext = { ...options.context, family: match.family };
   const counts: CheckCounts = { run: 0, passed: 0, failed: 0, rounding: 0, skipped: 0 };
   const findings: Finding[] = [];
   const results: RuleResult[] = [];
@@ -116,7 +122,7 @@ export function checkDocument(doc: DisclosureDocument, options: EngineOptions = 
   for (const rule of options.rules) {
     if (options.severity[rule.meta.id] === 'off') continue;
     const narrative = rule.meta.tags.includes('narrative');
-    for (const result of rule.check(doc, options.context)) {
+    for (const result of rule.check(doc, context)) {
       if (narrative && result.status !== 'skipped') claimKeys.add(result.key);
       if (options.keepResults) results.push({ rule: rule.meta.id, result });
       const severity = severityOf(rule, result, options);
@@ -148,6 +154,8 @@ export function checkDocument(doc: DisclosureDocument, options: EngineOptions = 
         severity,
         status: result.status,
         message: renderMessage(rule.meta, result, options.lang),
+        messageId: result.message.id,
+        params: messageParams(result, options.lang),
         locations: result.locations,
         ...numbers(result),
         excerpts: excerpts(doc, result.locations),
@@ -163,7 +171,7 @@ export function checkDocument(doc: DisclosureDocument, options: EngineOptions = 
     seen.set(f.id, n);
     if (n > 1) f.id = `${f.id}#${n}`;
   }
-  const tables: TableSummary[] = TABLE_KEYS.map((key) => {
+  const tables: TableSummary[] = match.family.def.tables.map(({ key }) => {
     const table = doc.tables[key];
     return {
       key,
@@ -175,6 +183,7 @@ export function checkDocument(doc: DisclosureDocument, options: EngineOptions = 
   });
   return {
     source: doc.source,
+    family: { id: match.family.def.id, name: match.family.def.name[options.lang] },
     department: doc.department?.name ?? null,
     year: doc.year?.value ?? null,
     unit: doc.unit,

@@ -1,5 +1,6 @@
 import { TABLE_KEYS, type Cell, type DisclosureDocument, type LoadIssue, type Row, type Table, type TableKey } from '../model/document.js';
 import { THREE_PUBLIC_NAMES, type ThreePublicItem } from '../templates/three-public.js';
+import { spreadsheetSafe } from '../model/spreadsheet-cell.js';
 import { template } from '../templates/tables.js';
 
 /** One file of the canonical folder: its name and its text (BOM and CRLF included). */
@@ -21,17 +22,18 @@ type Sheet = string[][];
 
 /** `01-收入支出决算总表.csv`: fixed numbers in the order of TABLE_KEYS, whatever the document's own numbering. */
 export function tableFileName(key: TableKey): string {
-  const n = String(TABLE_KEYS.indexOf(key) + 1).padStart(2, '0');
+  const n = String((TABLE_KEYS as readonly string[]).indexOf(key) + 1).padStart(2, '0');
   return `${n}-${template(key).name.zh.replace(/[“”"]/g, '')}.csv`;
 }
 
 export const NARRATIVE_FILE = 'narrative.txt';
 
-function field(text: string): string {
+function field(value: string): string {
+  const text = spreadsheetSafe(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** As Excel's “CSV UTF-8” saves a sheet: BOM, CRLF, every row as wide as the widest. */
+/** As Excel's “CSV UTF-8” saves a sheet: BOM, CRLF, every row as wide as the widest; no cell a live formula. */
 export function csvText(rows: Sheet): string {
   // A loop, not Math.max(...rows): a sheet of 200,000 rows would overflow the stack as arguments.
   let width = 1;

@@ -77,7 +77,7 @@ export interface SourcePart {
  */
 export function assemble(source: string, format: DisclosureDocument['format'], parts: readonly SourcePart[]): DisclosureDocument {
   const issues: LoadIssue[] = [];
-  const tables: Partial<Record<TableKey, Table>> = {};
+  const tables: Record<TableKey, Table> = {};
   const narrative: TextLine[] = [];
   let department: DisclosureDocument['department'];
   const blocks: TableBlock[] = [];

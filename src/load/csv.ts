@@ -1,4 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
+import { fromSpreadsheetSafe } from '../model/spreadsheet-cell.js';
 import { fail, ok, type CsvProblem, type Loaded } from './errors.js';
 import type { GridRow } from './grid.js';
 
@@ -18,7 +19,8 @@ export function csvRows(file: string, text: string): Loaded<GridRow[]> {
     }) as unknown as Array<{ record: string[]; info: { lines: number }; raw: string }>;
     return ok(
       records.map(({ record, info, raw }) => ({
-        cells: record.map((c) => c.trim()),
+        // A cell zjs import wrote with an apostrophe, so that a spreadsheet shows it as text, reads as it was.
+        cells: record.map((c) => fromSpreadsheetSafe(c.trim()).trim()),
         loc: { file, line: info.lines - countNewlines(raw.replace(/(\r\n|\n|\r)$/, '')) },
       })),
     );

@@ -25,7 +25,8 @@ export interface Segmented {
 const UNIT_LINE = /^(金额)?单位[:：]\s*(万元|元)/;
 const DEPARTMENT_LINE = /^(部门|单位名称|编制单位|填报单位|部门名称)[:：]\s*(.+)$/;
 const TABLE_NUMBER = /^[（(]?公开\d{1,2}表[)）]?$|^表[一二三四五六七八九十\d]+$/;
-const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
+// A heading of the narrative after the tables ends the table before it: 第三部分, 三、决算报表说明.
+const PART_HEADING = /^第[一二三四五六七八九十]+部分|^[一二三四五六七八九十]+[、.．][^\d，。；]{0,24}(说明|情况|概况|解释|附件|评价|报告)$|^[（(][一二三四五六七八九十]+[)）][^\d，。；]{0,30}说明$/;
 
 /** A line that may carry a unit, department or table number next to the title. */
 function metaOf(cell: string): { unit?: Unit; department?: string; tag?: true } | undefined {

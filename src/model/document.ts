@@ -1,7 +1,10 @@
 import type { Location } from './location.js';
 import type { Dec } from './number.js';
 
-/** The nine standard tables, by what they are (never by their number, which differs by region). */
+/**
+ * The nine tables of the MoF 部门决算, by what they are (never by their number, which differs by
+ * region). Other families (templates/catalog) add tables of their own.
+ */
 export const TABLE_KEYS = [
   'income-expense',
   'income',
@@ -13,7 +16,8 @@ export const TABLE_KEYS = [
   'state-capital',
   'three-public',
 ] as const;
-export type TableKey = (typeof TABLE_KEYS)[number];
+/** A table of the catalog, by key: one of TABLE_KEYS or a key another family defines. */
+export type TableKey = string;
 
 export type Unit = '万元' | '元';
 
@@ -117,7 +121,7 @@ export interface DisclosureDocument extends DocumentMeta {
   format: 'text' | 'csv-folder' | 'xlsx' | 'pdf';
   files: string[];
   unit: Unit;
-  tables: Partial<Record<TableKey, Table>>;
+  tables: Record<TableKey, Table>;
   /** Every line of text outside the tables: 情况说明, 名词解释, 绩效 attachments. */
   narrative: TextLine[];
   issues: LoadIssue[];

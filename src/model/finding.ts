@@ -51,6 +51,8 @@ export interface CheckResult {
   sentence?: { text: string; loc: Location };
   /** Overrides the rule's default severity for a failure (e.g. a rule with error and warning cases). */
   severity?: Severity;
+  /** The left side is a blank cell: shown as blank, never as 0.00. */
+  actualBlank?: true;
 }
 
 /** The printed rows a finding rests on, with the cells it names marked: what an auditor quotes. */
@@ -91,7 +93,19 @@ export interface Finding {
   id: string;
   severity: Severity;
   status: Exclude<CheckStatus, 'pass'>;
+  /** The message as shown, in the report's language. */
   message: string;
+  /**
+   * Key of the rule's message table (`meta.messages`, listed on the rule's docs page; `title`: the
+   * rule's title) that the message was rendered from.
+   */
+  messageId: string;
+  /**
+   * The values the message template was filled with, each resolved to the report's language. The
+   * numbers after the subject (printed, computed, difference, tolerance) are `expected`, `actual`,
+   * `difference` and `tolerance`.
+   */
+  params: Record<string, string>;
   locations: Location[];
   expected?: string;
   actual?: string;

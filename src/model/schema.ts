@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { TABLE_KEYS, type Table } from './document.js';
+import type { Table } from './document.js';
 import { D } from './number.js';
 
 // zod/mini: the same checks as zod, and it tree-shakes to a few kilobytes of the CLI bundle.
@@ -41,7 +41,7 @@ const RowSchema = z.object({
 });
 
 const TableFields = {
-  key: z.enum(TABLE_KEYS),
+  key: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/)),
   title: z.string(),
   titleLoc: LocationSchema,
   unit: z.enum(['万元', '元']),

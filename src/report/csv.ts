@@ -1,20 +1,12 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Lang } from '../engine/messages.js';
+import { spreadsheetSafe } from '../model/spreadsheet-cell.js';
 import type { Report } from './model.js';
 import { columnLabel, primaryLocation, rowLabel, tableTitle } from './summary.js';
 import { WORDS } from './words.js';
 
 export interface CsvOptions {
   lang: Lang;
-}
-
-// A spreadsheet runs a cell that starts with one of these as a formula; text from a document
-// (a department name, a printed cell) must never do that, so it gets a leading apostrophe.
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NUMBER = /^-?\d+(\.\d+)?$/;
-
-function inert(value: string): string {
-  return FORMULA_START.test(value) && !NUMBER.test(value) ? `'${value}` : value;
 }
 
 /**
@@ -96,5 +88,5 @@ export function formatCsv(report: Report, options: CsvOptions): string {
       ]);
     }
   }
-  return stringify([header, ...records.map((r) => r.map(inert))], { bom: true, record_delimiter: 'windows' });
+  return stringify([header, ...records.map((r) => r.map(spreadsheetSafe))], { bom: true, record_delimiter: 'windows' });
 }

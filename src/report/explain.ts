@@ -4,6 +4,7 @@ import type { Relation } from '../model/finding.js';
 import { formatLocation } from '../model/location.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { displayWidth } from './width.js';
+import { inertJson, visibleControls } from './controls.js';
 
 const WORDS = {
   zh: {
@@ -188,10 +189,11 @@ export function formatExplainText(documents: readonly ExplainedDocument[], lang:
     for (const check of doc.checks) lines.push(...checkBlock(check, lang));
   }
   while (lines.at(-1) === '') lines.pop();
-  return `${lines.join('\n')}\n`;
+  // Text from documents reaches a terminal: control characters are shown, never acted on.
+  return visibleControls(`${lines.join('\n')}\n`, { lines: true });
 }
 
 /** `zjs explain --format json` (schema/explain.schema.json): decimal strings, deterministic. */
 export function formatExplainJson(documents: readonly ExplainedDocument[]): string {
-  return `${JSON.stringify({ tool: { name: TOOL_NAME, version: VERSION }, documents }, null, 2)}\n`;
+  return inertJson(`${JSON.stringify({ tool: { name: TOOL_NAME, version: VERSION }, documents }, null, 2)}\n`);
 }

@@ -5,6 +5,7 @@ import type { Report } from './model.js';
 import { isFileLine, sourceFile, type Location } from '../model/location.js';
 import { primaryLocation, rankByErrors } from './summary.js';
 import { acceptanceText, WORDS } from './words.js';
+import { inertReport } from './controls.js';
 
 export interface GithubOptions {
   lang: Lang;
@@ -33,7 +34,9 @@ function inFile(loc: Location): string {
 }
 
 /** GitHub Actions workflow commands: a plain summary in the log, then one annotation per finding. */
-export function formatGithub(report: Report, options: GithubOptions): string {
+export function formatGithub(hostile: Report, options: GithubOptions): string {
+  // Text from documents reaches a CI log: control characters are shown, never acted on.
+  const report = inertReport(hostile);
   const w = WORDS[options.lang];
   const s = report.summary;
   // Plain lines are shown in the log as they are, but a line that starts with `::` is a command: keep them inert.

@@ -8,6 +8,7 @@ import type { Report, ReportDocument } from './model.js';
 import { bySeverity } from './summary.js';
 import { displayWidth, wrap } from './width.js';
 import { acceptanceText, WORDS as SHARED } from './words.js';
+import { inertReport } from './controls.js';
 
 export interface TextOptions {
   lang: Lang;
@@ -147,7 +148,9 @@ function documentBlock(doc: ReportDocument, options: TextOptions, c: ChalkInstan
 }
 
 /** The terminal report: one block per document, then the batch summary. */
-export function formatText(report: Report, options: TextOptions): string {
+export function formatText(hostile: Report, options: TextOptions): string {
+  // Text from documents reaches a terminal: control characters are shown, never acted on.
+  const report = inertReport(hostile);
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const w = WORDS[options.lang];
   const lines: string[] = [];

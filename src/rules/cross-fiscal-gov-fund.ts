@@ -1,8 +1,6 @@
 import type { Rule } from './types.js';
-import { FISCAL_COLUMN_MESSAGES, fiscalColumnChecks } from './support/fiscal-column.js';
-import { need } from './support/tables.js';
-
-const FUND = { zh: '政府性基金预算财政拨款', en: 'the government fund budget' };
+import { formulaCheck } from './support/formula.js';
+import { FISCAL_COLUMN_MESSAGES } from './support/fiscal-column.js';
 
 /** 财政拨款收入支出决算总表 政府性基金预算财政拨款 column = 政府性基金预算财政拨款收入支出决算表 本年支出 (合计 and per 类). */
 export const crossFiscalGovFund: Rule = {
@@ -14,12 +12,5 @@ export const crossFiscalGovFund: Rule = {
     tables: ['fiscal-income-expense', 'gov-fund'],
     messages: FISCAL_COLUMN_MESSAGES,
   },
-  check(doc) {
-    const got = need(doc, ['fiscal-income-expense', 'gov-fund']);
-    if ('skipped' in got) return got.skipped;
-    return fiscalColumnChecks(got.tables['fiscal-income-expense'], 'fund', got.tables['gov-fund'], 'total').map((r) => ({
-      ...r,
-      message: { ...r.message, params: { ...r.message.params, fund: FUND } },
-    }));
-  },
+  check: formulaCheck('cross-fiscal-gov-fund'),
 };

@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { need, rollups } from './support/tables.js';
+import { formulaCheck } from './support/formula.js';
 
 /** 支出决算表: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, in every expenditure column. */
 export const expenseRollup: Rule = {
@@ -16,9 +16,5 @@ export const expenseRollup: Rule = {
       },
     },
   },
-  check(doc) {
-    const got = need(doc, ['expense']);
-    if ('skipped' in got) return got.skipped;
-    return rollups(got.tables.expense, 'rollup');
-  },
+  check: formulaCheck('expense-rollup'),
 };

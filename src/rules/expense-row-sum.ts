@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { need, rowSums } from './support/tables.js';
+import { formulaCheck } from './support/formula.js';
 
 /** 支出决算表, per row: 本年支出合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助. */
 export const expenseRowSum: Rule = {
@@ -13,9 +13,5 @@ export const expenseRowSum: Rule = {
       rowSum: { zh: '{table} {row}：“{total}”应等于 {parts}', en: '{table}, {row}: “{total}” must equal {parts}' },
     },
   },
-  check(doc) {
-    const got = need(doc, ['expense']);
-    if ('skipped' in got) return got.skipped;
-    return rowSums(got.tables.expense, 'rowSum', 'total', ['basic', 'project', 'remit', 'operation', 'subsidy']);
-  },
+  check: formulaCheck('expense-row-sum'),
 };

@@ -1,6 +1,5 @@
 import type { Rule } from './types.js';
-import { sumIdentity } from './support/identity.js';
-import { compact, need, operand, rowLabel, tableName } from './support/tables.js';
+import { formulaCheck } from './support/formula.js';
 
 /** 财政拨款收入支出决算总表, per expenditure row: 合计 = 一般公共预算 + 政府性基金 + 国有资本经营. */
 export const fiscalRowSum: Rule = {
@@ -17,22 +16,5 @@ export const fiscalRowSum: Rule = {
       },
     },
   },
-  check(doc) {
-    const got = need(doc, ['fiscal-income-expense']);
-    if ('skipped' in got) return got.skipped;
-    const t = got.tables['fiscal-income-expense'];
-    const table = tableName(t.key);
-    return compact(
-      t.rows
-        .filter((r) => r.side === 'expense')
-        .map((r) =>
-          sumIdentity({
-            key: `${r.key}/total`,
-            message: { id: 'rowSum', params: { table, row: rowLabel(r) } },
-            total: operand(t, r.key, 'total'),
-            items: ['general', 'fund', 'capital'].map((c) => operand(t, r.key, c)),
-          }),
-        ),
-    );
-  },
+  check: formulaCheck('fiscal-row-sum'),
 };

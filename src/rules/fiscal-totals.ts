@@ -1,8 +1,5 @@
 import type { Rule } from './types.js';
-import { sumIdentity } from './support/identity.js';
-import { columnName, compact, need, operand, rowOf, tableName } from './support/tables.js';
-
-const FUNDS = ['general', 'fund', 'capital'] as const;
+import { formulaCheck } from './support/formula.js';
 
 /**
  * 财政拨款收入支出决算总表 totals: 本年收入合计 = 三类财政拨款; 年初结转 = its fund lines;
@@ -24,60 +21,5 @@ export const fiscalTotals: Rule = {
       closing: { zh: '{table}“年末财政拨款结转和结余”应等于其分项之和', en: '{table}: appropriation carried forward at end must equal its fund lines' },
     },
   },
-  check(doc) {
-    const got = need(doc, ['fiscal-income-expense']);
-    if ('skipped' in got) return got.skipped;
-    const t = got.tables['fiscal-income-expense'];
-    const table = tableName(t.key);
-    const a = (key: string, column = 'amount') => operand(t, key, column);
-    const results = [
-      sumIdentity({
-        key: 'income:total-income',
-        message: { id: 'income', params: { table } },
-        total: a('income:total-income'),
-        items: FUNDS.map((f) => a(`income:${f}`)),
-      }),
-      FUNDS.some((f) => rowOf(t, `income:opening-${f}`))
-        ? sumIdentity({
-            key: 'income:opening',
-            message: { id: 'opening', params: { table } },
-            total: a('income:opening'),
-            items: FUNDS.map((f) => a(`income:opening-${f}`)),
-          })
-        : undefined,
-      sumIdentity({
-        key: 'income:grand-total',
-        message: { id: 'incomeGrand', params: { table } },
-        total: a('income:grand-total'),
-        items: [a('income:total-income'), a('income:opening')],
-      }),
-      FUNDS.some((f) => rowOf(t, `expense:closing-${f}`))
-        ? sumIdentity({
-            key: 'expense:closing',
-            message: { id: 'closing', params: { table } },
-            total: a('expense:closing', 'total'),
-            items: FUNDS.map((f) => a(`expense:closing-${f}`, 'total')),
-          })
-        : undefined,
-    ];
-    const classes = t.rows.filter((r) => r.side === 'expense' && r.level === 'class').map((r) => r.key);
-    for (const column of t.columns.filter((c) => c.side === 'expense').map((c) => c.key)) {
-      const params = { table, column: columnName(t, column) };
-      results.push(
-        sumIdentity({
-          key: `expense:total-expense/${column}`,
-          message: { id: 'expense', params },
-          total: a('expense:total-expense', column),
-          items: classes.map((k) => a(k, column)),
-        }),
-        sumIdentity({
-          key: `expense:grand-total/${column}`,
-          message: { id: 'expenseGrand', params },
-          total: a('expense:grand-total', column),
-          items: [a('expense:total-expense', column), a('expense:closing', column)],
-        }),
-      );
-    }
-    return compact(results);
-  },
+  check: formulaCheck('fiscal-totals'),
 };

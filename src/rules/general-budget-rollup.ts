@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { need, rollups } from './support/tables.js';
+import { formulaCheck } from './support/formula.js';
 
 /** 一般公共预算财政拨款支出决算表: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项. */
 export const generalBudgetRollup: Rule = {
@@ -16,9 +16,5 @@ export const generalBudgetRollup: Rule = {
       },
     },
   },
-  check(doc) {
-    const got = need(doc, ['general-budget-expense']);
-    if ('skipped' in got) return got.skipped;
-    return rollups(got.tables['general-budget-expense'], 'rollup');
-  },
+  check: formulaCheck('general-budget-rollup'),
 };

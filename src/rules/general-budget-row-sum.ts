@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { need, rowSums } from './support/tables.js';
+import { formulaCheck } from './support/formula.js';
 
 /** 一般公共预算财政拨款支出决算表, per row: 合计 = 基本支出 + 项目支出. */
 export const generalBudgetRowSum: Rule = {
@@ -13,9 +13,5 @@ export const generalBudgetRowSum: Rule = {
       rowSum: { zh: '{table} {row}：“{total}”应等于 {parts}', en: '{table}, {row}: “{total}” must equal {parts}' },
     },
   },
-  check(doc) {
-    const got = need(doc, ['general-budget-expense']);
-    if ('skipped' in got) return got.skipped;
-    return rowSums(got.tables['general-budget-expense'], 'rowSum', 'total', ['basic', 'project']);
-  },
+  check: formulaCheck('general-budget-row-sum'),
 };

@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { fundBalances, need } from './support/tables.js';
+import { formulaCheck } from './support/formula.js';
 
 /** 政府性基金预算财政拨款收入支出决算表, per row: 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出. */
 export const govFundBalance: Rule = {
@@ -16,9 +16,5 @@ export const govFundBalance: Rule = {
       },
     },
   },
-  check(doc) {
-    const got = need(doc, ['gov-fund']);
-    if ('skipped' in got) return got.skipped;
-    return fundBalances(got.tables['gov-fund'], 'balance');
-  },
+  check: formulaCheck('gov-fund-balance'),
 };

@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { need, rollups } from './support/tables.js';
+import { formulaCheck } from './support/formula.js';
 
 /** 政府性基金预算财政拨款收入支出决算表: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, in every column. */
 export const govFundRollup: Rule = {
@@ -16,9 +16,5 @@ export const govFundRollup: Rule = {
       },
     },
   },
-  check(doc) {
-    const got = need(doc, ['gov-fund']);
-    if ('skipped' in got) return got.skipped;
-    return rollups(got.tables['gov-fund'], 'rollup');
-  },
+  check: formulaCheck('gov-fund-rollup'),
 };

@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { need, rowSums } from './support/tables.js';
+import { formulaCheck } from './support/formula.js';
 
 /** 政府性基金预算财政拨款收入支出决算表, per row: 本年支出 = 基本支出 + 项目支出. */
 export const govFundRowSum: Rule = {
@@ -13,9 +13,5 @@ export const govFundRowSum: Rule = {
       rowSum: { zh: '{table} {row}：“{total}”应等于 {parts}', en: '{table}, {row}: “{total}” must equal {parts}' },
     },
   },
-  check(doc) {
-    const got = need(doc, ['gov-fund']);
-    if ('skipped' in got) return got.skipped;
-    return rowSums(got.tables['gov-fund'], 'rowSum', 'total', ['basic', 'project']);
-  },
+  check: formulaCheck('gov-fund-row-sum'),
 };

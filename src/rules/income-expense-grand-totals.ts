@@ -1,6 +1,5 @@
 import type { Rule } from './types.js';
-import { sumIdentity } from './support/identity.js';
-import { compact, need, operand, tableName } from './support/tables.js';
+import { formulaCheck } from './support/formula.js';
 
 /**
  * 收入支出决算总表: 收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余;
@@ -24,25 +23,5 @@ export const incomeExpenseGrandTotals: Rule = {
       },
     },
   },
-  check(doc) {
-    const got = need(doc, ['income-expense']);
-    if ('skipped' in got) return got.skipped;
-    const t = got.tables['income-expense'];
-    const table = tableName(t.key);
-    const a = (key: string) => operand(t, key, 'amount');
-    return compact([
-      sumIdentity({
-        key: 'income:grand-total',
-        message: { id: 'income', params: { table } },
-        total: a('income:grand-total'),
-        items: [a('income:total-income'), a('income:use-surplus'), a('income:opening')],
-      }),
-      sumIdentity({
-        key: 'expense:grand-total',
-        message: { id: 'expense', params: { table } },
-        total: a('expense:grand-total'),
-        items: [a('expense:total-expense'), a('expense:distribution'), a('expense:closing')],
-      }),
-    ]);
-  },
+  check: formulaCheck('income-expense-grand-totals'),
 };

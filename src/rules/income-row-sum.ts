@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { need, rowSums } from './support/tables.js';
+import { formulaCheck } from './support/formula.js';
 
 /** 收入决算表, per row: 本年收入合计 = 财政拨款 + 上级补助 + 事业 + 经营 + 附属单位上缴 + 其他. */
 export const incomeRowSum: Rule = {
@@ -13,9 +13,5 @@ export const incomeRowSum: Rule = {
       rowSum: { zh: '{table} {row}：“{total}”应等于 {parts}', en: '{table}, {row}: “{total}” must equal {parts}' },
     },
   },
-  check(doc) {
-    const got = need(doc, ['income']);
-    if ('skipped' in got) return got.skipped;
-    return rowSums(got.tables.income, 'rowSum', 'total', ['fiscal', 'superior', 'business', 'operation', 'affiliated', 'other']);
-  },
+  check: formulaCheck('income-row-sum'),
 };

@@ -5,6 +5,7 @@ import { cellUnreadable } from './cell-unreadable.js';
 import { crossBasicTotal } from './cross-basic-total.js';
 import { crossExpenseClasses } from './cross-expense-classes.js';
 import { crossFiscalGeneral } from './cross-fiscal-general.js';
+import { crossFiscalExpense } from './cross-fiscal-expense.js';
 import { crossFiscalGovFund } from './cross-fiscal-gov-fund.js';
 import { crossFiscalStateCapital } from './cross-fiscal-state-capital.js';
 import { crossIncomeFiscal } from './cross-income-fiscal.js';
@@ -15,6 +16,8 @@ import { emptyTableNote } from './empty-table-note.js';
 import { expenseRollup } from './expense-rollup.js';
 import { expenseRowSum } from './expense-row-sum.js';
 import { fiscalBalance } from './fiscal-balance.js';
+import { fiscalExpenseRollup } from './fiscal-expense-rollup.js';
+import { fiscalExpenseRowSum } from './fiscal-expense-row-sum.js';
 import { fiscalRowSum } from './fiscal-row-sum.js';
 import { fiscalTotals } from './fiscal-totals.js';
 import { garbledText } from './garbled-text.js';
@@ -57,6 +60,7 @@ export const RULES: readonly Rule[] = [
   cellUnreadable,
   crossBasicTotal,
   crossExpenseClasses,
+  crossFiscalExpense,
   crossFiscalGeneral,
   crossFiscalGovFund,
   crossFiscalStateCapital,
@@ -68,6 +72,8 @@ export const RULES: readonly Rule[] = [
   expenseRollup,
   expenseRowSum,
   fiscalBalance,
+  fiscalExpenseRollup,
+  fiscalExpenseRowSum,
   fiscalRowSum,
   fiscalTotals,
   garbledText,

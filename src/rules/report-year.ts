@@ -1,6 +1,7 @@
 import type { CheckResult } from '../model/finding.js';
 import type { Rule } from './types.js';
 import { defect, skipped } from './support/identity.js';
+import { documentStart } from './support/tables.js';
 import { locAt, sentences } from '../narrative/text.js';
 import { claimsOf } from '../narrative/claims.js';
 
@@ -31,7 +32,7 @@ export const reportYear: Rule = {
     const year = doc.year?.value;
     if (year === undefined) {
       const reason = { zh: '未能从文档中读出决算年度', en: 'the year of the account could not be read' };
-      return [skipped('unknown', { id: 'title', params: {} }, reason, [{ file: doc.files[0] ?? doc.source, line: 1 }])];
+      return [skipped('unknown', { id: 'title', params: {} }, reason, [documentStart(doc)])];
     }
     const results: CheckResult[] = [];
     const all = claimsOf(doc).sentences.length > 0 ? claimsOf(doc).sentences : sentences(doc.narrative);

@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { fundBalances, need } from './support/tables.js';
+import { formulaCheck } from './support/formula.js';
 
 /** 国有资本经营预算财政拨款支出决算表, per row: 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出. */
 export const stateCapitalBalance: Rule = {
@@ -16,9 +16,5 @@ export const stateCapitalBalance: Rule = {
       },
     },
   },
-  check(doc) {
-    const got = need(doc, ['state-capital']);
-    if ('skipped' in got) return got.skipped;
-    return fundBalances(got.tables['state-capital'], 'balance');
-  },
+  check: formulaCheck('state-capital-balance'),
 };

@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { need, rollups } from './support/tables.js';
+import { formulaCheck } from './support/formula.js';
 
 /** 国有资本经营预算财政拨款支出决算表: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, in every column. */
 export const stateCapitalRollup: Rule = {
@@ -16,9 +16,5 @@ export const stateCapitalRollup: Rule = {
       },
     },
   },
-  check(doc) {
-    const got = need(doc, ['state-capital']);
-    if ('skipped' in got) return got.skipped;
-    return rollups(got.tables['state-capital'], 'rollup');
-  },
+  check: formulaCheck('state-capital-rollup'),
 };

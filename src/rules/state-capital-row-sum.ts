@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { need, rowSums } from './support/tables.js';
+import { formulaCheck } from './support/formula.js';
 
 /** 国有资本经营预算财政拨款支出决算表, per row: 本年支出 = 基本支出 + 项目支出. */
 export const stateCapitalRowSum: Rule = {
@@ -13,9 +13,5 @@ export const stateCapitalRowSum: Rule = {
       rowSum: { zh: '{table} {row}：“{total}”应等于 {parts}', en: '{table}, {row}: “{total}” must equal {parts}' },
     },
   },
-  check(doc) {
-    const got = need(doc, ['state-capital']);
-    if ('skipped' in got) return got.skipped;
-    return rowSums(got.tables['state-capital'], 'rowSum', 'total', ['basic', 'project']);
-  },
+  check: formulaCheck('state-capital-row-sum'),
 };

@@ -3,7 +3,8 @@ import type { CheckResult, MessageParam, Severity } from '../model/finding.js';
 import type { Rule } from './types.js';
 import { defect } from './support/identity.js';
 import { tableName } from './support/tables.js';
-import { TABLE_KEYS, type TableKey } from '../model/document.js';
+import type { TableKey } from '../model/document.js';
+import { hasTemplate } from '../templates/tables.js';
 import { threePublicColumnName } from '../templates/three-public.js';
 
 const SEVERITY: Partial<Record<LoadIssue['code'], Severity>> = {
@@ -51,7 +52,7 @@ export const tableLayout: Rule = {
       const severity = SEVERITY[issue.code];
       if (!severity) continue;
       const key = (issue.loc.table ?? '') as TableKey;
-      const table = TABLE_KEYS.includes(key) ? tableName(key) : '';
+      const table = key && hasTemplate(key) ? tableName(key) : '';
       const params: Record<string, MessageParam> = { ...issue.params, table };
       if (issue.code === 'cells-missing' && issue.params.columns) {
         const names = issue.params.columns.split(',').map(threePublicColumnName);

@@ -1,22 +1,27 @@
-import { TABLE_KEYS } from '../model/document.js';
 import type { Rule } from './types.js';
 import { defect } from './support/identity.js';
-import { tableName } from './support/tables.js';
+import { documentStart } from './support/tables.js';
 
-/** All nine tables must be published, empty ones included (with a note). */
+/** Every table of the document's family must be published, empty ones included (with a note). */
 export const tableMissing: Rule = {
   meta: {
     id: 'table-missing',
-    title: { zh: '九张公开表齐全', en: 'All nine tables are present' },
+    title: { zh: '公开表齐全', en: 'All tables of the disclosure are present' },
     severity: 'error',
     tags: ['completeness'],
     tables: [],
     messages: {
-      missing: { zh: '未找到{table}（公开表应有九张，无数据的表也应公开并说明）', en: 'The {table} was not found (all nine tables must be published, empty ones with a note)' },
+      missing: {
+        zh: '未找到{table}（{family}应公开此表，无数据的表也应公开并说明）',
+        en: 'The {table} was not found (a {family} publishes it; a table without data is published empty, with a note)',
+      },
     },
   },
-  check(doc) {
-    const where = { file: doc.files[0] ?? doc.source, line: 1 };
-    return TABLE_KEYS.filter((k) => !doc.tables[k]).map((k) => defect(`missing/${k}`, { id: 'missing', params: { table: tableName(k) } }, [where]));
+  check(doc, ctx) {
+    const where = documentStart(doc);
+    const family = ctx.family.def.name;
+    return ctx.family.def.tables
+      .filter((t) => !t.optional && !doc.tables[t.key])
+      .map((t) => defect(`missing/${t.key}`, { id: 'missing', params: { table: ctx.catalog.tableByKey.get(t.key)?.name ?? t.key, family } }, [where]));
   },
 };

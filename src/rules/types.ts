@@ -1,7 +1,10 @@
 import type { DisclosureDocument, TableKey } from '../model/document.js';
 import type { CheckResult, Localized, Severity } from '../model/finding.js';
+import { builtinCatalog } from '../templates/builtin.js';
+import { detectFamily } from '../templates/detect.js';
+import type { CompiledCatalog, CompiledFamily } from '../templates/compiled.js';
 
-export type RuleTag = 'table' | 'cross-table' | 'narrative' | 'completeness' | 'input' | 'rounding';
+export type RuleTag = 'table' | 'cross-table' | 'narrative' | 'completeness' | 'input' | 'rounding' | 'user';
 
 export interface RuleMeta {
   /** Stable id, kebab-case; also the name of the rule's docs page and test file. */
@@ -21,6 +24,10 @@ export interface RuleContext {
   /** Economic classes summed into 人员经费 and 公用经费 when the document does not group them. */
   personnelClasses: readonly string[];
   publicClasses: readonly string[];
+  /** The families and tables known to this run (built-in, plus the config's). */
+  catalog: CompiledCatalog;
+  /** The document's family: its tables, identities and required sections. */
+  family: CompiledFamily;
 }
 
 export interface Rule {
@@ -29,7 +36,16 @@ export interface Rule {
   check(doc: DisclosureDocument, ctx: RuleContext): CheckResult[];
 }
 
-export const DEFAULT_CONTEXT: RuleContext = {
+/** The run's context before a document's family is known. */
+export type RunContext = Omit<RuleContext, 'family'>;
+
+export const DEFAULT_CONTEXT: RunContext = {
   personnelClasses: ['301', '303'],
   publicClasses: ['302', '307', '309', '310', '312', '313', '399'],
+  catalog: builtinCatalog(),
 };
+
+/** The context of one document: the run's, with the family the document is detected as. */
+export function contextFor(doc: DisclosureDocument, run: RunContext = DEFAULT_CONTEXT): RuleContext {
+  return { ...run, family: detectFamily(doc, run.catalog).family };
+}

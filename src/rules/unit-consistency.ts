@@ -2,7 +2,8 @@ import type { CheckResult } from '../model/finding.js';
 import type { Rule } from './types.js';
 import { defect } from './support/identity.js';
 import { tableName } from './support/tables.js';
-import { TABLE_KEYS, type TableKey } from '../model/document.js';
+import type { TableKey } from '../model/document.js';
+import { hasTemplate } from '../templates/tables.js';
 
 /** Every table states its unit, and one document does not mix 元 and 万元. */
 export const unitConsistency: Rule = {
@@ -22,7 +23,7 @@ export const unitConsistency: Rule = {
     for (const issue of doc.issues) {
       if (issue.code !== 'unit-missing' && issue.code !== 'unit-mixed') continue;
       const key = (issue.loc.table ?? '') as TableKey;
-      const table = TABLE_KEYS.includes(key) ? tableName(key) : '';
+      const table = key && hasTemplate(key) ? tableName(key) : '';
       results.push(
         defect(`${issue.code}/${issue.loc.table ?? ''}`, { id: issue.code, params: { ...issue.params, table } }, [issue.loc], {
           severity: issue.code === 'unit-missing' ? 'info' : 'warning',

@@ -1,6 +1,8 @@
 import type { Side, TableKey } from '../model/document.js';
 import type { Localized } from '../model/finding.js';
 import { functionClassCode, functionClassName } from '../model/function-classes.js';
+import { TABLES } from './catalog/tables.js';
+import { anyOf } from './tables.js';
 
 export interface RowSpec {
   key: string;
@@ -8,49 +10,16 @@ export interface RowSpec {
   match: RegExp;
 }
 
-const r = (key: string, zh: string, en: string, match: RegExp): RowSpec => ({ key, name: { zh, en }, match });
-
-/** Item rows of the two summary tables, matched on labels with numbering and spaces removed. */
-const INCOME_EXPENSE_INCOME: RowSpec[] = [
-  r('fiscal', '财政拨款收入', 'fiscal appropriation income', /^财政拨款收入$/),
-  r('fiscal-general', '一般公共预算财政拨款收入', 'general public budget appropriation', /^一般公共预算财政拨款(收入)?$/),
-  r('fiscal-fund', '政府性基金预算财政拨款收入', 'government fund appropriation', /^政府性基金预算财政拨款(收入)?$/),
-  r('fiscal-capital', '国有资本经营预算财政拨款收入', 'state capital appropriation', /^国有资本经营预算财政拨款(收入)?$/),
-  r('superior', '上级补助收入', 'subsidy from superior', /^上级补助收入$/),
-  r('business', '事业收入', 'operating-activity income', /^事业收入$/),
-  r('operation', '经营收入', 'business income', /^经营收入$/),
-  r('affiliated', '附属单位上缴收入', 'remittance from affiliates', /^附属单位上缴收入$/),
-  r('other', '其他收入', 'other income', /^其他收入$/),
-  r('total-income', '本年收入合计', 'total income of the year', /^本年收入合计$/),
-  r('use-surplus', '使用非财政拨款结余', 'use of non-appropriation surplus', /^使用非财政拨款结余/),
-  r('opening', '年初结转和结余', 'carried forward at start of year', /^年初结转和结余$/),
-  r('grand-total', '总计', 'grand total', /^总计$/),
-];
-
-const INCOME_EXPENSE_EXPENSE: RowSpec[] = [
-  r('total-expense', '本年支出合计', 'total expenditure of the year', /^本年支出合计$/),
-  r('distribution', '结余分配', 'distribution of surplus', /^结余分配$/),
-  r('closing', '年末结转和结余', 'carried forward at end of year', /^年末结转和结余$/),
-  r('grand-total', '总计', 'grand total', /^总计$/),
-];
-
-const FISCAL_INCOME: RowSpec[] = [
-  r('general', '一般公共预算财政拨款', 'general public budget appropriation', /^一般公共预算财政拨款(收入)?$/),
-  r('fund', '政府性基金预算财政拨款', 'government fund appropriation', /^政府性基金预算财政拨款(收入)?$/),
-  r('capital', '国有资本经营预算财政拨款', 'state capital appropriation', /^国有资本经营预算财政拨款(收入)?$/),
-  r('total-income', '本年收入合计', 'total income of the year', /^本年收入合计$/),
-  r('opening', '年初财政拨款结转和结余', 'appropriation carried forward at start of year', /^年初财政拨款结转和结余$/),
-  r('grand-total', '总计', 'grand total', /^总计$/),
-];
-
-const FISCAL_EXPENSE: RowSpec[] = [
-  r('total-expense', '本年支出合计', 'total expenditure of the year', /^本年支出合计$/),
-  r('closing', '年末财政拨款结转和结余', 'appropriation carried forward at end of year', /^年末财政拨款结转和结余$/),
-  r('general', '一般公共预算财政拨款', 'general public budget appropriation', /^一般公共预算财政拨款$/),
-  r('fund', '政府性基金预算财政拨款', 'government fund appropriation', /^政府性基金预算财政拨款$/),
-  r('capital', '国有资本经营预算财政拨款', 'state capital appropriation', /^国有资本经营预算财政拨款$/),
-  r('grand-total', '总计', 'grand total', /^总计$/),
-];
+/** Item rows of the two-sided tables, per table and side, from the catalog's table definitions. */
+const SPECS = new Map<string, { income: RowSpec[]; expense: RowSpec[] }>(
+  TABLES.filter((t) => t.rows).map((t) => [
+    t.key,
+    {
+      income: (t.rows?.income ?? []).map((r) => ({ key: r.key, name: r.name, match: anyOf(r.labels) })),
+      expense: (t.rows?.expense ?? []).map((r) => ({ key: r.key, name: r.name, match: anyOf(r.labels) })),
+    },
+  ]),
+);
 
 /** Lines printed after 年初/年末 结转 that break it down by fund: they get a prefixed key. */
 const BREAKDOWN_AFTER: Record<string, string> = { opening: 'opening-', closing: 'closing-' };
@@ -60,14 +29,15 @@ const BREAKDOWN_AFTER: Record<string, string> = { opening: 'opening-', closing: 
  * side (a fund line after 年初财政拨款结转和结余 is part of it, not an income line).
  */
 export function summaryRowKey(table: TableKey, side: Side, label: string, previous?: string): string | undefined {
-  const specs =
-    table === 'income-expense'
-      ? side === 'income'
-        ? INCOME_EXPENSE_INCOME
-        : INCOME_EXPENSE_EXPENSE
-      : side === 'income'
-        ? FISCAL_INCOME
-        : FISCAL_EXPENSE;
+  const specs = SPECS.get(table)?.[side] ?? [];
+  // “其中：…” details the line above it and is no item of its own: never part of a sum.
+  const detail = /^其中[:：]?(.*)$/.exec(label);
+  if (detail) {
+    const parent = previous?.replace(/^sub:([^:]+):.*$/, '$1');
+    if (!parent) return undefined;
+    const what = specs.find((s) => s.match.test(detail[1] ?? ''))?.key ?? 'line';
+    return `sub:${parent}:${what}`;
+  }
   if (side === 'expense') {
     const code = functionClassCode(label);
     if (code) return `class-${code}`;
@@ -80,6 +50,11 @@ export function summaryRowKey(table: TableKey, side: Side, label: string, previo
   return spec.key;
 }
 
+/** Whether a summary-table row key is a “其中” detail line. */
+export function isDetailRow(key: string): boolean {
+  return /(^|:)sub:/.test(key);
+}
+
 /** Display name of a summary-table row key. */
 export function summaryRowName(key: string): Localized {
   const cls = /^class-(\d{3})$/.exec(key);
@@ -88,7 +63,7 @@ export function summaryRowName(key: string): Localized {
     return { zh: name, en: `${name} (${cls[1]})` };
   }
   const plain = key.replace(/^(opening|closing)-/, '');
-  const all = [...INCOME_EXPENSE_INCOME, ...INCOME_EXPENSE_EXPENSE, ...FISCAL_INCOME, ...FISCAL_EXPENSE];
+  const all = [...SPECS.values()].flatMap((s) => [...s.income, ...s.expense]);
   const spec = all.find((s) => s.key === plain) ?? all.find((s) => s.key === key);
   return spec ? spec.name : { zh: key, en: key };
 }

@@ -25,10 +25,11 @@ describe('zjs rules', () => {
 
   it('prints the registry as JSON', async () => {
     const r = await run(['rules', '--format', 'json']);
-    const list = JSON.parse(r.stdout) as Array<{ id: string; title: string; severity: string; tags: string[]; docs: string }>;
+    const list = JSON.parse(r.stdout) as Array<{ id: string; title: string; severity: string; tags: string[]; docs: string; messages: Record<string, string> }>;
     expect(list.map((x) => x.id)).toEqual(RULES.map((x) => x.meta.id));
     for (const [i, rule] of RULES.entries()) {
       expect(list[i]).toMatchObject({ title: rule.meta.title.zh, severity: rule.meta.severity, tags: [...rule.meta.tags], docs: `docs/rules/${rule.meta.id}.md` });
+      expect(list[i]?.messages).toEqual(Object.fromEntries(Object.entries(rule.meta.messages).map(([id, m]) => [id, m.zh])));
     }
   });
 });

@@ -5,11 +5,11 @@ import { TableSchema } from '../../src/model/schema.js';
 const FIXTURES = [
   'fixtures/zhuzhou-hrss-2023.txt',
   'fixtures/zhuzhou-hrss-2023-csv',
-  'fixtures/shanghai-putuo-2024-csv',
+  'fixtures/shanghai-sample-2024-csv',
   'fixtures/synthetic/full-2024.txt',
   'fixtures/synthetic/full-2024-yuan.txt',
   'fixtures/bad/non-numeric',
-  'fixtures/putuo-finance-2024.txt',
+  'fixtures/shanghai-sample-2024.txt',
 ];
 
 describe('every table the loaders build matches the zod table schema, down to each cell', () => {

@@ -1,61 +1,86 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { CheckedDocument } from '../../src/engine/run.js';
+import type { Finding } from '../../src/model/finding.js';
 import { checkPath as check } from '../support/fixtures.js';
-import { RULES } from '../../src/rules/index.js';
 
-const NARRATIVE = new Set(RULES.filter((r) => r.meta.tags.includes('narrative')).map((r) => r.meta.id));
+/**
+ * The defects planted in the seeded copy of the generated Shanghai-layout sample, as
+ * scripts/fixtures/shanghai.mjs lists them: what, the line of the seeded plain text it stands on
+ * (none for a missing table), the rule that must report it and a piece of that rule's message.
+ */
+const DEFECTS = z
+  .array(z.object({ defect: z.string(), line: z.number().int().positive().nullable(), rule: z.string(), message: z.string() }))
+  .parse(JSON.parse(readFileSync('scripts/fixtures/shanghai-seeded.json', 'utf8')));
 
-/** The defects planted in the seeded Putuo document, as a reader of the two texts finds them. */
-const PLANTED: Array<{ rule: string; text: RegExp; what: string }> = [
-  { rule: 'table-missing', text: /支出决算表/, what: 'the 支出决算表 was removed' },
-  { rule: 'placeholder-text', text: /XX/, what: '上海市普陀区XX局 in the title of 第二部分' },
-  { rule: 'report-year', text: /2023年度部门决算/, what: 'the 第三部分 heading says 2023年度' },
-  { rule: 'report-year', text: /截至2023年12月31日/, what: 'the asset date says 2023' },
-  { rule: 'narrative-amount', text: /收入支出总计.*0万元/, what: '收入支出总计 0 万元 (the table: 2,995.39)' },
-  { rule: 'narrative-direction', text: /1511\.89.*1560\.05|决算数大于预算数.*1511/, what: '行政运行: 决算数大于预算数 with 1,511.89 < 1,560.05' },
-  { rule: 'narrative-direction', text: /80\.38.*80\.81/, what: '职业年金: 决算数大于预算数 with 80.38 < 80.81' },
-  { rule: 'narrative-direction', text: /60\.99.*62\.29/, what: '行政单位医疗: 决算数等于预算数 with 60.99 ≠ 62.29' },
-  { rule: 'narrative-amount', text: /预算数合计.*0\.95/, what: 'the 三公 budget 0.95 is gone from the table' },
-  { rule: 'doubled-punctuation', text: /。。/, what: '。。 in 名词解释' },
-];
+const SAMPLE = 'fixtures/shanghai-sample-2024';
 
-describe.each([
-  ['as published PDF', 'pdf'],
-  ['as plain extracted text (empty cells gone)', 'txt'],
-])('the seeded Putuo document, %s', (_shape, ext) => {
+/**
+ * Defects a plain text cannot show today: its 三公 row is never placed (twelve values, no column
+ * for any of them), so the budget the narrative misstates is unknown and the claim is skipped.
+ * Issue 8 (plain text placed by arithmetic) is to place such a row; the test then flips.
+ */
+const NOT_IN_PLAIN_TEXT_YET = new Set(DEFECTS.filter((d) => d.defect.startsWith('the 三公 budget')).map((d) => d.defect));
+
+const hits = (doc: CheckedDocument, d: (typeof DEFECTS)[number], atLine: boolean): Finding[] =>
+  doc.findings.filter(
+    (f) => f.rule === d.rule && f.status === 'fail' && f.message.includes(d.message) && (!atLine || d.line === null || f.locations.some((l) => l.line === d.line)),
+  );
+
+it('lists every kind of planted defect once or more, each with its rule', () => {
+  expect(new Set(DEFECTS.map((d) => d.rule))).toEqual(
+    new Set(['table-missing', 'placeholder-text', 'report-year', 'narrative-amount', 'narrative-direction', 'garbled-text', 'doubled-punctuation']),
+  );
+  expect(DEFECTS.filter((d) => d.rule === 'narrative-direction')).toHaveLength(3);
+  expect(DEFECTS.filter((d) => d.line === null).map((d) => d.rule)).toEqual(['table-missing']);
+});
+
+describe('the seeded sample as plain extracted text (empty cells gone)', () => {
   let seeded: CheckedDocument;
-  let original: CheckedDocument;
+  let clean: CheckedDocument;
   beforeAll(async () => {
-    seeded = await check(`fixtures/putuo-finance-2024-seeded.${ext}`);
-    original = await check(`fixtures/putuo-finance-2024.${ext}`);
+    seeded = await check(`${SAMPLE}-seeded.txt`);
+    clean = await check(`${SAMPLE}.txt`);
   }, 60_000);
 
-  it.each(PLANTED)('finds the planted defect: $what', ({ rule, text }) => {
-    const hit = seeded.findings.find((f) => f.rule === rule && f.status === 'fail' && text.test(f.message));
-    expect(hit, seeded.findings.filter((f) => f.rule === rule).map((f) => f.message).join('\n')).toBeDefined();
+  for (const d of DEFECTS) {
+    const test = NOT_IN_PLAIN_TEXT_YET.has(d.defect) ? it.fails : it;
+    test(`finds the planted defect at its line: ${d.defect}`, () => {
+      expect(hits(seeded, d, true), seeded.findings.filter((f) => f.rule === d.rule).map((f) => `${f.locations[0]?.line} ${f.message}`).join('\n')).not.toEqual([]);
+    });
+  }
+
+  it('reports no error on the clean copy, and none of the planted ones', () => {
+    expect(clean.findings.filter((f) => f.severity === 'error').map((f) => f.message)).toEqual([]);
+    for (const d of DEFECTS) expect(hits(clean, d, false), d.defect).toEqual([]);
   });
 
-  it.each(PLANTED)('gives no such error on the original: $what', ({ rule, text }) => {
-    expect(original.findings.filter((f) => f.rule === rule && f.status === 'fail' && text.test(f.message))).toEqual([]);
-  });
-
-  it('reports on the original only its two real slips, and nothing planted', () => {
-    expect(original.findings.filter((f) => f.severity === 'error').map((f) => f.message)).toEqual([
-      expect.stringContaining('财政拨款收入支出总计'),
-      expect.stringContaining('71.73%'),
-    ]);
-  });
-
-  it('fails no table or cross-table check on either document, however few cells the text placed', () => {
-    const tableErrors = (d: CheckedDocument) => d.findings.filter((f) => f.status === 'fail' && !NARRATIVE.has(f.rule) && f.severity === 'error');
-    expect(tableErrors(original)).toEqual([]);
-    expect(tableErrors(seeded).map((f) => f.rule)).toEqual(['table-missing']);
+  it('reports nothing on the seeded copy beyond the planted defects', () => {
+    const planted = (f: Finding) => DEFECTS.some((d) => d.rule === f.rule && f.message.includes(d.message) && (d.line === null || f.locations.some((l) => l.line === d.line)));
+    const other = seeded.findings.filter((f) => f.severity !== 'info' && f.rule !== 'table-layout' && !planted(f));
+    expect(other.map((f) => `${f.rule} ${f.locations[0]?.line}: ${f.message}`)).toEqual([]);
   });
 });
 
-it('finds the garbled character the seeded text carries (0� for a vehicle count)', async () => {
-  const seeded = await check('fixtures/putuo-finance-2024-seeded.txt');
-  const original = await check('fixtures/putuo-finance-2024.txt');
-  expect(seeded.findings.filter((f) => f.rule === 'garbled-text').map((f) => f.locations[0]?.line)).toEqual([456]);
-  expect(original.findings.filter((f) => f.rule === 'garbled-text')).toEqual([]);
+describe('the seeded sample as printed PDF', () => {
+  let seeded: CheckedDocument;
+  let clean: CheckedDocument;
+  beforeAll(async () => {
+    seeded = await check(`${SAMPLE}-seeded.pdf`);
+    clean = await check(`${SAMPLE}.pdf`);
+  }, 60_000);
+
+  it.each(DEFECTS)('finds the planted defect: $defect', (d) => {
+    expect(hits(seeded, d, false), seeded.findings.filter((f) => f.rule === d.rule).map((f) => f.message).join('\n')).not.toEqual([]);
+  });
+
+  it('reports no finding above a note on the clean copy', () => {
+    expect(clean.findings.filter((f) => f.severity !== 'info').map((f) => f.message)).toEqual([]);
+  });
+
+  it('reports nothing on the seeded copy beyond the planted defects, each once', () => {
+    const found = seeded.findings.filter((f) => f.severity !== 'info');
+    expect(found.map((f) => f.rule).sort()).toEqual(DEFECTS.map((d) => d.rule).sort());
+  });
 });

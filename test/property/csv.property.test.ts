@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { budget, byteEdits, cellText, encoding, fieldEdit, lineEdit, lineInsert, lineMove, lines, loadsOrFails, printOutcomes, RUNS, tempDir, watchRejections } from './support.js';
 
-const FOLDERS = ['fixtures/zhuzhou-hrss-2023-csv', 'fixtures/shanghai-putuo-2024-csv', 'fixtures/bad/non-numeric'];
+const FOLDERS = ['fixtures/zhuzhou-hrss-2023-csv', 'fixtures/shanghai-sample-2024-csv', 'fixtures/bad/non-numeric'];
 const SHEETS = FOLDERS.flatMap((folder) => readdirSync(folder).filter((f) => f.endsWith('.csv')).map((f) => lines(join(folder, f))));
 const NARRATIVE = lines('fixtures/zhuzhou-hrss-2023-csv/narrative.txt');
 const { dir, remove } = tempDir('csv');

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { budget, byteEdits, editedLines, encoding, fieldEdit, lineEdit, lines, loadsOrFails, printOutcomes, RUNS, tempDir, titleStarts, watchRejections } from './support.js';
 
-const FIXTURES = ['fixtures/zhuzhou-hrss-2023.txt', 'fixtures/putuo-finance-2024.txt', 'fixtures/synthetic/full-2024-yuan.txt'].map(lines);
+const FIXTURES = ['fixtures/zhuzhou-hrss-2023.txt', 'fixtures/shanghai-sample-2024.txt', 'fixtures/synthetic/full-2024-yuan.txt'].map(lines);
 const { dir, remove } = tempDir('text');
 const watch = watchRejections();
 afterAll(() => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { RULES } from '../../src/rules/index.js';
 import { run } from '../support/cli.js';
 
 const schema = JSON.parse(readFileSync('schema/report.schema.json', 'utf8')) as object;
@@ -13,7 +14,7 @@ describe('--format json', () => {
   it.each([
     [['fixtures/zhuzhou-hrss-2023.txt']],
     [['fixtures/zhuzhou-hrss-2023-csv', 'fixtures/synthetic', 'fixtures/bad/empty.txt']],
-    [['fixtures/bad/non-numeric', 'fixtures/shanghai-putuo-2024-csv']],
+    [['fixtures/bad/non-numeric', 'fixtures/shanghai-sample-2024-csv']],
   ])('matches the published JSON Schema for %j', async (paths) => {
     const r = await run(['check', ...paths, '--format', 'json']);
     const report: unknown = JSON.parse(r.stdout);
@@ -43,6 +44,26 @@ describe('--format json', () => {
     const b = await run(['check', 'fixtures', '--format', 'json']);
     expect(a.stdout).toBe(b.stdout);
     expect(a.stdout.length).toBeGreaterThan(1000);
+  });
+
+  it('is schema version 2: each finding names its message and the values that filled it', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const r = await run(['check', 'fixtures/zhuzhou-hrss-2023.txt', 'fixtures/bad/non-numeric', '--format', 'json', '--lang', lang]);
+      const report = JSON.parse(r.stdout) as { schemaVersion: number; documents: Array<{ findings: Array<{ rule: string; message: string; messageId: string; params: Record<string, string> }> }> };
+      expect(report.schemaVersion).toBe(2);
+      const findings = report.documents.flatMap((d) => d.findings);
+      expect(findings.length).toBeGreaterThan(20);
+      for (const f of findings) {
+        const meta = RULES.find((rule) => rule.meta.id === f.rule)?.meta;
+        const template = meta?.messages[f.messageId] ?? (f.messageId === 'title' ? meta?.title : undefined);
+        expect(template, `${f.rule} ${f.messageId}`).toBeDefined();
+        for (const value of Object.values(f.params)) expect(typeof value).toBe('string');
+        // The message table and the params give back the message's subject, in the report's language.
+        const subject = (template?.[lang] ?? '').replace(/\{(\w+)\}/g, (whole, name: string) => f.params[name] ?? whole);
+        const shown = lang === 'en' ? subject.charAt(0).toUpperCase() + subject.slice(1) : subject;
+        expect(f.message.startsWith(shown), `${f.message} / ${shown}`).toBe(true);
+      }
+    }
   });
 
   it('keeps amounts as decimal strings', async () => {

@@ -14,10 +14,10 @@ export const GOLDEN_DIR = join(ROOT, 'test', 'golden');
 
 /** One document, clean: the seed fixture. */
 export const SINGLE = ['fixtures/zhuzhou-hrss-2023.txt'];
-/** A batch: clean documents (Hunan text, Shanghai CSV, synthetic), one with an error, an unreadable file. */
+/** A batch: clean documents (Hunan text, the generated Shanghai-layout CSV, synthetic), one with an error, an unreadable file. */
 export const BATCH = [
   'fixtures/zhuzhou-hrss-2023.txt',
-  'fixtures/shanghai-putuo-2024-csv',
+  'fixtures/shanghai-sample-2024-csv',
   'fixtures/synthetic/full-2024.txt',
   'fixtures/bad/non-numeric',
   'fixtures/bad/empty.txt',

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/rules/index.js';
-import { DEFAULT_CONTEXT } from '../../src/rules/types.js';
+import { contextFor } from '../../src/rules/types.js';
 import { documentFromText } from '../../src/load/index.js';
 import { readFixture } from '../support/fixtures.js';
 import { SYNTHETIC } from '../support/planted.js';
@@ -33,14 +33,14 @@ describe('the rule registry', () => {
   it('gives the same results twice for the same document (pure rules)', () => {
     const doc = documentFromText(SYNTHETIC, readFixture(SYNTHETIC));
     for (const rule of RULES) {
-      expect(JSON.stringify(rule.check(doc, DEFAULT_CONTEXT))).toBe(JSON.stringify(rule.check(doc, DEFAULT_CONTEXT)));
+      expect(JSON.stringify(rule.check(doc, contextFor(doc)))).toBe(JSON.stringify(rule.check(doc, contextFor(doc))));
     }
   });
 
   it('never throws on a document without tables, and says what it skipped', () => {
     const doc = documentFromText('x.txt', '2024年度部门决算\n示例局\n');
     for (const rule of RULES) {
-      const results = rule.check(doc, DEFAULT_CONTEXT);
+      const results = rule.check(doc, contextFor(doc));
       if (rule.meta.tables.length > 0) expect(results.every((r) => r.status === 'skipped'), rule.meta.id).toBe(true);
     }
   });

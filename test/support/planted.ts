@@ -5,6 +5,8 @@ import { checkText, plant, readFixture } from './fixtures.js';
 export const SYNTHETIC = 'fixtures/synthetic/full-2024.txt';
 export const SYNTHETIC_YUAN = 'fixtures/synthetic/full-2024-yuan.txt';
 export const ZHUZHOU_TEXT = 'fixtures/zhuzhou-hrss-2023.txt';
+/** A generated central 高校 four-table 决算 (scripts/fixtures/university.mjs). */
+export const UNIVERSITY = 'fixtures/university/university-2023.txt';
 
 /** One planted error: on `line` of `file`, `from` becomes `to`; `rule` must then report it there. */
 export interface Planted {

@@ -1,5 +1,3 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { applyAcceptance, baselineOf, type Baseline, type WaiverSet } from '../../engine/accept.js';
 import type { Lang } from '../../engine/messages.js';
@@ -9,9 +7,11 @@ import type { DocumentSource } from '../../load/index.js';
 import { FORMAT_NAMES, FORMATS, isFormatName } from '../../report/index.js';
 import { buildReport, type Report, type ReportEntry } from '../../report/model.js';
 import { noticeLine, readBaseline, readWaivers, writeBaseline } from '../acceptance.js';
+import { writeFileAtomic } from '../atomic-write.js';
+import { guardInputs, inputPaths, mayWrite } from '../destinations.js';
 import { EXIT, type CommandContext, type Io } from '../io.js';
 import { outputProblemText, planOutputs, type OutputFlag, type OutputTarget } from '../outputs.js';
-import { clobbersInput, engineOptions, findSources, ignoreOption, maxInputSizeOption, readDocuments } from '../session.js';
+import { engineOptions, findSources, ignoreOption, maxInputSizeOption, readDocuments } from '../session.js';
 import { words } from '../words.js';
 
 interface CheckFlags {
@@ -95,13 +95,35 @@ async function accept(docs: CheckedDocument[], files: AcceptanceFiles, flags: Ch
   return applyAcceptance(docs, { ...(files.waivers ? { waivers: files.waivers } : {}), baseline: { file, documents }, today: today() }).docs;
 }
 
-/** Where --write-baseline may not write: an input, a file read for this run, or a report output. */
-function baselineClash(file: string, flags: CheckFlags, targets: readonly OutputTarget[], sources: readonly DocumentSource[], lang: Lang): string | undefined {
+/**
+ * Claims every file the run will write (each report, then the baseline) against its inputs and the
+ * files it reads besides them. Returns where each report goes (by real path), or the one line
+ * saying why a file may not be written.
+ */
+async function claimOutputs(
+  flags: CheckFlags,
+  targets: readonly OutputTarget[],
+  sources: readonly DocumentSource[],
+  lang: Lang,
+): Promise<{ ok: true; paths: Map<OutputTarget, string> } | { ok: false; line: string }> {
   const w = words(lang);
-  const path = resolve(file);
-  if (clobbersInput(file, sources) || [flags.waivers, flags.config].some((f) => f !== undefined && resolve(f) === path)) return w.baselineIsInput;
-  if (targets.some((t) => t.output !== null && resolve(t.output) === path)) return w.baselineSameAsOutput;
-  return undefined;
+  const read = [flags.config, flags.waivers, flags.baseline].filter((f): f is string => f !== undefined);
+  const guard = await guardInputs(inputPaths(sources, { files: read, folders: [] }));
+  const paths = new Map<OutputTarget, string>();
+  for (const target of targets) {
+    if (target.output === null) continue;
+    const verdict = await mayWrite(guard, target.output);
+    if (!verdict.ok) {
+      const why = verdict.refusal === 'same-output' ? outputProblemText({ kind: 'same-output', output: target.output }, lang) : `${target.output}: ${w.outputIsInput}`;
+      return { ok: false, line: `zjs: ${w.error}: ${why}\n` };
+    }
+    paths.set(target, verdict.real);
+  }
+  if (flags.writeBaseline !== undefined) {
+    const verdict = await mayWrite(guard, flags.writeBaseline);
+    if (!verdict.ok) return { ok: false, line: `zjs: ${w.error}: ${flags.writeBaseline}: ${verdict.refusal === 'same-output' ? w.baselineSameAsOutput : w.baselineIsInput}\n` };
+  }
+  return { ok: true, paths };
 }
 
 async function runCheck(paths: string[], flags: CheckFlags, targets: readonly OutputTarget[], io: Io): Promise<number> {
@@ -112,14 +134,9 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
   if (!files) return EXIT.failure;
   const sources = await findSources(paths, { ...flags, lang: options.lang }, io);
   if (!sources) return EXIT.failure;
-  const clobbered = targets.find((t) => t.output !== null && clobbersInput(t.output, sources));
-  if (clobbered?.output) {
-    io.stderr(`zjs: ${w.error}: ${clobbered.output}: ${w.outputIsInput}\n`);
-    return EXIT.failure;
-  }
-  const clash = flags.writeBaseline !== undefined ? baselineClash(flags.writeBaseline, flags, targets, sources, options.lang) : undefined;
-  if (clash !== undefined) {
-    io.stderr(`zjs: ${w.error}: ${flags.writeBaseline}: ${clash}\n`);
+  const claimed = await claimOutputs(flags, targets, sources, options.lang);
+  if (!claimed.ok) {
+    io.stderr(claimed.line);
     return EXIT.failure;
   }
   const entries: ReportEntry[] = [];
@@ -147,7 +164,7 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
       continue;
     }
     try {
-      await writeFile(target.output, out);
+      await writeFileAtomic(claimed.paths.get(target) ?? target.output, out);
     } catch (error) {
       io.stderr(`zjs: ${w.error}: ${target.output}: ${w.cannotWrite} (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`);
       return EXIT.failure;

@@ -5,6 +5,7 @@ import { formatLocation } from '../../model/location.js';
 import { narrativeCoverage } from '../../narrative/coverage.js';
 import { locAt } from '../../narrative/text.js';
 import type { Claim } from '../../narrative/claims.js';
+import { inertJson, visibleControls } from '../../report/controls.js';
 import { RULES } from '../../rules/index.js';
 import { EXIT, type CommandContext, type Io } from '../io.js';
 import { engineOptions, findSources, ignoreOption, maxInputSizeOption, readDocuments } from '../session.js';
@@ -106,9 +107,10 @@ async function runClaims(paths: string[], flags: ClaimsFlags, io: Io): Promise<n
         : `  ${coverage.counts.found} claims, ${coverage.counts.checked} checked; ${coverage.statements.numbers} numbers in the 情况说明, ${coverage.statements.checked} in checked claims (${pct})`,
       '',
     );
-    io.stdout(`${lines.join('\n')}\n`);
+    // Sentences from documents reach a terminal: control characters are shown, never acted on.
+    io.stdout(visibleControls(`${lines.join('\n')}\n`, { lines: true }));
   }
-  if (flags.format === 'json') io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+  if (flags.format === 'json') io.stdout(inertJson(`${JSON.stringify(out, null, 2)}\n`));
   return unreadable ? EXIT.failure : EXIT.ok;
 }
 

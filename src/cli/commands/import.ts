@@ -1,15 +1,17 @@
-import { mkdir, readdir, realpath, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { inputErrorLine, renderInputError } from '../../engine/input-errors.js';
 import type { Lang } from '../../engine/messages.js';
 import { csvFolder, NARRATIVE_FILE } from '../../export/csv-folder.js';
 import { ENCODINGS, type Encoding } from '../../load/decode.js';
 import type { InputError } from '../../load/errors.js';
-import { discover, inputsOf, loadDocument } from '../../load/index.js';
+import { discover, loadDocument } from '../../load/index.js';
 import { TABLE_KEYS, type LoadIssue } from '../../model/document.js';
 import { formatLocation } from '../../model/location.js';
 import { template } from '../../templates/tables.js';
+import { writeFolderAtomic } from '../atomic-write.js';
+import { guardInputs, inputPaths, mayWrite } from '../destinations.js';
 import { EXIT, type CommandContext, type Io } from '../io.js';
 import { ignoreOption, loadOptions, maxInputSizeOption } from '../session.js';
 import { words } from '../words.js';
@@ -28,6 +30,7 @@ const WORDS = {
     several: (n: number) => `包含 ${n} 个文档，请逐个导入`,
     outIsInput: '输出文件夹不能是输入文件夹、位于其中，或是输入文件',
     notFolder: '已存在且不是文件夹',
+    notFile: '已存在且不是普通文件，无法覆盖',
     exists: (n: number) => `已存在 ${n} 个同名文件（如需覆盖请加 --force）`,
     stray: '输出文件夹中有其他 CSV 或文本文件，检查该文件夹时会被一并读取；请换一个文件夹',
     wrote: (dir: string, tables: number, narrative: number) => `已写入 ${dir}：${tables} 张表${narrative > 0 ? `，${NARRATIVE_FILE}（${narrative} 行）` : ''}`,
@@ -40,6 +43,7 @@ const WORDS = {
     several: (n: number) => `holds ${n} documents; import them one at a time`,
     outIsInput: 'the output folder may not be the input folder, lie inside it, or be an input file',
     notFolder: 'exists and is not a folder',
+    notFile: 'exists and is not a regular file; it cannot be overwritten',
     exists: (n: number) => `${n} file(s) of the same name exist already (add --force to overwrite them)`,
     stray: 'the output folder holds other CSV or text files, which checking the folder would read too; choose another folder',
     wrote: (dir: string, tables: number, narrative: number) => `wrote ${dir}: ${tables} table(s)${narrative > 0 ? `, ${NARRATIVE_FILE} (${narrative} lines)` : ''}`,
@@ -52,18 +56,6 @@ const WORDS = {
 
 /** Files a CSV folder is read from: a file of these types in the output folder would join the document. */
 const READ_AS_PART = new Set(['.csv', '.txt', '.text', '.md']);
-
-/** A path with symbolic links resolved, also when it (or its last parts) does not exist yet. */
-async function real(path: string): Promise<string> {
-  try {
-    return await realpath(path);
-  } catch {
-    const parent = dirname(path);
-    return parent === path ? path : join(await real(parent), basename(path));
-  }
-}
-
-const within = (path: string, folder: string): boolean => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 
 function describeIssue(issue: LoadIssue, lang: Lang): string {
   const w = WORDS[lang].issue;
@@ -97,13 +89,12 @@ async function runImport(path: string, flags: ImportFlags, io: Io): Promise<numb
   if (sources.length > 1) return error(path, w.several(sources.length));
   if (source.kind === 'missing') return unreadable(source.error);
 
-  // Never write inside the input: not into its folder, not over one of its files.
-  const out = await real(resolve(flags.out));
-  const given = await real(resolve(path));
-  const inputs = inputsOf(source);
-  const inputFiles = await Promise.all(inputs.files.map((f) => real(resolve(f))));
-  const folders = [...(inputs.folder ? [await real(resolve(inputs.folder))] : []), ...((await isDirectory(given)) ? [given] : [])];
-  if (inputFiles.includes(out) || folders.some((f) => within(out, f))) return error(flags.out, w.outIsInput);
+  // Never write inside the input: not into its folder (nor the folder given), not over one of its files.
+  const given = (await isDirectory(path)) ? [path] : [];
+  const guard = await guardInputs(inputPaths([source], { files: [], folders: given }));
+  const granted = await mayWrite(guard, flags.out);
+  if (!granted.ok) return error(flags.out, w.outIsInput);
+  const out = granted.real;
 
   const loaded = await loadDocument(source, loadOptions(flags));
   if (!loaded.ok) return unreadable(loaded.error);
@@ -119,16 +110,20 @@ async function runImport(path: string, flags: ImportFlags, io: Io): Promise<numb
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return error(flags.out, `${words(lang).cannotWrite} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   const planned = new Set(folder.files.map((f) => f.name));
-  const targets = folder.files.map((f) => join(out, f.name));
-  if (targets.some((t) => inputFiles.includes(t))) return error(flags.out, w.outIsInput);
+  for (const file of folder.files) {
+    if (!(await mayWrite(guard, join(out, file.name))).ok) return error(flags.out, w.outIsInput);
+  }
   const stray = existing.filter((name) => !planned.has(name) && READ_AS_PART.has(extname(name).toLowerCase()) && !name.startsWith('.'));
   if (stray.length > 0) return error(join(flags.out, stray[0] ?? ''), w.stray);
   const clashes = existing.filter((name) => planned.has(name));
   if (clashes.length > 0 && !flags.force) return error(join(flags.out, clashes[0] ?? ''), w.exists(clashes.length));
+  for (const name of clashes) {
+    if (!(await isFile(join(out, name)))) return error(join(flags.out, name), w.notFile);
+  }
 
+  // Written whole or not at all: a failure leaves neither a new folder nor part of one.
   try {
-    await mkdir(out, { recursive: true });
-    for (const file of folder.files) await writeFile(join(out, file.name), file.text, 'utf8');
+    await writeFolderAtomic(out, folder.files);
   } catch (e) {
     return error(flags.out, `${words(lang).cannotWrite} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
@@ -144,6 +139,14 @@ async function runImport(path: string, flags: ImportFlags, io: Io): Promise<numb
 async function isDirectory(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
   } catch {
     return false;
   }

@@ -17,7 +17,16 @@ const HEAD = {
 
 /** The registry as data: what `zjs rules --format json` prints. */
 export function rulesList(lang: Lang) {
-  return RULES.map((r) => ({ id: r.meta.id, title: r.meta.title[lang], severity: r.meta.severity, tags: [...r.meta.tags], tables: [...r.meta.tables], docs: `docs/rules/${r.meta.id}.md` }));
+  return RULES.map((r) => ({
+    id: r.meta.id,
+    title: r.meta.title[lang],
+    severity: r.meta.severity,
+    tags: [...r.meta.tags],
+    tables: [...r.meta.tables],
+    docs: `docs/rules/${r.meta.id}.md`,
+    // A finding's messageId names one of these; its params fill the {name} placeholders.
+    messages: Object.fromEntries(Object.entries(r.meta.messages).map(([id, m]) => [id, m[lang]])),
+  }));
 }
 
 function pad(text: string, width: number): string {

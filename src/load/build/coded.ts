@@ -43,7 +43,7 @@ function isDataRow(row: GridRow): boolean {
 export const buildCoded: TableBuilder = (template, body, ctx) => {
   const { data, labels, width } = readGrid(body, isDataRow);
   const keys = findKeyColumns(labels, data);
-  const mapped = mapColumns(labels, keys.name + 1, width, template.columns);
+  const mapped = mapColumns(labels, keys.name + 1, width, [...template.columns, ...(template.detailColumns ?? [])]);
   const columns: Column[] = [...mapped.values()].map((s) => ({ key: s.key, label: s.name.zh }));
   for (const [col, spec] of mapped) {
     const column = columns.find((c) => c.key === spec.key);

@@ -1,5 +1,5 @@
 import type { Column, Row, Side } from '../../model/document.js';
-import { summaryRowKey } from '../../templates/rows.js';
+import { isDetailRow, summaryRowKey } from '../../templates/rows.js';
 import { normaliseHeader, type ColumnSpec } from '../../templates/tables.js';
 import { nonEmpty, rowLoc, type GridRow } from '../grid.js';
 import { looksLikeAmount } from '../lexicon.js';
@@ -76,7 +76,7 @@ export const buildTwoSided: TableBuilder = (template, body, ctx) => {
       rows.push({
         key,
         label: printed,
-        level: /total|grand/.test(itemKey) ? 'total' : itemKey.startsWith('class-') ? 'class' : 'line',
+        level: isDetailRow(itemKey) ? 'line' : /total|grand/.test(itemKey) ? 'total' : itemKey.startsWith('class-') ? 'class' : 'line',
         side: s.side,
         loc: rowLoc(gridRow, template.key, key),
         cells,

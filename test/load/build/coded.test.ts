@@ -14,16 +14,16 @@ describe('buildCoded', () => {
       ['', '', '', '', '合计', '基本支出', '项目支出'],
       ['', '科目编码', '', '科目名称', '', '', ''],
       ['类', '款', '项', '', '', '', ''],
-      ['201', '', '', '一般公共服务支出', '2,106.66', '1,503.52', '603.14'],
-      ['201', '06', '01', '行政运行', '1,511.89', '1,503.52', '8.37'],
-      ['', '', '', '合计', '2,106.66', '1,503.52', '603.14'],
+      ['201', '', '', '一般公共服务支出', '1,628.81', '1,526.81', '102.00'],
+      ['201', '06', '01', '行政运行', '1,280.77', '1,268.37', '12.40'],
+      ['', '', '', '合计', '1,628.81', '1,526.81', '102.00'],
     ]);
     const built = buildCoded(template('general-budget-expense'), body, { table: 'general-budget-expense', unit: '万元', issues });
     expect(issues).toEqual([]);
     expect(built.columns.map((c) => c.key)).toEqual(['total', 'basic', 'project']);
     expect(built.rows.map((r) => r.key)).toEqual(['201', '2010601', 'total']);
     const running = built.rows[1]?.cells['project'];
-    expect(running?.kind === 'amount' ? running.amount.text : running?.kind).toBe('8.37');
+    expect(running?.kind === 'amount' ? running.amount.text : running?.kind).toBe('12.40');
   });
 
   it('still starts the data at a lone 合计 line (an empty table)', () => {

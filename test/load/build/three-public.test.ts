@@ -15,7 +15,7 @@ const header = [
 describe('buildThreePublic', () => {
   it('reads the empty cells of a printed row as blank, not missing (Shanghai: 预算数/决算数 under each item)', () => {
     const issues: LoadIssue[] = [];
-    const data = ['0.95', '', '', '', '', '', '', '', '', '', '0.95', ''];
+    const data = ['1.60', '', '', '', '', '', '', '', '', '', '1.60', ''];
     const built = buildThreePublic(template('three-public'), grid([...header, data]), { table: 'three-public', unit: '万元', issues });
     expect(issues).toEqual([]);
     const cells = built.rows[0]?.cells ?? {};
@@ -24,15 +24,15 @@ describe('buildThreePublic', () => {
       const cell = cells[key];
       return cell?.kind === 'amount' ? cell.amount.text : cell?.kind;
     };
-    expect(read('budget-total')).toBe('0.95');
-    expect(read('budget-reception')).toBe('0.95');
+    expect(read('budget-total')).toBe('1.60');
+    expect(read('budget-reception')).toBe('1.60');
     expect(read('actual-total')).toBe('blank');
     expect(read('actual-reception')).toBe('blank');
   });
 
   it('still reports cells a row does not print at all', () => {
     const issues: LoadIssue[] = [];
-    buildThreePublic(template('three-public'), grid([...header, ['0.95', '0.95']]), { table: 'three-public', unit: '万元', issues });
+    buildThreePublic(template('three-public'), grid([...header, ['1.60', '1.60']]), { table: 'three-public', unit: '万元', issues });
     expect(issues.map((i) => i.code)).toEqual(['cells-missing']);
   });
 });

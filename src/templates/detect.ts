@@ -1,0 +1,55 @@
+import type { DisclosureDocument } from '../model/document.js';
+import type { CompiledCatalog, CompiledFamily } from './compiled.js';
+
+/** Why a family was chosen, for the report: tables of the family found, and those it lacks. */
+export interface FamilyMatch {
+  family: CompiledFamily;
+  found: string[];
+  missing: string[];
+}
+
+function coverText(doc: DisclosureDocument): string {
+  const head = doc.narrative.slice(0, 40).map((l) => l.text.replace(/\s+/g, ''));
+  const titles = Object.values(doc.tables).map((t) => t?.title ?? '');
+  return [...head, ...titles].join('\n');
+}
+
+/**
+ * The family a document belongs to, judged from what it contains: the family holding most of the
+ * document's tables, then the one missing fewest of its required tables; a family that names cover
+ * words (单位决算) or a span of years applies only when the document shows them. Ties go to the
+ * family listed first.
+ */
+export function detectFamily(doc: DisclosureDocument, catalog: CompiledCatalog): FamilyMatch {
+  const cover = coverText(doc);
+  const year = doc.year?.value;
+  let best: { match: FamilyMatch; score: number[] } | undefined;
+  for (const family of catalog.families) {
+    const detect = family.def.detect;
+    if (detect?.maxYear !== undefined && (year === undefined || year > detect.maxYear)) continue;
+    if (detect?.minYear !== undefined && (year === undefined || year < detect.minYear)) continue;
+    const coverHit = family.cover.length > 0 ? family.cover.some((re) => re.test(cover)) : undefined;
+    if (coverHit === false) continue;
+    const found = family.def.tables.filter((t) => doc.tables[t.key]).map((t) => t.key);
+    const missing = family.def.tables.filter((t) => !t.optional && !doc.tables[t.key]).map((t) => t.key);
+    const foreign = Object.keys(doc.tables).filter((k) => !family.def.tables.some((t) => t.key === k)).length;
+    // Higher is better, compared in order.
+    const score = [found.length - foreign, -missing.length, coverHit ? 1 : 0];
+    if (!best || better(score, best.score)) best = { match: { family, found, missing }, score };
+  }
+  if (!best) {
+    const family = catalog.families[0];
+    if (!family) throw new Error('the catalog has no family');
+    return { family, found: [], missing: family.def.tables.map((t) => t.key) };
+  }
+  return best.match;
+}
+
+function better(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return false;
+}
