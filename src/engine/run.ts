@@ -148,6 +148,7 @@ export function checkDocument(doc: DisclosureDocument, options: EngineOptions = 
         severity,
         status: result.status,
         message: renderMessage(rule.meta, result, options.lang),
+        ...(result.status === 'skipped' && result.reason ? { reason: result.reason[options.lang] } : {}),
         locations: result.locations,
         ...numbers(result),
         excerpts: excerpts(doc, result.locations),

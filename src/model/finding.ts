@@ -92,6 +92,8 @@ export interface Finding {
   severity: Severity;
   status: Exclude<CheckStatus, 'pass'>;
   message: string;
+  /** For a skipped check: why it could not run, in the report's language. */
+  reason?: string;
   locations: Location[];
   expected?: string;
   actual?: string;

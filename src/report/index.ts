@@ -19,6 +19,8 @@ export interface FormatOptions {
   width: number;
   /** Text format: hide notes. */
   quiet: boolean;
+  /** Text format: list rounding notes and skipped checks one by one rather than folded. */
+  verbose?: boolean;
   /** Which severities make the run fail (and a JUnit test case fail). */
   failOn: 'error' | 'warning';
 }
@@ -31,7 +33,7 @@ export interface ReportFormat {
 
 /** Every report format by name. Adding a format: one file in src/report, one line here. */
 export const FORMATS = {
-  text: { fileOnly: false, render: (r, o) => formatText(r, { lang: o.lang, color: o.color, width: o.width, ...(o.quiet ? { quiet: true } : {}) }) },
+  text: { fileOnly: false, render: (r, o) => formatText(r, { lang: o.lang, color: o.color, width: o.width, ...(o.quiet ? { quiet: true } : {}), ...(o.verbose ? { verbose: true } : {}) }) },
   json: { fileOnly: false, render: (r) => formatJson(r) },
   markdown: { fileOnly: false, render: (r, o) => formatMarkdown(r, { lang: o.lang }) },
   html: { fileOnly: false, render: (r, o) => formatHtml(r, { lang: o.lang }) },

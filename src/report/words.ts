@@ -60,6 +60,22 @@ export interface Words {
   reason: string;
   author: string;
   acceptedNotes: string;
+  /** Text report: the unit after a count of tables found, the suffix of a year, the batch line. */
+  tablesFound: string;
+  yearSuffix: string;
+  total: string;
+  documentCount: (n: number) => string;
+  hiddenNotes: (n: number) => string;
+  acceptedCount: (n: number) => string;
+  /** A finding's id, and the command that shows how its check was computed. */
+  findingId: string;
+  explainHint: string;
+  /** Folded notes: the heading, a table's rounding notes, a rule's skipped checks. */
+  foldedNotes: (rounding: number, skipped: number) => string;
+  roundingIn: (n: number, smallest: string, largest: string) => string;
+  skippedBy: (n: number) => string;
+  worstRule: string;
+  rank: string;
 }
 
 export const WORDS: Readonly<Record<Lang, Words>> = {
@@ -119,6 +135,19 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     reason: '理由',
     author: '接受人',
     acceptedNotes: '已接受的问题（基线或豁免）',
+    tablesFound: '张',
+    yearSuffix: '年度',
+    total: '合计',
+    documentCount: (n) => `${n} 个文档`,
+    hiddenNotes: (n) => `（另有 ${n} 条提示未显示，去掉 --quiet 可查看）`,
+    acceptedCount: (n) => `（已接受 ${n} 条）`,
+    findingId: '编号',
+    explainHint: '计算过程',
+    foldedNotes: (rounding, skipped) => `提示：尾数误差 ${rounding} 条，跳过的检查 ${skipped} 条（加 --verbose 逐条列出）`,
+    roundingIn: (n, smallest, largest) => `${n} 条，差额 ${smallest === largest ? smallest : `${smallest}–${largest}`}`,
+    skippedBy: (n) => `${n} 条`,
+    worstRule: '问题最多的规则',
+    rank: '名次',
   },
   en: {
     title: 'Final-accounts disclosure consistency report',
@@ -176,6 +205,19 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     reason: 'Reason',
     author: 'Author',
     acceptedNotes: 'Accepted findings (baseline or waiver)',
+    tablesFound: 'found',
+    yearSuffix: '',
+    total: 'Total',
+    documentCount: (n) => `${n} document(s)`,
+    hiddenNotes: (n) => `(${n} notes hidden by --quiet)`,
+    acceptedCount: (n) => ` (${n} accepted)`,
+    findingId: 'id',
+    explainHint: 'how it was computed',
+    foldedNotes: (rounding, skipped) => `Notes: ${rounding} rounding difference(s), ${skipped} skipped check(s) (--verbose lists them one by one)`,
+    roundingIn: (n, smallest, largest) => `${n}, difference ${smallest === largest ? smallest : `${smallest}–${largest}`}`,
+    skippedBy: (n) => `${n}`,
+    worstRule: 'Most frequent rule',
+    rank: '#',
   },
 };
 

@@ -22,6 +22,7 @@ interface CheckFlags {
   encoding?: Encoding;
   config?: string;
   quiet?: boolean;
+  verbose?: boolean;
   baseline?: string;
   writeBaseline?: string;
   waivers?: string;
@@ -138,7 +139,7 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
   for (const target of targets) {
     const color = flags.color && target.output === null && io.isTTY && io.env.NO_COLOR === undefined;
     const width = io.isTTY ? Math.max(80, io.columns ?? 100) : 120;
-    const out = await FORMATS[target.format].render(report, { lang: options.lang, color, width, quiet: flags.quiet === true, failOn: flags.failOn });
+    const out = await FORMATS[target.format].render(report, { lang: options.lang, color, width, quiet: flags.quiet === true, verbose: flags.verbose === true, failOn: flags.failOn });
     if (target.output === null) {
       if (typeof out === 'string') io.stdout(out);
       continue;
@@ -183,6 +184,7 @@ export function registerCheck(program: Command, { io, setCode }: CommandContext)
     .addOption(new Option('--baseline <file>', '基线文件：其中记录的问题报告为“已接受”，不计入退出码').conflicts('writeBaseline'))
     .option('--write-baseline <file>', '把本次的错误和警告写入基线文件（可覆盖已有基线），并报告为“已接受”')
     .option('-q, --quiet', '文本报告中不列出提示（尾数误差、跳过的检查）')
+    .option('--verbose', '文本报告中逐条列出提示（默认每张表或每条规则合为一行）')
     .option('--no-color', '不使用颜色')
     .action(async (paths: string[], flags: CheckFlags) => {
       const plan = planOutputs(outputFlags);
