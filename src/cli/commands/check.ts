@@ -75,7 +75,8 @@ async function readAcceptanceFiles(flags: CheckFlags, lang: Lang, io: Io): Promi
  */
 async function accept(docs: CheckedDocument[], files: AcceptanceFiles, flags: CheckFlags, unreadable: boolean, lang: Lang, io: Io): Promise<CheckedDocument[] | undefined> {
   const w = words(lang);
-  const first = applyAcceptance(docs, { ...files, today: today() });
+  const root = process.cwd();
+  const first = applyAcceptance(docs, { ...files, today: today(), root });
   for (const notice of first.notices) io.stderr(`${noticeLine(notice, lang)}\n`);
   const file = flags.writeBaseline;
   if (file === undefined) return first.docs;
@@ -83,14 +84,14 @@ async function accept(docs: CheckedDocument[], files: AcceptanceFiles, flags: Ch
     io.stderr(`zjs: ${w.error}: ${file}: ${w.baselineNotWritten}\n`);
     return first.docs;
   }
-  const documents = baselineOf(first.docs);
+  const documents = baselineOf(first.docs, root);
   const written = await writeBaseline(file, documents);
   if (!written.ok) {
     io.stderr(`zjs: ${w.error}: ${file}: ${w.cannotWrite} (${written.code})\n`);
     return undefined;
   }
   io.stderr(`zjs: ${file}: ${w.baselineWritten(documents.reduce((n, d) => n + d.findings.length, 0), documents.length)}\n`);
-  return applyAcceptance(docs, { ...(files.waivers ? { waivers: files.waivers } : {}), baseline: { file, documents }, today: today() }).docs;
+  return applyAcceptance(docs, { ...(files.waivers ? { waivers: files.waivers } : {}), baseline: { file, documents }, today: today(), root }).docs;
 }
 
 /** Where --write-baseline may not write: an input, a file read for this run, or a report output. */
