@@ -3,6 +3,7 @@ import { inputErrorLine } from '../engine/input-errors.js';
 import { SEVERITIES, type Excerpt, type Finding, type Severity } from '../model/finding.js';
 import { formatLocation } from '../model/location.js';
 import { ruleById } from '../rules/index.js';
+import { REPORT_SIGNATURE } from '../version.js';
 import type { Report, ReportDocument } from './model.js';
 import { groupByTable, primaryLocation, rankByErrors, rulesInReport, tally } from './summary.js';
 import { acceptanceText, WORDS, type Words } from './words.js';
@@ -53,7 +54,8 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 .finding header{display:flex;flex-wrap:wrap;gap:8px;align-items:baseline}
 .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;font-weight:600;color:#fff;background:var(--info);print-color-adjust:exact;-webkit-print-color-adjust:exact}
 .badge.error{background:var(--error)}.badge.warning{background:var(--warning)}
-.rule{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}
+.rule,.id{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}
+.id{color:var(--muted);user-select:all;word-break:break-all}
 .status,.where{color:var(--muted);font-size:12px}
 .message{margin:6px 0}
 .sentence{margin:6px 0;padding:4px 12px;border-left:3px solid var(--line);background:#f9fafb}
@@ -214,6 +216,7 @@ function findingBlock(f: Finding, w: Words, lang: Lang): string {
       (f.accepted ? `<span class="badge accepted">${e(w.accepted)}</span>` : '') +
       `<span class="rule"${title !== undefined ? ` title="${e(title)}"` : ''}>${e(f.rule)}</span>` +
       `<span class="status">${e(w.status[f.status])}</span>` +
+      `<code class="id" title="${e(w.findingId)}">${e(f.id)}</code>` +
       (loc ? `<span class="where">${e(formatLocation(loc))}</span>` : '') +
       `</header>`,
     `<p class="message">${e(f.message)}</p>`,
@@ -294,6 +297,7 @@ export function formatHtml(report: Report, options: HtmlOptions): string {
     `<html lang="${htmlLang}">`,
     '<head>',
     '<meta charset="utf-8">',
+    `<meta name="generator" content="${REPORT_SIGNATURE} ${e(`${report.tool.name} ${report.tool.version}`)}">`,
     `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${e(w.title)}</title>`,

@@ -2,8 +2,9 @@ import type { Lang } from '../engine/messages.js';
 import { inputErrorLine } from '../engine/input-errors.js';
 import type { Finding, Severity } from '../model/finding.js';
 import { formatLocation } from '../model/location.js';
+import { REPORT_SIGNATURE } from '../version.js';
 import type { Report, ReportDocument } from './model.js';
-import { bySeverity, groupByTable, primaryLocation, rankByErrors, tally } from './summary.js';
+import { bySeverity, explainCommand, groupByTable, primaryLocation, rankByErrors, tally } from './summary.js';
 import { acceptanceText, WORDS, type Words } from './words.js';
 
 export interface MarkdownOptions {
@@ -87,7 +88,14 @@ function summaryBlock(report: Report, w: Words): string[] {
   return lines;
 }
 
-function findingRows(findings: readonly Finding[], w: Words): string[] {
+/** The finding's id under its message, as the command that explains it when it compares numbers. */
+function idCell(f: Finding, doc: ReportDocument, w: Words): string {
+  const colon = w.colon;
+  if (f.difference !== undefined || f.tolerance !== undefined) return `${escapeMarkdown(w.explainHint)}${colon}<code>${escapeMarkdown(explainCommand(doc.source, f.id))}</code>`;
+  return `${escapeMarkdown(w.findingId)}${colon}<code>${escapeMarkdown(f.id)}</code>`;
+}
+
+function findingRows(doc: ReportDocument, findings: readonly Finding[], w: Words): string[] {
   const lines = [row([w.level, w.where, w.rule, w.message]), row(['---', '---', '---', '---'])];
   for (const f of findings) {
     const loc = primaryLocation(f);
@@ -96,14 +104,14 @@ function findingRows(findings: readonly Finding[], w: Words): string[] {
         `${ICON[f.severity]} ${w.severity[f.severity]}`,
         loc ? escapeMarkdown(formatLocation(loc)) : '',
         escapeMarkdown(f.rule),
-        escapeMarkdown(f.message),
+        `${escapeMarkdown(f.message)}<br>${idCell(f, doc, w)}`,
       ]),
     );
   }
   return lines;
 }
 
-function acceptedRows(findings: readonly Finding[], w: Words, lang: Lang): string[] {
+function acceptedRows(doc: ReportDocument, findings: readonly Finding[], w: Words, lang: Lang): string[] {
   const lines = [row([w.level, w.where, w.rule, w.message, w.acceptance]), row(['---', '---', '---', '---', '---'])];
   for (const f of findings) {
     const loc = primaryLocation(f);
@@ -112,7 +120,7 @@ function acceptedRows(findings: readonly Finding[], w: Words, lang: Lang): strin
         `${ACCEPTED_ICON} ${w.severity[f.severity]}`,
         loc ? escapeMarkdown(formatLocation(loc)) : '',
         escapeMarkdown(f.rule),
-        escapeMarkdown(f.message),
+        `${escapeMarkdown(f.message)}<br>${idCell(f, doc, w)}`,
         f.accepted ? escapeMarkdown(acceptanceText(f.accepted, lang)) : '',
       ]),
     );
@@ -123,7 +131,7 @@ function acceptedRows(findings: readonly Finding[], w: Words, lang: Lang): strin
 function grouped(doc: ReportDocument, findings: readonly Finding[], level: string, w: Words, lang: Lang | null = null): string[] {
   const lines: string[] = [];
   for (const group of groupByTable(doc, findings)) {
-    const rows = lang === null ? findingRows(bySeverity(group.findings), w) : acceptedRows(bySeverity(group.findings), w, lang);
+    const rows = lang === null ? findingRows(doc, bySeverity(group.findings), w) : acceptedRows(doc, bySeverity(group.findings), w, lang);
     lines.push(`${level} ${escapeMarkdown(group.title ?? w.otherFindings)}`, '', ...rows, '');
   }
   return lines;
@@ -172,7 +180,7 @@ function documentBlock(doc: ReportDocument, index: number, w: Words, lang: Lang)
 /** A Markdown report (GitHub-flavoured), short enough for a CI step summary: summary table, then findings by document and table. */
 export function formatMarkdown(report: Report, options: MarkdownOptions): string {
   const w = WORDS[options.lang];
-  const lines = [`# ${w.title}`, '', `${report.tool.name} ${report.tool.version}`, '', ...summaryBlock(report, w)];
+  const lines = [`<!-- ${REPORT_SIGNATURE} -->`, `# ${w.title}`, '', `${report.tool.name} ${report.tool.version}`, '', ...summaryBlock(report, w)];
   report.documents.forEach((doc, i) => lines.push(...documentBlock(doc, i, w, options.lang)));
   while (lines.at(-1) === '') lines.pop();
   return `${lines.join('\n')}\n`;

@@ -65,7 +65,7 @@ function findingsTable(doc: ReportDocument, findings: readonly Finding[], option
     const after = [c.dim(`→ ${idLine(f, doc, w)}`)];
     if (f.accepted) {
       // Accepted findings stay listed, dimmed, with who accepted them and why.
-      const note = `${w.accepted}${options.lang === 'zh' ? '：' : ': '}${acceptanceText(f.accepted, options.lang)}`;
+      const note = `${w.accepted}${w.colon}${acceptanceText(f.accepted, options.lang)}`;
       return { cells: [where(f), { text: `${w.severity[f.severity]}\n${w.accepted}`, paint: dim }, f.rule, { text: `${f.message}\n${note}`, paint: dim }], after };
     }
     return { cells: [where(f), { text: w.severity[f.severity], paint: paint(c, f.severity) }, f.rule, f.message], after };
@@ -109,7 +109,7 @@ function foldedLines(doc: ReportDocument, notes: readonly Finding[], options: Te
   for (const list of byRule.values()) {
     const first = list[0];
     if (!first) continue;
-    lines.push(`    ${label(w.status.skipped)}  ${first.rule} ${w.skippedBy(list.length)}${first.reason !== undefined ? `${options.lang === 'zh' ? '：' : ': '}${first.reason}` : ''}`);
+    lines.push(`    ${label(w.status.skipped)}  ${first.rule} ${w.skippedBy(list.length)}${first.reason !== undefined ? `${w.colon}${first.reason}` : ''}`);
   }
   return lines;
 }

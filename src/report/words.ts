@@ -34,6 +34,8 @@ export interface Words {
   locations: string;
   file: string;
   line: string;
+  /** The page of a PDF a finding stands on. */
+  page: string;
   table: string;
   row: string;
   column: string;
@@ -70,6 +72,8 @@ export interface Words {
   /** A finding's id, and the command that shows how its check was computed. */
   findingId: string;
   explainHint: string;
+  /** The colon after a label: full-width in Chinese. */
+  colon: string;
   /** Folded notes: the heading, a table's rounding notes, a rule's skipped checks. */
   foldedNotes: (rounding: number, skipped: number) => string;
   roundingIn: (n: number, smallest: string, largest: string) => string;
@@ -110,6 +114,7 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     locations: '全部位置',
     file: '文件',
     line: '行号',
+    page: '页码',
     table: '表',
     row: '项目',
     column: '栏目',
@@ -143,6 +148,7 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     acceptedCount: (n) => `（已接受 ${n} 条）`,
     findingId: '编号',
     explainHint: '计算过程',
+    colon: '：',
     foldedNotes: (rounding, skipped) => `提示：尾数误差 ${rounding} 条，跳过的检查 ${skipped} 条（加 --verbose 逐条列出）`,
     roundingIn: (n, smallest, largest) => `${n} 条，差额 ${smallest === largest ? smallest : `${smallest}–${largest}`}`,
     skippedBy: (n) => `${n} 条`,
@@ -180,6 +186,7 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     locations: 'All locations',
     file: 'File',
     line: 'Line',
+    page: 'Page',
     table: 'Table',
     row: 'Row',
     column: 'Column',
@@ -213,6 +220,7 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     acceptedCount: (n) => ` (${n} accepted)`,
     findingId: 'id',
     explainHint: 'how it was computed',
+    colon: ': ',
     foldedNotes: (rounding, skipped) => `Notes: ${rounding} rounding difference(s), ${skipped} skipped check(s) (--verbose lists them one by one)`,
     roundingIn: (n, smallest, largest) => `${n}, difference ${smallest === largest ? smallest : `${smallest}–${largest}`}`,
     skippedBy: (n) => `${n}`,
