@@ -8,6 +8,8 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
+  // jsonc-parser's `main` is a UMD build whose dynamic requires a bundle cannot follow; its ESM build can.
+  mainFields: ['module', 'main'],
   minifySyntax: true,
   minifyWhitespace: true,
   legalComments: 'none',

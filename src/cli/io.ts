@@ -1,3 +1,5 @@
+import type { Help } from './help.js';
+
 /** What the program may touch of the outside world; tests pass their own. */
 export interface Io {
   stdout: (text: string) => void;
@@ -24,4 +26,6 @@ export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
 export interface CommandContext {
   io: Io;
   setCode: (code: number) => void;
+  /** The texts of `--help`, in the language the command line asks for. */
+  help: Help;
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { registerCheck } from './commands/check.js';
+import { HELP, helpLang } from './help.js';
 import { registerClaims } from './commands/claims.js';
 import { registerExplain } from './commands/explain.js';
 import { registerImport } from './commands/import.js';
@@ -14,8 +15,10 @@ const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> =
 
 function program(ctx: CommandContext): Command {
   const zjs = new Command('zjs')
-    .description('部门决算公开一致性检查 — consistency checks for Chinese final-accounts disclosures')
-    .version(VERSION, '-V, --version')
+    .description(ctx.help.program)
+    .version(VERSION, '-V, --version', ctx.help.version)
+    .helpOption('-h, --help', ctx.help.help)
+    .helpCommand('help [command]', ctx.help.helpCommand)
     .exitOverride()
     // A usage error is one line, like every other input error; --help shows the usage.
     .configureOutput({
@@ -24,6 +27,7 @@ function program(ctx: CommandContext): Command {
       outputError: (message, write) => write(`zjs: ${message.trim().replace(/^error: /, '')} (zjs --help)\n`),
     });
   for (const register of COMMANDS) register(zjs, ctx);
+  for (const command of zjs.commands) command.helpOption('-h, --help', ctx.help.help);
   return zjs;
 }
 
@@ -32,6 +36,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   let code: number = EXIT.ok;
   const zjs = program({
     io,
+    help: HELP[helpLang(argv)],
     setCode: (c) => {
       code = c;
     },

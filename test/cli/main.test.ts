@@ -23,7 +23,10 @@ describe('zjs check (in process)', () => {
     { args: ['check', 'fixtures/bad/gbk/zhuzhou-gbk.txt'], code: 1, out: ['株洲市人力资源和社会保障局'] },
     { args: ['check', 'fixtures/bad/utf16/zhuzhou-utf16.txt'], code: 1, out: ['株洲市人力资源和社会保障局'] },
     { args: ['--version'], code: 0, out: ['0.1.0'] },
-    { args: ['check', '--help'], code: 0, out: ['--format'] },
+    { args: ['check', '--help'], code: 0, out: ['--format', '报告格式'] },
+    // English help under --lang en, wherever it stands.
+    { args: ['check', '--help', '--lang', 'en'], code: 0, out: ['check one or more disclosures', 'report format', 'display help'] },
+    { args: ['--lang=en', '--help'], code: 0, out: ['Consistency checks for Chinese government', 'print the version'] },
   ])('zjs $args → exit $code', async ({ args, code, out }) => {
     const r = await run(args);
     expect(r.code, r.stderr).toBe(code);

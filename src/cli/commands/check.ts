@@ -5,22 +5,22 @@ import { applyAcceptance, baselineOf, type Baseline, type WaiverSet } from '../.
 import type { Lang } from '../../engine/messages.js';
 import { checkDocument, type CheckedDocument } from '../../engine/run.js';
 import { ENCODINGS, type Encoding } from '../../load/decode.js';
-import type { DocumentSource } from '../../load/index.js';
 import { FORMAT_NAMES, FORMATS, isFormatName } from '../../report/index.js';
 import { buildReport, type Report, type ReportEntry } from '../../report/model.js';
 import { noticeLine, readBaseline, readWaivers, writeBaseline } from '../acceptance.js';
 import { EXIT, type CommandContext, type Io } from '../io.js';
 import { outputProblemText, planOutputs, type OutputFlag, type OutputTarget } from '../outputs.js';
-import { clobbersInput, engineOptions, findSources, readDocuments } from '../session.js';
+import { clobbersInput, openSession, readDocuments, type Session } from '../session.js';
 import { words } from '../words.js';
 
 interface CheckFlags {
-  lang: Lang;
-  tolerance: 'interval' | 'exact';
+  lang?: Lang;
+  tolerance?: 'interval' | 'exact';
   failOn: 'error' | 'warning';
   color: boolean;
+  progress: boolean;
   encoding?: Encoding;
-  config?: string;
+  config?: string | false;
   quiet?: boolean;
   verbose?: boolean;
   baseline?: string;
@@ -95,35 +95,34 @@ async function accept(docs: CheckedDocument[], files: AcceptanceFiles, flags: Ch
 }
 
 /** Where --write-baseline may not write: an input, a file read for this run, or a report output. */
-function baselineClash(file: string, flags: CheckFlags, targets: readonly OutputTarget[], sources: readonly DocumentSource[], lang: Lang): string | undefined {
-  const w = words(lang);
+function baselineClash(file: string, flags: CheckFlags, targets: readonly OutputTarget[], session: Session): string | undefined {
+  const w = words(session.lang);
   const path = resolve(file);
-  if (clobbersInput(file, sources) || [flags.waivers, flags.config].some((f) => f !== undefined && resolve(f) === path)) return w.baselineIsInput;
+  if (clobbersInput(file, session.sources) || [flags.waivers, ...session.configFiles].some((f) => f !== undefined && resolve(f) === path)) return w.baselineIsInput;
   if (targets.some((t) => t.output !== null && resolve(t.output) === path)) return w.baselineSameAsOutput;
   return undefined;
 }
 
 async function runCheck(paths: string[], flags: CheckFlags, targets: readonly OutputTarget[], io: Io): Promise<number> {
-  const options = await engineOptions(flags, io);
-  if (!options) return EXIT.failure;
-  const w = words(options.lang);
-  const files = await readAcceptanceFiles(flags, options.lang, io);
+  const session = await openSession(paths, flags, io);
+  if (!session) return EXIT.failure;
+  const { lang, sources } = session;
+  const w = words(lang);
+  const files = await readAcceptanceFiles(flags, lang, io);
   if (!files) return EXIT.failure;
-  const sources = await findSources(paths, options.lang, io);
-  if (!sources) return EXIT.failure;
   const clobbered = targets.find((t) => t.output !== null && clobbersInput(t.output, sources));
   if (clobbered?.output) {
     io.stderr(`zjs: ${w.error}: ${clobbered.output}: ${w.outputIsInput}\n`);
     return EXIT.failure;
   }
-  const clash = flags.writeBaseline !== undefined ? baselineClash(flags.writeBaseline, flags, targets, sources, options.lang) : undefined;
+  const clash = flags.writeBaseline !== undefined ? baselineClash(flags.writeBaseline, flags, targets, session) : undefined;
   if (clash !== undefined) {
     io.stderr(`zjs: ${w.error}: ${flags.writeBaseline}: ${clash}\n`);
     return EXIT.failure;
   }
   const entries: ReportEntry[] = [];
-  for await (const item of readDocuments(sources, { ...flags, lang: options.lang }, io)) {
-    entries.push(item.kind === 'unreadable' ? item.entry : { kind: 'checked', doc: checkDocument(item.doc, options) });
+  for await (const item of readDocuments(sources, { lang, ...(flags.encoding ? { encoding: flags.encoding } : {}) }, io)) {
+    entries.push(item.kind === 'unreadable' ? item.entry : { kind: 'checked', doc: checkDocument(item.doc, session.optionsFor(item.source)) });
   }
   if (entries.length === 0) {
     io.stderr(`zjs: ${w.error}: ${paths.join(' ')}: ${w.noDocs}\n`);
@@ -131,7 +130,7 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
   }
   if (files.baseline || files.waivers || flags.writeBaseline !== undefined) {
     const checked = entries.flatMap((e) => (e.kind === 'checked' ? [e.doc] : []));
-    const accepted = await accept(checked, files, flags, entries.length > checked.length, options.lang, io);
+    const accepted = await accept(checked, files, flags, entries.length > checked.length, lang, io);
     if (!accepted) return EXIT.failure;
     let i = 0;
     for (const [n, e] of entries.entries()) if (e.kind === 'checked') entries[n] = { kind: 'checked', doc: accepted[i++] ?? e.doc };
@@ -140,7 +139,7 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
   for (const target of targets) {
     const color = flags.color && target.output === null && io.isTTY && io.env.NO_COLOR === undefined;
     const width = io.isTTY ? Math.max(80, io.columns ?? 100) : 120;
-    const out = await FORMATS[target.format].render(report, { lang: options.lang, color, width, quiet: flags.quiet === true, verbose: flags.verbose === true, failOn: flags.failOn });
+    const out = await FORMATS[target.format].render(report, { lang, color, width, quiet: flags.quiet === true, verbose: flags.verbose === true, failOn: flags.failOn });
     if (target.output === null) {
       if (typeof out === 'string') io.stdout(out);
       continue;
@@ -156,41 +155,45 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
 }
 
 /** `zjs check PATHS…`: the main job. */
-export function registerCheck(program: Command, { io, setCode }: CommandContext): void {
+export function registerCheck(program: Command, { io, setCode, help }: CommandContext): void {
+  const h = help.check;
   // -f and -o pair up in the order given, which commander's per-option values do not keep.
   const outputFlags: OutputFlag[] = [];
   program
     .command('check')
-    .description('检查一个或多个决算公开文档（PDF、文本文件、每表一个 CSV 的文件夹，或包含它们的文件夹）')
-    .argument('<paths...>', '文件或文件夹')
+    .description(h.description)
+    .argument('<paths...>', help.paths)
     .addOption(
-      new Option('-f, --format <format>', `报告格式（${FORMAT_NAMES.join('、')}；可重复，每个格式配其后的 -o），默认 text`).argParser((value: string) => {
+      new Option('-f, --format <format>', h.format).argParser((value: string) => {
         if (!isFormatName(value)) throw new InvalidArgumentError(`Allowed choices are ${FORMAT_NAMES.join(', ')}.`);
         outputFlags.push({ flag: 'format', value });
         return value;
       }),
     )
     .addOption(
-      new Option('-o, --output <file>', '把前一个 -f 格式的报告写入文件，而不是标准输出').argParser((value: string) => {
+      new Option('-o, --output <file>', h.output).argParser((value: string) => {
         outputFlags.push({ flag: 'output', value });
         return value;
       }),
     )
-    .addOption(new Option('--lang <lang>', '报告语言').choices(['zh', 'en']).default('zh'))
-    .addOption(new Option('--tolerance <mode>', 'interval：尾数误差为提示；exact：尾数误差也算错误').choices(['interval', 'exact']).default('interval'))
-    .addOption(new Option('--fail-on <level>', '哪一级问题使退出码为 1').choices(['error', 'warning']).default('error'))
-    .addOption(new Option('--encoding <encoding>', '输入编码（默认自动识别 UTF-8 / GB18030 / UTF-16）').choices([...ENCODINGS]))
-    .option('--config <file>', '配置文件（JSON）')
-    .option('--waivers <file>', '豁免文件（JSON，见 schema/waivers.schema.json）：按规则和位置接受问题，须写明理由和接受人')
-    .addOption(new Option('--baseline <file>', '基线文件：其中记录的问题报告为“已接受”，不计入退出码').conflicts('writeBaseline'))
-    .option('--write-baseline <file>', '把本次的错误和警告写入基线文件（可覆盖已有基线），并报告为“已接受”')
-    .option('-q, --quiet', '文本报告中不列出提示（尾数误差、跳过的检查）')
-    .option('--verbose', '文本报告中逐条列出提示（默认每张表或每条规则合为一行）')
-    .option('--no-color', '不使用颜色')
+    .addOption(new Option('--lang <lang>', help.lang).choices(['zh', 'en']))
+    .addOption(new Option('--tolerance <mode>', help.tolerance).choices(['interval', 'exact']))
+    .addOption(new Option('--fail-on <level>', h.failOn).choices(['error', 'warning']).default('error'))
+    .addOption(new Option('--encoding <encoding>', help.encoding).choices([...ENCODINGS]))
+    .option('--config <file>', help.config)
+    .option('--no-config', help.noConfig)
+    .option('--waivers <file>', h.waivers)
+    .addOption(new Option('--baseline <file>', h.baseline).conflicts('writeBaseline'))
+    .option('--write-baseline <file>', h.writeBaseline)
+    .option('-q, --quiet', h.quiet)
+    .option('--verbose', h.verbose)
+    .option('--no-progress', h.noProgress)
+    .option('--no-color', h.noColor)
     .action(async (paths: string[], flags: CheckFlags) => {
       const plan = planOutputs(outputFlags);
       if (!plan.ok) {
-        io.stderr(`zjs: ${words(flags.lang).error}: ${outputProblemText(plan.problem, flags.lang)}\n`);
+        const lang = flags.lang ?? 'zh';
+        io.stderr(`zjs: ${words(lang).error}: ${outputProblemText(plan.problem, lang)}\n`);
         setCode(EXIT.failure);
         return;
       }
