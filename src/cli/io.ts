@@ -1,5 +1,12 @@
 import type { Help } from './help.js';
 
+/** Where a progress line is drawn: standard error when it is a terminal. */
+export interface ProgressStream {
+  isTTY: boolean;
+  columns?: number;
+  write: (text: string) => boolean;
+}
+
 /** What the program may touch of the outside world; tests pass their own. */
 export interface Io {
   stdout: (text: string) => void;
@@ -7,6 +14,8 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
   isTTY: boolean;
   columns?: number;
+  /** Standard error as a terminal, for the progress line; absent when it is not one. */
+  progress?: ProgressStream;
 }
 
 export function processIo(): Io {
@@ -16,6 +25,7 @@ export function processIo(): Io {
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
     ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
+    ...(process.stderr.isTTY ? { progress: process.stderr } : {}),
   };
 }
 

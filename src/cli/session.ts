@@ -10,6 +10,7 @@ import { DEFAULT_CONTEXT } from '../rules/types.js';
 import { findConfig, isIgnored, readConfig, settingsFor, type LoadedConfig } from './config.js';
 import type { FileProblem } from './json-file.js';
 import type { Io } from './io.js';
+import type { Progress } from './progress.js';
 import { words } from './words.js';
 
 /** Flags every command that reads documents shares. Lang and tolerance are undefined unless given. */
@@ -142,9 +143,10 @@ export type Loaded = { kind: 'document'; source: DocumentSource; doc: Disclosure
  * (one line each) and returned as unreadable entries; texts met while searching that are not
  * disclosures are passed over with a count.
  */
-export async function* readDocuments(sources: readonly DocumentSource[], flags: { lang: Lang; encoding?: Encoding }, io: Io): AsyncGenerator<Loaded> {
+export async function* readDocuments(sources: readonly DocumentSource[], flags: { lang: Lang; encoding?: Encoding }, io: Io, progress?: Progress): AsyncGenerator<Loaded> {
   let skippedFiles = 0;
-  for (const source of sources) {
+  for (const [index, source] of sources.entries()) {
+    progress?.start(index, source.source);
     const loaded = await loadDocument(source, flags.encoding ? { encoding: flags.encoding } : {});
     if (!loaded.ok && (source.kind === 'text' || source.kind === 'xlsx') && source.searched && loaded.error.kind === 'not-disclosure') {
       skippedFiles++;
@@ -152,11 +154,13 @@ export async function* readDocuments(sources: readonly DocumentSource[], flags: 
     }
     if (!loaded.ok) {
       const error = renderInputError(loaded.error, flags.lang);
+      progress?.clear();
       io.stderr(`zjs: ${words(flags.lang).error}: ${inputErrorLine(error)}\n`);
       yield { kind: 'unreadable', entry: { kind: 'unreadable', source: source.source, error } };
       continue;
     }
     yield { kind: 'document', source, doc: loaded.value };
   }
+  progress?.stop();
   if (skippedFiles > 0) io.stderr(`zjs: ${words(flags.lang).skipped(skippedFiles)}\n`);
 }

@@ -10,6 +10,7 @@ import { buildReport, type Report, type ReportEntry } from '../../report/model.j
 import { noticeLine, readBaseline, readWaivers, writeBaseline } from '../acceptance.js';
 import { EXIT, type CommandContext, type Io } from '../io.js';
 import { outputProblemText, planOutputs, type OutputFlag, type OutputTarget } from '../outputs.js';
+import { startProgress } from '../progress.js';
 import { clobbersInput, openSession, readDocuments, type Session } from '../session.js';
 import { words } from '../words.js';
 
@@ -121,7 +122,8 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
     return EXIT.failure;
   }
   const entries: ReportEntry[] = [];
-  for await (const item of readDocuments(sources, { lang, ...(flags.encoding ? { encoding: flags.encoding } : {}) }, io)) {
+  const progress = flags.progress && !flags.quiet ? startProgress(io.progress, sources.length, lang) : undefined;
+  for await (const item of readDocuments(sources, { lang, ...(flags.encoding ? { encoding: flags.encoding } : {}) }, io, progress)) {
     entries.push(item.kind === 'unreadable' ? item.entry : { kind: 'checked', doc: checkDocument(item.doc, session.optionsFor(item.source)) });
   }
   if (entries.length === 0) {
