@@ -16,6 +16,8 @@ export interface Io {
   columns?: number;
   /** Standard error as a terminal, for the progress line; absent when it is not one. */
   progress?: ProgressStream;
+  /** The clock (the run's date and waiver expiry); tests give a fixed one. */
+  now?: () => Date;
 }
 
 export function processIo(): Io {

@@ -84,3 +84,26 @@ export function buildReport(entries: readonly ReportEntry[]): Report {
     },
   };
 }
+
+/** One input file as the cover of a report lists it: path as read, size and SHA-256. */
+export interface InputFile {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+/**
+ * What a run was, for the cover of an auditor's report and the date of a workbook. The command
+ * line gathers it (the clock, the file hashes) and passes it in as data, so that formatters stay
+ * pure and tests give a fixed date.
+ */
+export interface RunInfo {
+  /** When the run started, ISO 8601 in UTC. */
+  date: string;
+  /** The paths given on the command line. */
+  inputs: string[];
+  /** Settings in force, as label and value (language, tolerance, config, baseline, waivers…). */
+  settings: Array<{ name: string; value: string }>;
+  /** Every file read as input, in report order. */
+  files: InputFile[];
+}

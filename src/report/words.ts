@@ -80,6 +80,27 @@ export interface Words {
   skippedBy: (n: number) => string;
   worstRule: string;
   rank: string;
+  /** The cover of the auditor's report. */
+  cover: string;
+  runDate: string;
+  toolVersion: string;
+  scope: string;
+  settings: string;
+  inputFiles: (n: number) => string;
+  bytes: string;
+  /** Charts and the rule × department matrix. */
+  chartByTable: string;
+  chartByRule: string;
+  matrix: string;
+  matrixNote: string;
+  notesFolded: (n: number) => string;
+  backToIndex: string;
+  documentPage: string;
+  /** Markdown trimmed to fit a CI step summary. */
+  trimmed: (shown: number, total: number) => string;
+  trimmedNotes: string;
+  fullReportAt: (where: string) => string;
+  fullReportHow: string;
 }
 
 export const WORDS: Readonly<Record<Lang, Words>> = {
@@ -154,6 +175,24 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     skippedBy: (n) => `${n} 条`,
     worstRule: '问题最多的规则',
     rank: '名次',
+    cover: '检查说明',
+    runDate: '检查时间',
+    toolVersion: '工具版本',
+    scope: '检查范围',
+    settings: '检查设置',
+    inputFiles: (n) => `输入文件（${n} 个）及其 SHA-256`,
+    bytes: '字节',
+    chartByTable: '各表的问题',
+    chartByRule: '问题最多的规则（错误与警告）',
+    matrix: '规则 × 部门（错误与警告条数）',
+    matrixNote: '每格为该部门该规则未被接受的错误与警告条数；红色含错误。',
+    notesFolded: (n) => `提示 ${n} 条（尾数误差、跳过的检查）`,
+    backToIndex: '返回汇总',
+    documentPage: '查看',
+    trimmed: (shown, total) => `报告超过 GitHub 作业摘要的 1 MiB 上限，此处只列出 ${total} 个文档中的前 ${shown} 个（错误多的在前），并省略了提示。`,
+    trimmedNotes: '报告超过 GitHub 作业摘要的 1 MiB 上限，此处省略了提示（尾数误差、跳过的检查）。',
+    fullReportAt: (where) => `完整报告：${where}`,
+    fullReportHow: '完整报告可用 zjs check … -f html -o report/ 生成。',
   },
   en: {
     title: 'Final-accounts disclosure consistency report',
@@ -226,6 +265,24 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     skippedBy: (n) => `${n}`,
     worstRule: 'Most frequent rule',
     rank: '#',
+    cover: 'About this check',
+    runDate: 'Run on',
+    toolVersion: 'Tool version',
+    scope: 'Scope',
+    settings: 'Settings',
+    inputFiles: (n) => `Input files (${n}) and their SHA-256`,
+    bytes: 'bytes',
+    chartByTable: 'Findings by table',
+    chartByRule: 'Rules with most problems (errors and warnings)',
+    matrix: 'Rule × department (errors and warnings)',
+    matrixNote: 'Each cell counts the errors and warnings of that rule in that department that nothing accepted; red cells hold errors.',
+    notesFolded: (n) => `${n} note(s) (rounding differences, skipped checks)`,
+    backToIndex: 'Back to the summary',
+    documentPage: 'Open',
+    trimmed: (shown, total) => `This report is over GitHub's 1 MiB step summary limit: it lists the first ${shown} of ${total} documents (most errors first) and leaves out notes.`,
+    trimmedNotes: 'This report is over GitHub\'s 1 MiB step summary limit: notes (rounding differences, skipped checks) are left out.',
+    fullReportAt: (where) => `Full report: ${where}`,
+    fullReportHow: 'Write the full report with zjs check … -f html -o report/.',
   },
 };
 

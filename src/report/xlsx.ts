@@ -7,9 +7,11 @@ import { WORDS } from './words.js';
 
 export interface XlsxOptions {
   lang: Lang;
+  /** When the run happened (ISO 8601), for the workbook's created and modified dates. */
+  date?: string;
 }
 
-/** Fixed workbook dates: the same report gives the same workbook contents, run after run. */
+/** Without a run date (a report built by a library call), a fixed one: the same report gives the same workbook. */
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
 
 // XML 1.0 cannot hold these even escaped; a workbook containing one does not open.
@@ -47,8 +49,9 @@ export async function formatXlsx(report: Report, options: XlsxOptions): Promise<
   const book = new ExcelJS.Workbook();
   book.creator = report.tool.name;
   book.lastModifiedBy = report.tool.name;
-  book.created = FIXED_DATE;
-  book.modified = FIXED_DATE;
+  const date = options.date !== undefined ? new Date(options.date) : FIXED_DATE;
+  book.created = date;
+  book.modified = date;
 
   const summary = book.addWorksheet(w.summary, { views: [{ state: 'frozen', ySplit: 1 }] });
   summary.columns = [

@@ -1,12 +1,14 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { applyAcceptance, baselineOf, type Baseline, type WaiverSet } from '../../engine/accept.js';
 import type { Lang } from '../../engine/messages.js';
 import { checkDocument, type CheckedDocument } from '../../engine/run.js';
 import { ENCODINGS, type Encoding } from '../../load/decode.js';
-import { FORMAT_NAMES, FORMATS, isFormatName } from '../../report/index.js';
-import { buildReport, type Report, type ReportEntry } from '../../report/model.js';
+import type { HtmlFile } from '../../report/html.js';
+import { FORMAT_NAMES, FORMATS, isFormatName, type ReportFormat } from '../../report/index.js';
+import { buildReport, type Report, type ReportEntry, type RunInfo } from '../../report/model.js';
+import { runInfo } from '../run-info.js';
 import { noticeLine, readBaseline, readWaivers, writeBaseline } from '../acceptance.js';
 import { EXIT, type CommandContext, type Io } from '../io.js';
 import { outputProblemText, planOutputs, type OutputFlag, type OutputTarget } from '../outputs.js';
@@ -37,8 +39,8 @@ function exitCode(report: Report, failOn: 'error' | 'warning'): number {
 }
 
 /** Today as YYYY-MM-DD (UTC), for waiver expiry. */
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
+function today(io: Io): string {
+  return (io.now?.() ?? new Date()).toISOString().slice(0, 10);
 }
 
 interface AcceptanceFiles {
@@ -77,7 +79,7 @@ async function readAcceptanceFiles(flags: CheckFlags, lang: Lang, io: Io): Promi
 async function accept(docs: CheckedDocument[], files: AcceptanceFiles, flags: CheckFlags, unreadable: boolean, lang: Lang, io: Io): Promise<CheckedDocument[] | undefined> {
   const w = words(lang);
   const root = process.cwd();
-  const first = applyAcceptance(docs, { ...files, today: today(), root });
+  const first = applyAcceptance(docs, { ...files, today: today(io), root });
   for (const notice of first.notices) io.stderr(`${noticeLine(notice, lang)}\n`);
   const file = flags.writeBaseline;
   if (file === undefined) return first.docs;
@@ -92,7 +94,7 @@ async function accept(docs: CheckedDocument[], files: AcceptanceFiles, flags: Ch
     return undefined;
   }
   io.stderr(`zjs: ${file}: ${w.baselineWritten(documents.reduce((n, d) => n + d.findings.length, 0), documents.length)}\n`);
-  return applyAcceptance(docs, { ...(files.waivers ? { waivers: files.waivers } : {}), baseline: { file, documents }, today: today(), root }).docs;
+  return applyAcceptance(docs, { ...(files.waivers ? { waivers: files.waivers } : {}), baseline: { file, documents }, today: today(io), root }).docs;
 }
 
 /** Where --write-baseline may not write: an input, a file read for this run, or a report output. */
@@ -105,6 +107,7 @@ function baselineClash(file: string, flags: CheckFlags, targets: readonly Output
 }
 
 async function runCheck(paths: string[], flags: CheckFlags, targets: readonly OutputTarget[], io: Io): Promise<number> {
+  const started = io.now?.() ?? new Date();
   const session = await openSession(paths, flags, io);
   if (!session) return EXIT.failure;
   const { lang, sources } = session;
@@ -138,22 +141,87 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
     for (const [n, e] of entries.entries()) if (e.kind === 'checked') entries[n] = { kind: 'checked', doc: accepted[i++] ?? e.doc };
   }
   const report = buildReport(entries);
+  // The cover lists every input file with its hash: gathered only when a report shows it.
+  const needsFiles = targets.some((t) => t.format === 'html');
+  const run = await runInfo(started, paths, needsFiles ? sources : [], settingsOf(flags, session, lang));
+  // Markdown trimmed to fit a step summary points at a fuller report of the same run.
+  const fuller = targets.find((t) => t.output !== null && (t.format === 'html' || t.format === 'json'))?.output ?? undefined;
   for (const target of targets) {
     const color = flags.color && target.output === null && io.isTTY && io.env.NO_COLOR === undefined;
     const width = io.isTTY ? Math.max(80, io.columns ?? 100) : 120;
-    const out = await FORMATS[target.format].render(report, { lang, color, width, quiet: flags.quiet === true, verbose: flags.verbose === true, failOn: flags.failOn });
+    const options = { lang, color, width, quiet: flags.quiet === true, verbose: flags.verbose === true, failOn: flags.failOn, run, ...(fuller !== undefined ? { fullReport: fuller } : {}) };
+    const format: ReportFormat = FORMATS[target.format];
     if (target.output === null) {
+      const out = await format.render(report, options);
       if (typeof out === 'string') io.stdout(out);
       continue;
     }
-    try {
-      await writeFile(target.output, out);
-    } catch (error) {
-      io.stderr(`zjs: ${w.error}: ${target.output}: ${w.cannotWrite} (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`);
+    const output = target.output;
+    const folder = format.folder !== undefined && (await isFolderTarget(output));
+    if (format.folder && !folder && report.documents.length > LARGE_BATCH) io.stderr(`zjs: ${w.notice}: ${output}: ${w.htmlLarge(report.documents.length)}\n`);
+    const written = format.folder && folder ? await writeFolder(output, format.folder(report, options), sources) : await writeOne(output, await format.render(report, options));
+    if (written !== null) {
+      io.stderr(`zjs: ${w.error}: ${written.path}: ${written.code === 'input' ? w.outputIsInput : `${w.cannotWrite} (${written.code})`}\n`);
       return EXIT.failure;
     }
   }
   return exitCode(report, flags.failOn);
+}
+
+/** Above this many documents, a report on one html page is slow to open: a notice suggests a folder. */
+const LARGE_BATCH = 200;
+
+/** An output that names a folder: it ends with a slash or is an existing directory. */
+async function isFolderTarget(output: string): Promise<boolean> {
+  if (/[\\/]$/.test(output)) return true;
+  try {
+    return (await stat(output)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+type WriteProblem = { path: string; code: string } | null;
+
+async function writeOne(path: string, content: string | Uint8Array): Promise<WriteProblem> {
+  try {
+    await writeFile(path, content);
+    return null;
+  } catch (error) {
+    return { path, code: (error as NodeJS.ErrnoException).code ?? 'error' };
+  }
+}
+
+/** Writes a report folder (index.html, docs/N.html), never over an input. */
+async function writeFolder(dir: string, files: readonly HtmlFile[], sources: Session['sources']): Promise<WriteProblem> {
+  for (const f of files) {
+    const path = join(dir, ...f.path.split('/'));
+    if (clobbersInput(path, sources)) return { path, code: 'input' };
+    try {
+      await mkdir(dirname(path), { recursive: true });
+    } catch (error) {
+      return { path, code: (error as NodeJS.ErrnoException).code ?? 'error' };
+    }
+    const problem = await writeOne(path, f.content);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/** The settings a report's cover lists: what decided this run's findings. */
+function settingsOf(flags: CheckFlags, session: Session, lang: Lang): RunInfo['settings'] {
+  const zh = lang === 'zh';
+  const list: RunInfo['settings'] = [
+    { name: zh ? '语言' : 'Language', value: lang },
+    { name: zh ? '尾数容差' : 'Tolerance', value: flags.tolerance ?? (zh ? 'interval（或配置文件所定）' : 'interval (or as configured)') },
+    { name: zh ? '退出码为 1 的级别' : 'Fail on', value: flags.failOn },
+  ];
+  list.push({ name: zh ? '配置文件' : 'Config files', value: session.configFiles.length > 0 ? session.configFiles.join('  ') : flags.config === false ? '--no-config' : zh ? '无' : 'none' });
+  if (flags.baseline !== undefined) list.push({ name: zh ? '基线' : 'Baseline', value: flags.baseline });
+  if (flags.writeBaseline !== undefined) list.push({ name: zh ? '写入基线' : 'Baseline written', value: flags.writeBaseline });
+  if (flags.waivers !== undefined) list.push({ name: zh ? '豁免文件' : 'Waivers', value: flags.waivers });
+  if (flags.encoding !== undefined) list.push({ name: zh ? '输入编码' : 'Encoding', value: flags.encoding });
+  return list;
 }
 
 /** `zjs check PATHS…`: the main job. */
