@@ -45,7 +45,7 @@ export function startProgress(stream: ProgressStream | undefined, total: number,
     {
       format: FORMAT[lang],
       stream: stream as unknown as NodeJS.WritableStream,
-      barsize: 20,
+      barsize: 12,
       hideCursor: true,
       clearOnComplete: false,
       linewrap: false,
@@ -56,7 +56,7 @@ export function startProgress(stream: ProgressStream | undefined, total: number,
   );
   const began = clock();
   // What is left for the path once the bar and the counts are drawn.
-  const room = () => Math.max(12, (stream.columns ?? 80) - 72);
+  const room = () => Math.max(16, (stream.columns ?? 80) - 58);
   const rate = (done: number) => {
     const seconds = (clock() - began) / 1000;
     return seconds > 0 ? (done / seconds).toFixed(1) : '–';

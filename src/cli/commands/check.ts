@@ -148,7 +148,8 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
   const fuller = targets.find((t) => t.output !== null && (t.format === 'html' || t.format === 'json'))?.output ?? undefined;
   for (const target of targets) {
     const color = flags.color && target.output === null && io.isTTY && io.env.NO_COLOR === undefined;
-    const width = io.isTTY ? Math.max(80, io.columns ?? 100) : 120;
+    // A terminal's width for the screen; 120 columns for a file or a pipe.
+    const width = target.output === null && io.isTTY ? Math.max(80, io.columns ?? 100) : 120;
     const options = { lang, color, width, quiet: flags.quiet === true, verbose: flags.verbose === true, failOn: flags.failOn, run, ...(fuller !== undefined ? { fullReport: fuller } : {}) };
     const format: ReportFormat = FORMATS[target.format];
     if (target.output === null) {
