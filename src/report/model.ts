@@ -68,20 +68,21 @@ export function buildReport(entries: readonly ReportEntry[]): Report {
           findings: [],
         },
   );
+  return { tool: { name: TOOL_NAME, version: VERSION }, documents, summary: summarize(documents) };
+}
+
+/** The batch counts of a list of documents. */
+export function summarize(documents: readonly ReportDocument[]): ReportSummary {
   const all = documents.flatMap((d) => d.findings).filter((f) => !f.accepted);
   return {
-    tool: { name: TOOL_NAME, version: VERSION },
-    documents,
-    summary: {
-      documents: documents.length,
-      passed: documents.filter((d) => d.outcome === 'pass').length,
-      failed: documents.filter((d) => d.outcome === 'fail').length,
-      unreadable: documents.filter((d) => d.outcome === 'unreadable').length,
-      errors: all.filter((f) => f.severity === 'error').length,
-      warnings: all.filter((f) => f.severity === 'warning').length,
-      infos: all.filter((f) => f.severity === 'info').length,
-      accepted: documents.reduce((n, d) => n + d.findings.filter((f) => f.accepted).length, 0),
-    },
+    documents: documents.length,
+    passed: documents.filter((d) => d.outcome === 'pass').length,
+    failed: documents.filter((d) => d.outcome === 'fail').length,
+    unreadable: documents.filter((d) => d.outcome === 'unreadable').length,
+    errors: all.filter((f) => f.severity === 'error').length,
+    warnings: all.filter((f) => f.severity === 'warning').length,
+    infos: all.filter((f) => f.severity === 'info').length,
+    accepted: documents.reduce((n, d) => n + d.findings.filter((f) => f.accepted).length, 0),
   };
 }
 

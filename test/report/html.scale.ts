@@ -1,4 +1,4 @@
-import type { Report } from '../../src/report/model.js';
+import { summarize, type Report } from '../../src/report/model.js';
 import { BATCH, reportFor } from './support.js';
 
 /** A city's batch: the test batch copied until it holds `count` documents, each with a department and path of its own. */
@@ -12,20 +12,5 @@ export async function cityReport(count: number): Promise<Report> {
     if (doc.department !== null) doc.department = `示例市第${n}局`;
     return doc;
   });
-  const all = documents.flatMap((d) => d.findings);
-  const open = all.filter((f) => !f.accepted);
-  return {
-    tool: base.tool,
-    documents,
-    summary: {
-      documents: documents.length,
-      passed: documents.filter((d) => d.outcome === 'pass').length,
-      failed: documents.filter((d) => d.outcome === 'fail').length,
-      unreadable: documents.filter((d) => d.outcome === 'unreadable').length,
-      errors: open.filter((f) => f.severity === 'error').length,
-      warnings: open.filter((f) => f.severity === 'warning').length,
-      infos: open.filter((f) => f.severity === 'info').length,
-      accepted: all.length - open.length,
-    },
-  };
+  return { tool: base.tool, documents, summary: summarize(documents) };
 }
