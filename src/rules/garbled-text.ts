@@ -1,6 +1,7 @@
 import type { CheckResult } from '../model/finding.js';
 import type { Rule } from './types.js';
 import { defect } from './support/identity.js';
+import { quoteKey } from './support/quote.js';
 
 /** U+FFFD (a byte sequence that was no character) and private-use code points: broken text. */
 const GARBLED = /[\uFFFD\uE000-\uF8FF]+/g;
@@ -19,11 +20,11 @@ export const garbledText: Rule = {
   },
   check(doc) {
     const results: CheckResult[] = [];
-    const lines = [...doc.narrative, ...Object.values(doc.tables).flatMap((t) => [{ text: t.title, loc: t.titleLoc }, ...t.notes])];
+    const lines = [...doc.narrative.map((l) => ({ ...l, part: 'narrative' })), ...Object.entries(doc.tables).flatMap(([key, t]) => [{ text: t.title, loc: t.titleLoc, part: key }, ...t.notes.map((l) => ({ ...l, part: key }))])];
     for (const line of lines) {
       for (const m of line.text.matchAll(GARBLED)) {
         results.push({
-          ...defect(`${line.loc.file}/${line.loc.page ?? 0}/${line.loc.line}/${m.index ?? 0}`, { id: 'garbled', params: { text: line.text.trim() } }, [line.loc]),
+          ...defect(`${line.part}/${quoteKey(line.text, m.index ?? 0, m[0].length)}`, { id: 'garbled', params: { text: line.text.trim() } }, [line.loc]),
           sentence: { text: line.text.trim(), loc: line.loc },
         });
       }
