@@ -2,7 +2,7 @@ import type { CheckResult } from '../model/finding.js';
 import type { Rule } from './types.js';
 import { defect, skipped } from './support/identity.js';
 import { locAt, sentences } from '../narrative/text.js';
-import { claimsOf } from '../narrative/claims.js';
+import { claimsOf } from '../narrative/claims/index.js';
 
 /**
  * Phrases that state the reporting period: 截至/截止 YYYY年12月31日, YYYY年度部门决算(情况说明),
