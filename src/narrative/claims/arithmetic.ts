@@ -1,7 +1,6 @@
 import type { Num } from '../numbers.js';
 import { claimKey, type ClaimBase } from './claim.js';
 import type { Extractor } from './context.js';
-import { subjectBefore } from './subject.js';
 
 /** 绩效 items: 金额A，调减B，实际支出C，结余结转D: A − B = C + D. */
 export interface ArithmeticClaim extends ClaimBase {
@@ -17,15 +16,15 @@ export interface ArithmeticClaim extends ClaimBase {
 export const arithmetic: Extractor<ArithmeticClaim> = {
   kind: 'arithmetic',
   rule: 'narrative-arithmetic',
-  extract({ s, nums }, _ctx, emit) {
-    const money = nums.filter((n) => n.kind === 'money');
-    const find = (re: RegExp) => money.find((n) => re.test(subjectBefore(s, n)));
+  extract(at, _ctx, emit) {
+    const { s, money } = at;
+    const find = (re: RegExp) => money.find((n) => re.test(at.subject(n)));
     const amount = find(/金额$/);
     const spent = find(/实际支出$/);
     if (!amount || !spent || spent.start < amount.start) return;
     const adjust = find(/调(减|增)$|追加$/);
     const balance = find(/(结余结转|结转结余|结余|结转)$/);
-    const rise = adjust ? /调增|追加/.test(subjectBefore(s, adjust)) : false;
+    const rise = adjust ? /调增|追加/.test(at.subject(adjust)) : false;
     const uses = [amount, spent, ...(adjust ? [adjust] : []), ...(balance ? [balance] : [])];
     emit({
       kind: 'arithmetic',

@@ -2,7 +2,6 @@ import { threePublicItem } from '../bind.js';
 import type { Num } from '../numbers.js';
 import { claimKey, type ClaimBase, type Side } from './claim.js';
 import type { Extractor } from './context.js';
-import { subjectBefore } from './subject.js';
 
 /** 三公 figures and their details: spending on an item goes with groups/vehicles, and none without. */
 export interface PresenceClaim extends ClaimBase {
@@ -16,11 +15,12 @@ export interface PresenceClaim extends ClaimBase {
 export const presence: Extractor<PresenceClaim> = {
   kind: 'presence',
   rule: 'narrative-presence',
-  extract({ s, nums, scope }, _ctx, emit) {
+  extract(at, _ctx, emit) {
+    const { s, nums, scope } = at;
     if (scope !== 'three-public') return;
     const money = nums.find((n) => n.kind === 'money');
     if (!money) return;
-    const item = threePublicItem(subjectBefore(s, money)) ?? threePublicItem(s.text.slice(0, money.start));
+    const item = threePublicItem(at.subject(money)) ?? threePublicItem(s.text.slice(0, money.start));
     const count = nums.find((n) => n.kind === 'count' && n.start > money.start && /团组|辆/.test(s.text.slice(Math.max(0, n.start - 8), n.end)));
     if (!item || !count || !['abroad', 'reception', 'vehicle', 'operation'].includes(item)) return;
     const others = nums.filter((n) => n.kind === 'count' && n !== count && /人次|人/.test(n.unit) && n.start > count.start);

@@ -18,6 +18,7 @@ export interface NameClaim extends ClaimBase {
 export const subjectName: Extractor<NameClaim> = {
   kind: 'name',
   rule: 'narrative-subject-name',
+  headingOnly: true,
   extract({ s }, ctx, emit) {
     if (!ctx.entered) return;
     const { heading, binding } = ctx.entered;
