@@ -4,7 +4,7 @@ import { defect, skipped } from './support/identity.js';
 import { documentStart } from './support/tables.js';
 import { quoteKey } from './support/quote.js';
 import { locAt, sentences } from '../narrative/text.js';
-import { claimsOf } from '../narrative/claims.js';
+import { claimsOf } from '../narrative/claims/index.js';
 
 /**
  * Phrases that state the reporting period: 截至/截止 YYYY年12月31日, YYYY年度部门决算(情况说明),

@@ -4,7 +4,7 @@ import { checkDocument } from '../../engine/run.js';
 import { formatLocation } from '../../model/location.js';
 import { narrativeCoverage } from '../../narrative/coverage.js';
 import { locAt } from '../../narrative/text.js';
-import type { Claim } from '../../narrative/claims.js';
+import type { Claim } from '../../narrative/claims/index.js';
 import { inertJson, visibleControls } from '../../report/controls.js';
 import { RULES } from '../../rules/index.js';
 import { EXIT, type CommandContext, type Io } from '../io.js';
