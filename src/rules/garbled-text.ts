@@ -1,7 +1,7 @@
 import type { CheckResult } from '../model/finding.js';
 import type { Rule } from './types.js';
 import { defect } from './support/identity.js';
-import { quoteKey } from './support/quote.js';
+import { quoteAround, quoteKey } from './support/quote.js';
 
 /** U+FFFD (a byte sequence that was no character) and private-use code points: broken text. */
 const GARBLED = /[\uFFFD\uE000-\uF8FF]+/g;
@@ -24,8 +24,8 @@ export const garbledText: Rule = {
     for (const line of lines) {
       for (const m of line.text.matchAll(GARBLED)) {
         results.push({
-          ...defect(`${line.part}/${quoteKey(line.text, m.index ?? 0, m[0].length)}`, { id: 'garbled', params: { text: line.text.trim() } }, [line.loc]),
-          sentence: { text: line.text.trim(), loc: line.loc },
+          ...defect(`${line.part}/${quoteKey(line.text, m.index ?? 0, m[0].length)}`, { id: 'garbled', params: { text: quoteAround(line.text, m.index ?? 0, m[0].length) } }, [line.loc]),
+          sentence: { text: quoteAround(line.text, m.index ?? 0, m[0].length), loc: line.loc },
         });
       }
     }
