@@ -1,13 +1,16 @@
-// Bundles the CLI into one file: one module to load starts in about half the time of ~200.
+// Bundles the CLI and the library, and writes the library's type declarations.
+// One module to load starts in about half the time of ~200.
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/zjs.js',
+const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'esm',
+  // jsonc-parser's `main` is a UMD build whose dynamic requires a bundle cannot follow; its ESM build can.
+  mainFields: ['module', 'main'],
   minifySyntax: true,
   minifyWhitespace: true,
   legalComments: 'none',
@@ -15,4 +18,12 @@ await build({
   external: ['pdfjs-dist', 'exceljs', 'iconv-lite'],
   banner: { js: "import { createRequire as __zjsRequire } from 'node:module'; const require = __zjsRequire(import.meta.url);" },
   logLevel: 'warning',
-});
+};
+
+await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/zjs.js' });
+// The library (`import { check } from 'zjs'`): its own bundle, so that the CLI's start-up does not grow.
+await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
+
+rmSync('dist/types', { recursive: true, force: true });
+const types = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.types.json'], { stdio: 'inherit' });
+if (types.status !== 0) process.exit(types.status ?? 1);

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import * as z from 'zod/mini';
 import type { AcceptanceNotice, Baseline, BaselineDocument, BaselineEntry, Waiver, WaiverSet } from '../engine/accept.js';
 import type { Lang } from '../engine/messages.js';
@@ -7,7 +6,10 @@ import { RULES } from '../rules/index.js';
 import { TOOL_NAME } from '../version.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { realPathOf } from './destinations.js';
+import { readJsonFile, type JsonRead } from './json-file.js';
 import { words } from './words.js';
+
+export type { FileProblem } from './json-file.js';
 
 const ruleIds = new Set(RULES.map((r) => r.meta.id));
 
@@ -69,47 +71,9 @@ export const BaselineFileSchema = z.strictObject({
   ),
 });
 
-/** A file that could not be used: one line names it and the problem. */
-export interface FileProblem {
-  file: string;
-  line: number | null;
-  message: string;
-}
-
-type Read<T> = { ok: true; value: T } | ({ ok: false } & FileProblem);
-
-function issueText(issue: z.core.$ZodIssue): string {
-  const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-  const message = issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.map((k) => `“${k}”`).join(', ')}` : issue.message;
-  return `${path || '(root)'}: ${message}`;
-}
-
-async function readJson<T>(file: string, schema: z.ZodMiniType<T>): Promise<Read<T>> {
-  let source: string;
-  try {
-    source = await readFile(file, 'utf8');
-  } catch (error) {
-    return { ok: false, file, line: null, message: (error as NodeJS.ErrnoException).code ?? 'unreadable' };
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(source.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    const pos = /position (\d+)/.exec((error as Error).message)?.[1];
-    const line = pos ? source.slice(0, Number(pos)).split('\n').length : null;
-    return { ok: false, file, line, message: 'invalid JSON' };
-  }
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, file, line: null, message: issue ? issueText(issue) : 'invalid' };
-  }
-  return { ok: true, value: parsed.data };
-}
-
 /** Reads and validates a waiver file. */
-export async function readWaivers(file: string): Promise<Read<WaiverSet>> {
-  const read = await readJson(file, WaiverFileSchema);
+export async function readWaivers(file: string): Promise<JsonRead<WaiverSet>> {
+  const read = await readJsonFile(file, WaiverFileSchema);
   if (!read.ok) return read;
   const waivers = read.value.waivers.map((w, i): Waiver => {
     const waiver: Waiver = { index: i + 1, rule: w.rule, reason: w.reason, author: w.author };
@@ -126,8 +90,8 @@ export async function readWaivers(file: string): Promise<Read<WaiverSet>> {
 }
 
 /** Reads and validates a baseline file. */
-export async function readBaseline(file: string): Promise<Read<Baseline>> {
-  const read = await readJson(file, BaselineFileSchema);
+export async function readBaseline(file: string): Promise<JsonRead<Baseline>> {
+  const read = await readJsonFile(file, BaselineFileSchema);
   if (!read.ok) return read;
   const documents = read.value.documents.map((d): BaselineDocument => ({
     document: d.document,

@@ -1,47 +1,166 @@
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
 import * as z from 'zod/mini';
+import type { Severity } from '../model/finding.js';
 import { RULES } from '../rules/index.js';
+import { readJsonFile, type FileProblem } from './json-file.js';
 
-const ruleIds = new Set(RULES.map((r) => r.meta.id));
+const RULE_IDS = RULES.map((r) => r.meta.id) as [string, ...string[]];
 
-/** `zjs.config.json`: per-rule severity, tolerance, and the 人员经费/公用经费 classes. */
+/** The file names zjs looks for, nearest folder first; in one folder, JSON before JSONC. */
+export const CONFIG_NAMES = ['zjs.config.json', 'zjs.config.jsonc'] as const;
+
+const severity = z.partialRecord(z.enum(RULE_IDS, { error: 'unknown rule id (see `zjs rules`)' }), z.enum(['error', 'warning', 'info', 'off']));
+const tolerance = z.enum(['interval', 'exact']);
+const classes = z.array(z.string().check(z.regex(/^3\d\d$/)));
+
+/** Settings that may differ by path: the top level of the file, or an `overrides` entry. */
+const checkSettings = {
+  severity: z.optional(severity),
+  tolerance: z.optional(tolerance),
+  personnelClasses: z.optional(classes),
+  publicClasses: z.optional(classes),
+};
+
+/** `zjs.config.json` (schema/config.schema.json, generated from this by scripts/config-schema.js). */
 export const ConfigSchema = z.strictObject({
   $schema: z.optional(z.string()),
-  severity: z.optional(
-    z.record(z.string(), z.enum(['error', 'warning', 'info', 'off'])).check(
-      z.refine((map) => Object.keys(map).every((id) => ruleIds.has(id)), { message: 'unknown rule id (see `zjs rules`)' }),
+  lang: z.optional(z.enum(['zh', 'en'])),
+  ...checkSettings,
+  /** Globs, relative to the config file's folder, of files and folders never read as documents. */
+  ignore: z.optional(z.array(z.string().check(z.minLength(1)))),
+  /** Settings for some documents: `files` globs relative to the config file's folder; later entries win. */
+  overrides: z.optional(
+    z.array(
+      z.strictObject({
+        files: z.union([z.string().check(z.minLength(1)), z.array(z.string().check(z.minLength(1))).check(z.minLength(1))]),
+        ...checkSettings,
+      }),
     ),
   ),
-  tolerance: z.optional(z.enum(['interval', 'exact'])),
-  lang: z.optional(z.enum(['zh', 'en'])),
-  personnelClasses: z.optional(z.array(z.string().check(z.regex(/^3\d\d$/)))),
-  publicClasses: z.optional(z.array(z.string().check(z.regex(/^3\d\d$/)))),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
+/** The settings of one document once its config and overrides are merged. */
+export interface CheckSettings {
+  severity?: Record<string, Severity | 'off'>;
+  tolerance?: 'interval' | 'exact';
+  personnelClasses?: string[];
+  publicClasses?: string[];
+}
 
-export type ConfigResult = { ok: true; config: Config } | { ok: false; file: string; line: number | null; message: string };
+function severities(map: Partial<Record<string, Severity | 'off'>>): Record<string, Severity | 'off'> {
+  const out: Record<string, Severity | 'off'> = {};
+  for (const [rule, level] of Object.entries(map)) if (level !== undefined) out[rule] = level;
+  return out;
+}
 
-/** Reads and validates a config file; problems come back as one line each. */
+/** A config file read and validated, with the folder its globs are relative to. */
+export interface LoadedConfig {
+  file: string;
+  dir: string;
+  config: Config;
+}
+
+export type ConfigResult = { ok: true; config: LoadedConfig } | ({ ok: false } & FileProblem);
+
+/** Reads and validates a config file; a problem comes back as one line with the file and line. */
 export async function readConfig(file: string): Promise<ConfigResult> {
-  let text: string;
+  const read = await readJsonFile(file, ConfigSchema);
+  if (!read.ok) return read;
+  return { ok: true, config: { file, dir: dirname(resolve(file)), config: read.value } };
+}
+
+async function isFile(path: string): Promise<boolean> {
   try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    return { ok: false, file, line: null, message: (error as NodeJS.ErrnoException).code ?? 'unreadable' };
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const pos = /position (\d+)/.exec((error as Error).message)?.[1];
-    const line = pos ? text.slice(0, Number(pos)).split('\n').length : null;
-    return { ok: false, file, line, message: 'invalid JSON' };
+}
+
+/**
+ * The config that governs an input: the nearest `zjs.config.json` or `zjs.config.jsonc` in the
+ * input's folder (its own, for a folder) or any folder above it. Null when there is none.
+ */
+export async function findConfig(input: string, cache: Map<string, string | null> = new Map()): Promise<string | null> {
+  const start = resolve(input);
+  let dir = (await isFile(start)) ? dirname(start) : start;
+  const seen: string[] = [];
+  for (;;) {
+    const known = cache.get(dir);
+    if (known !== undefined) {
+      for (const d of seen) cache.set(d, known);
+      return known;
+    }
+    seen.push(dir);
+    for (const name of CONFIG_NAMES) {
+      const file = join(dir, name);
+      if (await isFile(file)) {
+        for (const d of seen) cache.set(d, file);
+        return file;
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) {
+      for (const d of seen) cache.set(d, null);
+      return null;
+    }
+    dir = parent;
   }
-  const parsed = ConfigSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, file, line: null, message: `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}` };
+}
+
+/** A path relative to a config's folder, with forward slashes, as its globs are written. */
+function relativeTo(config: LoadedConfig, path: string): string {
+  return relative(config.dir, resolve(path)).split(sep).join('/');
+}
+
+function globs(files: string | readonly string[]): string[] {
+  return typeof files === 'string' ? [files] : [...files];
+}
+
+/** Whether a path (a file or a folder of CSV files) is named by one of the config's `ignore` globs. */
+export function isIgnored(config: LoadedConfig, path: string): boolean {
+  const patterns = config.config.ignore ?? [];
+  if (patterns.length === 0) return false;
+  const match = picomatch(patterns, { dot: true });
+  // A pattern naming a folder ignores everything in it.
+  const parts = relativeTo(config, path).split('/');
+  return parts.some((_, i) => match(parts.slice(0, i + 1).join('/')));
+}
+
+/** The settings for one document: the top level of the config, then each matching override in order. */
+export function settingsFor(config: LoadedConfig, path: string): CheckSettings {
+  const rel = relativeTo(config, path);
+  const { severity: top, tolerance: tol, personnelClasses, publicClasses } = config.config;
+  const out: CheckSettings = {};
+  if (top !== undefined) out.severity = severities(top);
+  if (tol !== undefined) out.tolerance = tol;
+  if (personnelClasses !== undefined) out.personnelClasses = personnelClasses;
+  if (publicClasses !== undefined) out.publicClasses = publicClasses;
+  for (const o of config.config.overrides ?? []) {
+    if (!picomatch(globs(o.files), { dot: true })(rel)) continue;
+    if (o.severity !== undefined) out.severity = { ...out.severity, ...severities(o.severity) };
+    if (o.tolerance !== undefined) out.tolerance = o.tolerance;
+    if (o.personnelClasses !== undefined) out.personnelClasses = o.personnelClasses;
+    if (o.publicClasses !== undefined) out.publicClasses = o.publicClasses;
   }
-  return { ok: true, config: parsed.data };
+  return out;
+}
+
+/**
+ * The JSON Schema of the config file, generated from ConfigSchema (never kept by hand):
+ * `npm run schemas` writes it to schema/config.schema.json, and a test keeps that file up to date.
+ */
+export function configJsonSchema(): Record<string, unknown> {
+  const generated = z.toJSONSchema(ConfigSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  return {
+    $schema: generated.$schema,
+    $id: 'https://zjs.invalid/schema/config.schema.json',
+    title: 'zjs config (zjs.config.json / zjs.config.jsonc)',
+    description:
+      'Found in the folder of each input or above it (nearest wins), or given with --config. Flags on the command line win over it; an overrides entry wins over the top level for the documents its files globs match (relative to the config file’s folder).',
+    ...Object.fromEntries(Object.entries(generated).filter(([k]) => k !== '$schema')),
+  };
 }

@@ -1,3 +1,12 @@
+import type { Help } from './help.js';
+
+/** Where a progress line is drawn: standard error when it is a terminal. */
+export interface ProgressStream {
+  isTTY: boolean;
+  columns?: number;
+  write: (text: string) => boolean;
+}
+
 /** What the program may touch of the outside world; tests pass their own. */
 export interface Io {
   stdout: (text: string) => void;
@@ -5,6 +14,10 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
   isTTY: boolean;
   columns?: number;
+  /** Standard error as a terminal, for the progress line; absent when it is not one. */
+  progress?: ProgressStream;
+  /** The clock (the run's date and waiver expiry); tests give a fixed one. */
+  now?: () => Date;
 }
 
 /**
@@ -37,6 +50,7 @@ export function processIo(): Io {
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
     ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
+    ...(process.stderr.isTTY ? { progress: process.stderr } : {}),
   };
 }
 
@@ -47,4 +61,6 @@ export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
 export interface CommandContext {
   io: Io;
   setCode: (code: number) => void;
+  /** The texts of `--help`, in the language the command line asks for. */
+  help: Help;
 }

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { visibleControls } from '../report/controls.js';
 import { VERSION } from '../version.js';
 import { registerCheck } from './commands/check.js';
+import { HELP, helpLang } from './help.js';
 import { registerClaims } from './commands/claims.js';
 import { registerExplain } from './commands/explain.js';
 import { registerImport } from './commands/import.js';
@@ -15,8 +16,10 @@ const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> =
 
 function program(ctx: CommandContext): Command {
   const zjs = new Command('zjs')
-    .description('部门决算公开一致性检查 — consistency checks for Chinese final-accounts disclosures')
-    .version(VERSION, '-V, --version')
+    .description(ctx.help.program)
+    .version(VERSION, '-V, --version', ctx.help.version)
+    .helpOption('-h, --help', ctx.help.help)
+    .helpCommand('help [command]', ctx.help.helpCommand)
     .exitOverride()
     // A usage error is one line, like every other input error; --help shows the usage.
     .configureOutput({
@@ -25,6 +28,7 @@ function program(ctx: CommandContext): Command {
       outputError: (message, write) => write(`zjs: ${message.trim().replace(/^error: /, '')} (zjs --help)\n`),
     });
   for (const register of COMMANDS) register(zjs, ctx);
+  for (const command of zjs.commands) command.helpOption('-h, --help', ctx.help.help);
   return zjs;
 }
 
@@ -35,6 +39,7 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
   const io: Io = { ...given, stderr: (text) => given.stderr(visibleControls(text, { lines: true })) };
   const zjs = program({
     io,
+    help: HELP[helpLang(argv)],
     setCode: (c) => {
       code = c;
     },

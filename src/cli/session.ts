@@ -3,20 +3,24 @@ import { inputErrorLine, renderInputError } from '../engine/input-errors.js';
 import type { Lang } from '../engine/messages.js';
 import { DEFAULT_OPTIONS, type EngineOptions } from '../engine/run.js';
 import type { Encoding } from '../load/decode.js';
-import { loadDocument, search, type DocumentSource, type LoadOptions } from '../load/index.js';
+import { inputsOf, loadDocument, search, type DocumentSource, type LoadOptions } from '../load/index.js';
 import type { DisclosureDocument } from '../model/document.js';
 import type { ReportEntry } from '../report/model.js';
 import { DEFAULT_CONTEXT } from '../rules/types.js';
-import { readConfig } from './config.js';
+import { findConfig, isIgnored, readConfig, settingsFor, type LoadedConfig } from './config.js';
+import type { Help } from './help.js';
+import type { FileProblem } from './json-file.js';
 import type { Io } from './io.js';
+import type { Progress } from './progress.js';
 import { words } from './words.js';
 
-/** Flags every command that reads documents shares. */
+/** Flags every command that reads documents shares. Lang and tolerance are undefined unless given. */
 export interface DocumentFlags {
-  lang: Lang;
+  lang?: Lang;
   tolerance?: 'interval' | 'exact';
   encoding?: Encoding;
-  config?: string;
+  /** A config file (`--config`), or false for `--no-config`; undefined: found next to the inputs. */
+  config?: string | false;
   /** --max-input-size, in MiB. */
   maxInputSize?: number;
   ignore?: string[];
@@ -25,8 +29,8 @@ export interface DocumentFlags {
 }
 
 /** --max-input-size MB: the largest input read, replacing each kind's own limit. */
-export function maxInputSizeOption(): Option {
-  return new Option('--max-input-size <MB>', '读取的单个输入文件的大小上限（MiB；默认文本和 CSV 64、工作簿 64（解压后 256）、PDF 256）').argParser((value: string) => {
+export function maxInputSizeOption(help: Help): Option {
+  return new Option('--max-input-size <MB>', help.maxInputSize).argParser((value: string) => {
     const mb = Number(value);
     if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(mb > 0)) throw new InvalidArgumentError('a size in MiB greater than 0 is expected.');
     return mb;
@@ -34,8 +38,8 @@ export function maxInputSizeOption(): Option {
 }
 
 /** --ignore GLOB, repeatable: paths to pass over while searching folders. */
-export function ignoreOption(): Option {
-  return new Option('--ignore <glob>', '搜索文件夹时忽略的路径（gitignore 写法，相对于所给文件夹；可重复）').argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
+export function ignoreOption(help: Help): Option {
+  return new Option('--ignore <glob>', help.ignore).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
 }
 
 /** What the loader needs of the flags. */
@@ -47,31 +51,99 @@ export function loadOptions(flags: DocumentFlags): LoadOptions {
   };
 }
 
+/** What a command knows once flags and config files are read and the inputs are searched. */
+export interface Session {
+  /** The report's language: the flag, else the config of the first input, else Chinese. */
+  lang: Lang;
+  sources: DocumentSource[];
+  /** Engine options for one document: defaults, its config (and the overrides that match it), then the flags. */
+  optionsFor: (source: DocumentSource) => EngineOptions;
+  /** Every config file in use, for outputs that must not overwrite them and for the report's cover. */
+  configFiles: string[];
+}
+
+/** The files a document is read from: what `-o` must never overwrite and what the report's cover hashes (each reader says). */
+export function sourceFiles(s: DocumentSource): string[] {
+  return inputsOf(s).files;
+}
+
+function configProblem(lang: Lang, p: FileProblem): string {
+  return `zjs: ${words(lang).config}: ${p.file}${p.line !== null ? `:${p.line}` : ''}: ${p.message}\n`;
+}
+
 /**
- * Engine options from the flags and the config file (flags win). Returns undefined after printing
- * one line when the config file is invalid.
+ * Reads the config files (the one given with --config, or the nearest to each input), searches the
+ * inputs (leaving out what a config's `ignore` names), and settles the options of each document:
+ * flags win over the config, an override over the top of its file. Returns undefined after one
+ * line on stderr when a config file is invalid or nothing is found.
  */
-export async function engineOptions(flags: DocumentFlags, io: Io): Promise<EngineOptions | undefined> {
-  const options: EngineOptions = { ...DEFAULT_OPTIONS, lang: flags.lang, tolerance: flags.tolerance ?? 'interval' };
-  if (!flags.config) return options;
-  const read = await readConfig(flags.config);
-  if (!read.ok) {
-    io.stderr(`zjs: ${words(flags.lang).config}: ${read.file}${read.line !== null ? `:${read.line}` : ''}: ${read.message}\n`);
+export async function openSession(paths: readonly string[], flags: DocumentFlags, io: Io): Promise<Session | undefined> {
+  const early: Lang = flags.lang ?? 'zh';
+  const configs = new Map<string, LoadedConfig>();
+  const read = async (file: string): Promise<LoadedConfig | undefined> => {
+    const known = configs.get(file);
+    if (known) return known;
+    const r = await readConfig(file);
+    if (!r.ok) {
+      io.stderr(configProblem(early, r));
+      return undefined;
+    }
+    configs.set(file, r.config);
+    return r.config;
+  };
+  const cache = new Map<string, string | null>();
+  const perInput: Array<LoadedConfig | null> = [];
+  for (const path of paths) {
+    const file = typeof flags.config === 'string' ? flags.config : flags.config === false ? null : await findConfig(path, cache);
+    if (file === null) {
+      perInput.push(null);
+      continue;
+    }
+    const config = await read(file);
+    if (!config) return undefined;
+    perInput.push(config);
+  }
+  const lang: Lang = flags.lang ?? perInput.find((c) => c?.config.lang !== undefined)?.config.lang ?? 'zh';
+  const sources: DocumentSource[] = [];
+  const configOf = new Map<DocumentSource, LoadedConfig | null>();
+  for (const [i, path] of paths.entries()) {
+    const config = perInput[i] ?? null;
+    const found = await search([path], loadOptions(flags));
+    if (flags.verbose) for (const file of found.ignored) io.stderr(`zjs: ${words(lang).ignored(file.path, file.reason)}\n`);
+    for (const source of applyIgnore(found.sources, config)) {
+      sources.push(source);
+      configOf.set(source, config);
+    }
+  }
+  if (sources.length === 0) {
+    io.stderr(`zjs: ${words(lang).error}: ${paths.join(' ')}: ${words(lang).noDocs}\n`);
     return undefined;
   }
-  const c = read.config;
-  const lang: Lang = c.lang && flags.lang === 'zh' ? c.lang : flags.lang;
-  return {
-    ...options,
-    lang,
-    tolerance: flags.tolerance === 'exact' ? 'exact' : (c.tolerance ?? 'interval'),
-    severity: c.severity ?? {},
-    context: {
-      ...DEFAULT_CONTEXT,
-      personnelClasses: c.personnelClasses ?? DEFAULT_CONTEXT.personnelClasses,
-      publicClasses: c.publicClasses ?? DEFAULT_CONTEXT.publicClasses,
-    },
+  const optionsFor = (source: DocumentSource): EngineOptions => {
+    const config = configOf.get(source) ?? null;
+    const c = config ? settingsFor(config, source.source) : {};
+    return {
+      ...DEFAULT_OPTIONS,
+      lang,
+      tolerance: flags.tolerance ?? c.tolerance ?? 'interval',
+      severity: c.severity ?? {},
+      context: {
+        ...DEFAULT_CONTEXT,
+        personnelClasses: c.personnelClasses ?? DEFAULT_CONTEXT.personnelClasses,
+        publicClasses: c.publicClasses ?? DEFAULT_CONTEXT.publicClasses,
+      },
+    };
   };
+  return { lang, sources, optionsFor, configFiles: [...configs.keys()] };
+}
+
+/**
+ * The documents a config's `ignore` globs leave out. The loader's own ignore patterns (`--ignore`,
+ * LoadOptions.ignore) take the same globs; this is where the config's join them.
+ */
+export function applyIgnore(sources: readonly DocumentSource[], config: LoadedConfig | null): DocumentSource[] {
+  if (!config?.config.ignore?.length) return [...sources];
+  return sources.filter((s) => !isIgnored(config, s.source));
 }
 
 export type Loaded = { kind: 'document'; source: DocumentSource; doc: DisclosureDocument } | { kind: 'unreadable'; entry: ReportEntry };
@@ -81,9 +153,10 @@ export type Loaded = { kind: 'document'; source: DocumentSource; doc: Disclosure
  * (one line each) and returned as unreadable entries; texts met while searching that are not
  * disclosures are passed over with a count.
  */
-export async function* readDocuments(sources: readonly DocumentSource[], flags: DocumentFlags, io: Io): AsyncGenerator<Loaded> {
+export async function* readDocuments(sources: readonly DocumentSource[], flags: DocumentFlags & { lang: Lang }, io: Io, progress?: Progress): AsyncGenerator<Loaded> {
   let skippedFiles = 0;
-  for (const source of sources) {
+  for (const [index, source] of sources.entries()) {
+    progress?.start(index, source.source);
     const loaded = await loadDocument(source, loadOptions(flags));
     if (!loaded.ok && source.kind !== 'missing' && source.searched && loaded.error.kind === 'not-disclosure') {
       skippedFiles++;
@@ -91,23 +164,13 @@ export async function* readDocuments(sources: readonly DocumentSource[], flags: 
     }
     if (!loaded.ok) {
       const error = renderInputError(loaded.error, flags.lang);
+      progress?.clear();
       io.stderr(`zjs: ${words(flags.lang).error}: ${inputErrorLine(error)}\n`);
       yield { kind: 'unreadable', entry: { kind: 'unreadable', source: source.source, error } };
       continue;
     }
     yield { kind: 'document', source, doc: loaded.value };
   }
+  progress?.stop();
   if (skippedFiles > 0) io.stderr(`zjs: ${words(flags.lang).skipped(skippedFiles)}\n`);
-}
-
-/** Finds the documents under the paths (listing what was passed over with --verbose), or prints why there are none. */
-export async function findSources(paths: readonly string[], flags: DocumentFlags, io: Io): Promise<DocumentSource[] | undefined> {
-  const lang = flags.lang;
-  const { sources, ignored } = await search(paths, loadOptions(flags));
-  if (flags.verbose) for (const file of ignored) io.stderr(`zjs: ${words(lang).ignored(file.path, file.reason)}\n`);
-  if (sources.length === 0) {
-    io.stderr(`zjs: ${words(lang).error}: ${paths.join(' ')}: ${words(lang).noDocs}\n`);
-    return undefined;
-  }
-  return sources;
 }

@@ -23,6 +23,7 @@ export const CLI_WORDS = {
     baselineNotWritten: '有文档无法读取，未写入基线',
     baselineSameAsOutput: '基线文件不能与报告写入同一个文件',
     baselineIsInput: '基线文件不能写在输入文件、豁免文件或配置文件上',
+    htmlLarge: (n: number) => `共 ${n} 个文档，单页报告打开较慢；用 -o 文件夹/（以 / 结尾）可写成汇总页加每个文档一页`,
   },
   en: {
     error: 'error',
@@ -44,6 +45,7 @@ export const CLI_WORDS = {
     baselineNotWritten: 'a document could not be read; the baseline was not written',
     baselineSameAsOutput: 'the baseline cannot be written to the same file as a report',
     baselineIsInput: 'the baseline cannot be written over an input, waiver or config file',
+    htmlLarge: (n: number) => `${n} documents make a slow single page; -o FOLDER/ (ending in /) writes a summary page and one page per document`,
   },
 } as const;
 

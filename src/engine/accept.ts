@@ -1,3 +1,4 @@
+import { isAbsolute, relative, sep } from 'node:path';
 import type { Acceptance, Finding, Severity } from '../model/finding.js';
 import type { CheckedDocument } from './run.js';
 
@@ -23,7 +24,11 @@ export interface BaselineEntry {
 
 export interface BaselineDocument {
   document: string;
-  /** Where the document was read from when the baseline was written (for people; not matched). */
+  /**
+   * Where the document was read from when the baseline was written, relative to the folder zjs ran
+   * in (forward slashes). It tells apart copies of one disclosure (a draft and the published one);
+   * a document whose path changed is matched by its findings instead.
+   */
   source?: string;
   findings: BaselineEntry[];
 }
@@ -69,6 +74,63 @@ export interface AcceptanceInput {
   waivers?: WaiverSet;
   /** Today as YYYY-MM-DD, for waiver expiry (the command line reads the clock, never the engine). */
   today: string;
+  /** The folder zjs runs in (absolute): baselines record sources relative to it. Sources stay as given when absent. */
+  root?: string;
+}
+
+/** A source path as a baseline records it: relative to the run's folder, forward slashes, no `./`. */
+export function sourceKey(source: string, root?: string): string {
+  const rel = root !== undefined && isAbsolute(source) ? relative(root, source) : source;
+  return rel.split(sep).join('/').replace(/^(\.\/)+/, '');
+}
+
+/** Whether the identity of a document is its path (its department or year could not be read). */
+function pathIdentity(doc: { department: string | null; year: number | null }): boolean {
+  return doc.department === null || doc.year === null;
+}
+
+/**
+ * Which baseline document each checked document answers to. First by identity and source path;
+ * then, for a document whose path is not in the baseline (moved or renamed), the unclaimed baseline
+ * document of the same identity whose source is not in this run and that shares the most finding
+ * ids with it (a document known only by its path needs one shared id at least). Each baseline
+ * document answers to one checked document at most, so copies never share entries.
+ */
+function matchBaseline(docs: readonly CheckedDocument[], baseline: readonly BaselineDocument[], root: string | undefined): Array<BaselineDocument | undefined> {
+  const keys = docs.map((d) => sourceKey(d.source, root));
+  const inRun = new Set(keys);
+  const claimed = new Set<BaselineDocument>();
+  const out: Array<BaselineDocument | undefined> = docs.map((doc, i) => {
+    const identity = documentIdentity(doc);
+    const exact = baseline.find((b) => !claimed.has(b) && b.document === identity && b.source !== undefined && sourceKey(b.source) === keys[i]);
+    if (exact) claimed.add(exact);
+    return exact;
+  });
+  docs.forEach((doc, i) => {
+    if (out[i]) return;
+    const byPath = pathIdentity(doc);
+    const identity = documentIdentity(doc);
+    const ids = new Set(doc.findings.filter(needsAcceptance).map((f) => baseId(f.id)));
+    let best: { b: BaselineDocument; shared: number } | undefined;
+    for (const b of baseline) {
+      if (claimed.has(b) || (b.source !== undefined && inRun.has(sourceKey(b.source)))) continue;
+      if (byPath ? b.source === undefined || sourceKey(b.document) !== sourceKey(b.source) : b.document !== identity) continue;
+      const shared = b.findings.filter((e) => ids.has(baseId(e.id))).length;
+      if (byPath && shared === 0) continue;
+      if (!best || shared > best.shared) best = { b, shared };
+    }
+    if (best) {
+      claimed.add(best.b);
+      out[i] = best.b;
+    }
+  });
+  return out;
+}
+
+/** How a notice names a document: its identity, and its path when the identity is not the path. */
+function noticeName(doc: CheckedDocument): string {
+  const identity = documentIdentity(doc);
+  return identity === doc.source ? identity : `${identity} (${doc.source})`;
 }
 
 /** Findings that fail a run and so need accepting: errors and warnings. Notes never change the exit code. */
@@ -122,17 +184,16 @@ export function applyAcceptance(docs: readonly CheckedDocument[], input: Accepta
     else live.push(w);
   }
   const used = new Set<Waiver>();
-  const baseline = new Map<string, BaselineEntry[]>();
-  for (const d of input.baseline?.documents ?? []) baseline.set(d.document, [...(baseline.get(d.document) ?? []), ...d.findings]);
+  const matched = matchBaseline(docs, input.baseline?.documents ?? [], input.root);
 
-  const out = docs.map((doc) => {
+  const out = docs.map((doc, n) => {
     const identity = documentIdentity(doc);
-    const entries = baseline.get(identity) ?? [];
-    const matched = new Set<BaselineEntry>();
+    const entries = matched[n]?.findings ?? [];
+    const seen = new Set<BaselineEntry>();
     const changed: string[] = [];
     const findings = doc.findings.map((f): Finding => {
       const same = input.baseline && needsAcceptance(f) ? entries.filter((e) => e.id === f.id) : [];
-      for (const e of same) matched.add(e);
+      for (const e of same) seen.add(e);
       const waiver = live.find((w) => waiverMatches(w, f, doc, identity));
       if (waiver && waivers) {
         used.add(waiver);
@@ -144,9 +205,9 @@ export function applyAcceptance(docs: readonly CheckedDocument[], input: Accepta
     });
     if (input.baseline) {
       const file = input.baseline.file;
-      if (changed.length > 0) notices.push({ kind: 'baseline-changed', file, document: identity, ids: changed });
-      const gone = [...new Set(entries.filter((e) => !matched.has(e)).map((e) => e.id))];
-      if (gone.length > 0) notices.push({ kind: 'baseline-gone', file, document: identity, ids: gone });
+      if (changed.length > 0) notices.push({ kind: 'baseline-changed', file, document: noticeName(doc), ids: changed });
+      const gone = [...new Set(entries.filter((e) => !seen.has(e)).map((e) => e.id))];
+      if (gone.length > 0) notices.push({ kind: 'baseline-gone', file, document: noticeName(doc), ids: gone });
     }
     return { ...doc, findings };
   });
@@ -156,16 +217,18 @@ export function applyAcceptance(docs: readonly CheckedDocument[], input: Accepta
 
 /**
  * The baseline of a run: every error and warning not already accepted by a waiver (a waived
- * finding stays governed by its waiver, so that its expiry still works), per document, sorted so
- * that writing the same findings again gives the same bytes. Copies of one disclosure (same
- * identity) share one entry list.
+ * finding stays governed by its waiver, so that its expiry still works), per document copy
+ * (identity and source path relative to `root`), sorted so that writing the same findings again
+ * gives the same bytes.
  */
-export function baselineOf(docs: readonly CheckedDocument[]): BaselineDocument[] {
-  const byIdentity = new Map<string, BaselineDocument>();
+export function baselineOf(docs: readonly CheckedDocument[], root?: string): BaselineDocument[] {
+  const byCopy = new Map<string, BaselineDocument>();
   for (const doc of docs) {
     const identity = documentIdentity(doc);
-    const entry = byIdentity.get(identity) ?? { document: identity, source: doc.source, findings: [] };
-    byIdentity.set(identity, entry);
+    const source = sourceKey(doc.source, root);
+    const key = `${identity}\u0000${source}`;
+    const entry = byCopy.get(key) ?? { document: identity, source, findings: [] };
+    byCopy.set(key, entry);
     for (const f of doc.findings) {
       if (!needsAcceptance(f) || f.accepted?.by === 'waiver') continue;
       if (entry.findings.some((e) => e.id === f.id && sameNumbers(e, f))) continue;
@@ -180,7 +243,7 @@ export function baselineOf(docs: readonly CheckedDocument[]): BaselineDocument[]
     }
   }
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const list = [...byIdentity.values()].filter((d) => d.findings.length > 0).sort((a, b) => cmp(a.document, b.document));
+  const list = [...byCopy.values()].filter((d) => d.findings.length > 0).sort((a, b) => cmp(a.document, b.document) || cmp(a.source ?? '', b.source ?? ''));
   for (const d of list) d.findings.sort((a, b) => cmp(a.id, b.id) || cmp(a.actual ?? '', b.actual ?? '') || cmp(a.expected ?? '', b.expected ?? ''));
   return list;
 }

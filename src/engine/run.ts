@@ -156,6 +156,7 @@ export function checkDocument(doc: DisclosureDocument, options: EngineOptions = 
         message: renderMessage(rule.meta, result, options.lang),
         messageId: result.message.id,
         params: messageParams(result, options.lang),
+        ...(result.status === 'skipped' && result.reason ? { reason: result.reason[options.lang] } : {}),
         locations: result.locations,
         ...numbers(result),
         excerpts: excerpts(doc, result.locations),

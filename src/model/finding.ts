@@ -106,6 +106,8 @@ export interface Finding {
    * `difference` and `tolerance`.
    */
   params: Record<string, string>;
+  /** For a skipped check: why it could not run, in the report's language. */
+  reason?: string;
   locations: Location[];
   expected?: string;
   actual?: string;

@@ -14,8 +14,20 @@ export interface Binding {
 /** Which table a section of the narrative talks about, from its headings. */
 export type Scope = TableKey | 'other';
 
+const SCOPES = new WeakMap<readonly string[], Scope>();
+
+/** Which table a section talks about: the innermost heading that says so (once per list of headings). */
 export function scopeOf(sentence: Sentence): Scope {
-  for (const heading of [...sentence.headings].reverse()) {
+  let scope = SCOPES.get(sentence.headings);
+  if (scope === undefined) {
+    scope = scopeOfHeadings(sentence.headings);
+    SCOPES.set(sentence.headings, scope);
+  }
+  return scope;
+}
+
+function scopeOfHeadings(headings: readonly string[]): Scope {
+  for (const heading of [...headings].reverse()) {
     if (/三公/.test(heading)) return 'three-public';
     if (/政府性基金/.test(heading)) return 'gov-fund';
     if (/国有资本经营/.test(heading)) return 'state-capital';
@@ -173,10 +185,38 @@ function findByName(rows: Row[], printed: string): Row | undefined {
   if (exact) return exact;
   // A misspelt or shortened name still binds when it is clearly the same row: one close candidate.
   const close = rows.filter((r) => {
-    const d = distance(compactName(printed).replace(/支出$/, ''), compactName(r.label).replace(/支出$/, ''));
-    return d <= Math.max(1, Math.floor(compactName(r.label).length / 6));
+    const a = compactName(printed).replace(/支出$/, '');
+    const b = compactName(r.label).replace(/支出$/, '');
+    const bound = Math.max(1, Math.floor(compactName(r.label).length / 6));
+    // Names further apart in length than the bound are further apart in spelling too.
+    return Math.abs(a.length - b.length) <= bound && distance(a, b) <= bound;
   });
   return close.length === 1 ? close[0] : undefined;
+}
+
+/** Characters that end a level's name in a heading: brackets, list marks, digits. */
+const NAME_BREAK = /[()、.。\d]/;
+
+/**
+ * The levels of a heading, as /([^()、.。\d]+?)\((类|款|项)\)/g reads them, in one pass: each
+ * name is the run of name characters before its (类), (款) or (项), after the previous level.
+ */
+function itemParts(heading: string): Array<{ name: string; level: string }> {
+  const parts: Array<{ name: string; level: string }> = [];
+  let runStart = 0;
+  let after = 0;
+  for (let i = 0; i < heading.length; i++) {
+    if (NAME_BREAK.test(heading[i] ?? '')) {
+      const level = heading[i] === '(' && heading[i + 2] === ')' ? heading[i + 1] : undefined;
+      const from = Math.max(runStart, after);
+      if ((level === '类' || level === '款' || level === '项') && from < i) {
+        parts.push({ name: heading.slice(from, i).trim(), level });
+        after = i + 3;
+      }
+      runStart = i + 1;
+    }
+  }
+  return parts;
 }
 
 /**
@@ -184,7 +224,7 @@ function findByName(rows: Row[], printed: string): Row | undefined {
  * resolved level by level to the rows of the table the section is about.
  */
 export function bindItemHeading(heading: string, doc: DisclosureDocument, scope: Scope): ItemBinding | undefined {
-  const parts = [...heading.matchAll(/([^()、.。\d]+?)\((类|款|项)\)/g)].map((m) => ({ name: (m[1] ?? '').trim(), level: m[2] ?? '' }));
+  const parts = itemParts(heading);
   if (parts.length === 0 || parts[0]?.level !== '类') return undefined;
   const key: TableKey = scope === 'expense' ? 'expense' : 'general-budget-expense';
   const table = doc.tables[key];

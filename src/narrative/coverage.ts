@@ -1,5 +1,5 @@
 import type { DisclosureDocument } from '../model/document.js';
-import { claimsOf, type Claim } from './claims.js';
+import { claimsOf, type Claim } from './claims/index.js';
 import type { Num } from './numbers.js';
 import type { Sentence } from './text.js';
 

@@ -1,6 +1,7 @@
 import type { Location } from '../model/location.js';
 import { D, halfUnit, type Dec } from '../model/number.js';
 import { locAt, type Sentence } from './text.js';
+import type { Work } from './work.js';
 
 export type NumberKind = 'money' | 'percent' | 'count';
 
@@ -23,9 +24,18 @@ export interface Num {
 }
 
 const TEN_THOUSAND = new D(10000);
-const MONEY = /(\d+(?:,\d{3})*(?:\.\d+)?)(亿元|万元|元)/g;
-const PERCENT = /(\d+(?:\.\d+)?)%/g;
-const COUNT = /(\d+(?:\.\d+)?)(万人次|万人|万家|万个|人次|批次|台\(套\)|个|人|辆|件|台|套|场|次|家|名|条|份|户|起|所|场次)/g;
+/**
+ * At most 20 digits before the point and 20 after, and 6 groups of thousands: a longer run of digits
+ * is not a figure of the accounts, and the cap keeps reading it linear. A match starts only at
+ * the first digit of a run (a later start could only give a shorter reading of the same figure).
+ */
+const DIGITS = '\\d{1,20}';
+const DECIMALS = '(?:\\.\\d{1,20})?';
+const MONEY = new RegExp(`(?<!\\d)(${DIGITS}(?:,\\d{3}){0,6}${DECIMALS})(亿元|万元|元)`, 'g');
+const PERCENT = new RegExp(`(?<!\\d)(${DIGITS}${DECIMALS})%`, 'g');
+const COUNT = new RegExp(`(?<!\\d)(${DIGITS}${DECIMALS})(万人次|万人|万家|万个|人次|批次|台\\(套\\)|个|人|辆|件|台|套|场|次|家|名|条|份|户|起|所|场次)`, 'g');
+/** Characters past a window that a figure starting inside it may reach (digits, groups, unit, date mark). */
+const REACH = 160;
 
 /**
  * Narrative amounts drop trailing zeros (“620万元” restates 620.00), so an amount in 万元 is read to
@@ -51,44 +61,78 @@ function partOfDate(text: string, start: number, end: number): boolean {
   return /^[年月日号]/.test(after) || /[第]$/.test(before);
 }
 
-/** All money amounts, percentages and counts printed in a sentence, in order. */
-export function numbersOf(sentence: Sentence): Num[] {
-  const text = sentence.text;
-  const found: Num[] = [];
-  const taken: Array<[number, number]> = [];
-  const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
-  const add = (n: Num) => {
-    if (overlaps(n.start, n.end)) return;
-    taken.push([n.start, n.end]);
-    n.loc = locAt(sentence, n.start);
-    found.push(n);
+/** Whether `n` overlaps a figure of `kept` (sorted, not overlapping each other): one pointer, moved forward only. */
+function overlapper(kept: readonly Num[]): (n: Num) => boolean {
+  let i = 0;
+  return (n) => {
+    while (i < kept.length && (kept[i]?.end ?? 0) <= n.start) i++;
+    const k = kept[i];
+    return k !== undefined && k.start < n.end;
   };
+}
+
+function merge(a: readonly Num[], b: readonly Num[]): Num[] {
+  const out: Num[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x && (!y || x.start <= y.start)) {
+      out.push(x);
+      i++;
+    } else if (y) {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
+}
+
+/**
+ * All money amounts, percentages and counts printed in a sentence, in order; with `window`, only
+ * those starting in its first `window` characters. Amounts take precedence over percentages, and
+ * both over counts, where they overlap.
+ */
+export function numbersOf(sentence: Sentence, window?: number, work?: Work): Num[] {
+  const text = window === undefined || window + REACH >= sentence.text.length ? sentence.text : sentence.text.slice(0, window + REACH);
+  const limit = window ?? text.length;
+  if (work) work.steps += text.length * 3;
   const noLoc = { file: '', line: 0 };
+  const money: Num[] = [];
   for (const m of text.matchAll(MONEY)) {
     const [whole, digits = '', unit = ''] = m;
     const start = m.index ?? 0;
-    const money = moneyOf(digits, unit);
-    add({ kind: 'money', value: money.value, half: money.half, decimals: money.decimals, text: whole, start, end: start + whole.length, unit, index: 0, loc: noLoc });
+    const value = moneyOf(digits, unit);
+    money.push({ kind: 'money', value: value.value, half: value.half, decimals: value.decimals, text: whole, start, end: start + whole.length, unit, index: 0, loc: noLoc });
   }
+  const clashesWithMoney = overlapper(money);
+  const percents: Num[] = [];
   for (const m of text.matchAll(PERCENT)) {
     const [whole, digits = ''] = m;
     const start = m.index ?? 0;
-    const decimals = digits.includes('.') ? digits.length - digits.indexOf('.') - 1 : 0;
-    add({ kind: 'percent', value: new D(digits), half: halfUnit(decimals), decimals, text: whole, start, end: start + whole.length, unit: '%', index: 0, loc: noLoc });
+    const n: Num = { kind: 'percent', value: new D(digits), half: halfUnit(decimalsOf(digits)), decimals: decimalsOf(digits), text: whole, start, end: start + whole.length, unit: '%', index: 0, loc: noLoc };
+    if (!clashesWithMoney(n)) percents.push(n);
   }
+  const before = merge(money, percents);
+  const clashes = overlapper(before);
+  const counts: Num[] = [];
   for (const m of text.matchAll(COUNT)) {
     const [whole, digits = '', unit = ''] = m;
     const start = m.index ?? 0;
     if (partOfDate(text, start, start + digits.length)) continue;
-    const decimals = digits.includes('.') ? digits.length - digits.indexOf('.') - 1 : 0;
-    add({ kind: 'count', value: new D(digits), half: halfUnit(decimals), decimals, text: whole, start, end: start + whole.length, unit, index: 0, loc: noLoc });
+    const n: Num = { kind: 'count', value: new D(digits), half: halfUnit(decimalsOf(digits)), decimals: decimalsOf(digits), text: whole, start, end: start + whole.length, unit, index: 0, loc: noLoc };
+    if (!clashes(n)) counts.push(n);
   }
-  found.sort((a, b) => a.start - b.start);
+  const found = merge(before, counts).filter((n) => n.start < limit);
   found.forEach((n, i) => {
     n.index = i;
+    n.loc = locAt(sentence, n.start);
   });
   return found;
 }
+
+const decimalsOf = (digits: string): number => (digits.includes('.') ? digits.length - digits.indexOf('.') - 1 : 0);
 
 /** A threshold (“单位价值50万元以上”) is a condition, not an amount of the accounts. */
 export function isThreshold(sentence: Sentence, n: Num): boolean {

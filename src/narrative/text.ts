@@ -1,5 +1,6 @@
 import type { TextLine } from '../model/document.js';
 import type { Location } from '../model/location.js';
+import { newWork, type Work } from './work.js';
 
 /** A sentence of the narrative, joined across wrapped lines, with where each character came from. */
 export interface Sentence {
@@ -26,42 +27,79 @@ interface Spans {
   runs: Run[];
 }
 
-const EMPTY: Spans = { text: '', runs: [] };
-
 function spans(text: string, loc: Location): Spans {
   return { text, runs: text === '' ? [] : [{ from: 0, loc }] };
 }
 
-function concat(a: Spans, b: Spans): Spans {
-  return { text: a.text + b.text, runs: [...a.runs, ...b.runs.map((r) => ({ from: r.from + a.text.length, loc: r.loc }))] };
+/** Index of the run holding `offset`: the last run starting at or before it (0 when none does). */
+function runIndex(runs: readonly Run[], offset: number): number {
+  let lo = 0;
+  let hi = runs.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((runs[mid]?.from ?? 0) <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 function slice(a: Spans, start: number, end = a.text.length): Spans {
   const runs: Run[] = [];
-  for (let i = 0; i < a.runs.length; i++) {
+  // Runs wholly before `start` cannot be kept: begin at the one holding it.
+  for (let i = Math.max(0, runIndex(a.runs, start) - 1); i < a.runs.length; i++) {
     const run = a.runs[i];
     if (!run) continue;
+    if (run.from >= end) break;
     const next = a.runs[i + 1]?.from ?? a.text.length;
-    if (next <= start || run.from >= end) continue;
+    if (next <= start) continue;
     runs.push({ from: Math.max(run.from, start) - start, loc: run.loc });
   }
   return { text: a.text.slice(start, end), runs };
 }
 
-function runAt(runs: readonly Run[], offset: number): Location | undefined {
-  let found = runs[0]?.loc;
-  for (const run of runs) {
-    if (run.from > offset) break;
-    found = run.loc;
+/**
+ * Text put together piece by piece, in time linear in its length: a sentence or a heading may
+ * gather thousands of wrapped lines.
+ */
+class Gather {
+  private parts: string[] = [];
+  private runs: Run[] = [];
+  length = 0;
+  /** The last characters added, for patterns that may straddle two pieces. */
+  tail = '';
+
+  add(piece: Spans): void {
+    if (piece.text === '') return;
+    for (const r of piece.runs) this.runs.push({ from: r.from + this.length, loc: r.loc });
+    this.parts.push(piece.text);
+    this.length += piece.text.length;
+    this.tail = (this.tail + piece.text).slice(-4);
   }
-  return found;
+
+  take(): Spans {
+    const text = this.parts.join('');
+    const out = { text, runs: this.runs };
+    this.parts = [];
+    this.runs = [];
+    this.length = 0;
+    this.tail = '';
+    return out;
+  }
+}
+
+function runAt(runs: readonly Run[], offset: number): Location | undefined {
+  return runs[runIndex(runs, offset)]?.loc;
 }
 
 const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef';
-const SPACE_BEFORE = new RegExp(`\\s+(?=[${CJK}()%,.])`, 'g');
+// Only a run's first space may start a match: a run not followed by Chinese text is passed over once.
+const SPACE_BEFORE = new RegExp(`(?<!\\s)\\s+(?=[${CJK}()%,.])`, 'g');
 const SPACE_AFTER = new RegExp(`(?<=[${CJK}()%])\\s+`, 'g');
 const HEADING = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|\d{1,2}[、.](?!\d))/;
-const SENTENCE_END = /[。！？!?]/;
+const SENTENCE_END = /[。！？!?]/g;
 /** Marks that end a clause inside a sentence; a line holding one is not a bare heading. */
 const CLAUSE_END = /[。；;！？!?]/;
 
@@ -113,59 +151,57 @@ function itemHeadingEnd(text: string): number | undefined {
  * a word, and around blank lines), so text runs on until a sentence mark or a heading. A
  * 类/款/项 heading may wrap too, and its paragraph may start on the same line as its (项).
  */
-export function sentences(lines: readonly TextLine[]): Sentence[] {
+export function sentences(lines: readonly TextLine[], work: Work = newWork()): Sentence[] {
   const out: Sentence[] = [];
   const headings: Array<{ level: number; text: string }> = [];
-  let pending: Spans = EMPTY;
-  let open: (Spans & { level: number }) | undefined;
+  // The headings in force, shared by the sentences under them until the next heading.
+  let inForce: string[] = [];
+  const pending = new Gather();
+  let open: { gather: Gather; level: number } | undefined;
 
   const emit = (part: Spans, heading: boolean): void => {
     const lead = part.text.length - part.text.trimStart().length;
     const trimmed = part.text.trim();
     if (trimmed === '') return;
     const piece = slice(part, lead, lead + trimmed.length);
-    out.push({ text: piece.text, runs: piece.runs, headings: headings.map((h) => h.text), heading, index: out.length });
+    out.push({ text: piece.text, runs: piece.runs, headings: inForce, heading, index: out.length });
   };
-  const flush = (): void => {
-    emit(pending, false);
-    pending = EMPTY;
-  };
+  const flush = (): void => emit(pending.take(), false);
   /** Adds text; every sentence mark in it closes a sentence. */
   const append = (chunk: Spans): void => {
-    let rest = chunk;
-    for (;;) {
-      const end = rest.text.search(SENTENCE_END);
-      if (end < 0) {
-        pending = concat(pending, rest);
-        return;
-      }
-      pending = concat(pending, slice(rest, 0, end + 1));
+    let from = 0;
+    SENTENCE_END.lastIndex = 0;
+    for (let m = SENTENCE_END.exec(chunk.text); m; m = SENTENCE_END.exec(chunk.text)) {
+      pending.add(slice(chunk, from, m.index + 1));
       flush();
-      rest = slice(rest, end + 1);
-      if (rest.text === '') return;
+      from = m.index + 1;
     }
+    if (from < chunk.text.length) pending.add(from === 0 ? chunk : slice(chunk, from));
   };
   const pushHeading = (level: number, heading: Spans): void => {
     while (headings.length > 0 && (headings[headings.length - 1]?.level ?? 0) >= level) headings.pop();
     headings.push({ level, text: heading.text.replace(/[。.]$/, '') });
+    inForce = headings.map((h) => h.text);
     emit(heading, true);
   };
   /** An item heading, complete: push it, and feed what follows its (项) back as text. */
-  const closeItem = (item: Spans & { level: number }): void => {
+  const closeItem = (item: Spans, level: number): void => {
     const end = itemHeadingEnd(item.text) ?? item.text.length;
-    pushHeading(item.level, slice(item, 0, end));
+    pushHeading(level, slice(item, 0, end));
     if (end < item.text.length) append(slice(item, end));
   };
 
   for (const line of lines) {
+    work.steps += line.text.length;
     const norm = normalise(line.text.replace(/^[-•·]\s*/, ''));
     if (norm === '') continue;
     const here = spans(norm, line.loc);
     if (open) {
-      // The second half of a wrapped 类/款/项 heading.
-      open = { ...concat(open, here), level: open.level };
-      if (itemHeadingEnd(open.text) !== undefined || CLAUSE_END.test(norm)) {
-        closeItem(open);
+      // The second half of a wrapped 类/款/项 heading: only the joint and the new line can complete its (项).
+      const joint = open.gather.tail + norm;
+      open.gather.add(here);
+      if (itemHeadingEnd(joint) !== undefined || CLAUSE_END.test(norm)) {
+        closeItem(open.gather.take(), open.level);
         open = undefined;
       }
       continue;
@@ -173,9 +209,11 @@ export function sentences(lines: readonly TextLine[]): Sentence[] {
     const level = headingLevel(norm);
     if (level !== undefined && /\((类|款|项)\)/.test(norm) && norm.indexOf('(') < 30) {
       flush();
-      const item = { ...here, level };
-      if (itemHeadingEnd(norm) !== undefined || CLAUSE_END.test(norm)) closeItem(item);
-      else open = item;
+      if (itemHeadingEnd(norm) !== undefined || CLAUSE_END.test(norm)) closeItem(here, level);
+      else {
+        open = { gather: new Gather(), level };
+        open.gather.add(here);
+      }
       continue;
     }
     if (isHeadingLine(norm)) {
@@ -185,7 +223,7 @@ export function sentences(lines: readonly TextLine[]): Sentence[] {
     }
     append(here);
   }
-  if (open) closeItem(open);
+  if (open) closeItem(open.gather.take(), open.level);
   flush();
   return out;
 }

@@ -77,7 +77,7 @@ export function formatGithub(hostile: Report, options: GithubOptions): string {
             ['line', loc && isFileLine(loc) ? loc.line : undefined],
             ['title', `${f.accepted ? `${w.accepted}: ${named}` : named}${loc && !isFileLine(loc) ? ` @ ${inFile(loc)}` : ''}`],
           ],
-          f.accepted ? `${f.message}\n${w.accepted}: ${acceptanceText(f.accepted, options.lang)}` : f.message,
+          `${f.message}${f.accepted ? `\n${w.accepted}: ${acceptanceText(f.accepted, options.lang)}` : ''}\n${w.findingId}: ${f.id}`,
         ),
       );
     }

@@ -3,12 +3,16 @@ import { inputErrorLine } from '../engine/input-errors.js';
 import { SEVERITIES, type Excerpt, type Finding, type Severity } from '../model/finding.js';
 import { formatLocation } from '../model/location.js';
 import { ruleById } from '../rules/index.js';
-import type { Report, ReportDocument } from './model.js';
-import { groupByTable, primaryLocation, rankByErrors, rulesInReport, tally } from './summary.js';
+import { REPORT_SIGNATURE } from '../version.js';
+import type { Report, ReportDocument, RunInfo } from './model.js';
+import { barChart, type Bar } from './svg.js';
+import { bySeverity, groupByTable, isOpenProblem, primaryLocation, rankByErrors, tally } from './summary.js';
 import { acceptanceText, WORDS, type Words } from './words.js';
 
 export interface HtmlOptions {
   lang: Lang;
+  /** The run, for the cover: date, inputs, settings, input hashes. No cover without it. */
+  run?: RunInfo;
 }
 
 /** Every value that reaches the page passes through here: text and attribute values alike. */
@@ -53,7 +57,8 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 .finding header{display:flex;flex-wrap:wrap;gap:8px;align-items:baseline}
 .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;font-weight:600;color:#fff;background:var(--info);print-color-adjust:exact;-webkit-print-color-adjust:exact}
 .badge.error{background:var(--error)}.badge.warning{background:var(--warning)}
-.rule{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}
+.rule,.id{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}
+.id{color:var(--muted);user-select:all;word-break:break-all}
 .status,.where{color:var(--muted);font-size:12px}
 .message{margin:6px 0}
 .sentence{margin:6px 0;padding:4px 12px;border-left:3px solid var(--line);background:#f9fafb}
@@ -67,6 +72,21 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 .no-match{color:var(--muted)}
 .locations ul{margin:4px 0;padding-left:20px;columns:2}
 footer{margin-top:32px;color:var(--muted);font-size:12px}
+.document{content-visibility:auto;contain-intrinsic-size:auto 1200px}
+#cover{border:1px solid var(--line);border-radius:6px;padding:12px 16px;margin:12px 0}
+#cover table{margin:4px 0 8px}
+#cover td.hash{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;word-break:break-all}
+.chart{margin:8px 0}.chart svg{max-width:100%;height:auto;font-size:12px}
+.chart figcaption{font-size:12px;color:var(--muted)}
+.chart rect.error{fill:var(--error)}.chart rect.warning{fill:var(--warning)}.chart rect.info{fill:#84adff}.chart rect.accepted{fill:var(--pass)}
+.chart text{fill:#101828}.chart text.total{fill:var(--muted)}
+.matrix th.rule{writing-mode:vertical-rl;transform:rotate(180deg);font-family:ui-monospace,Menlo,Consolas,monospace;font-size:11px;font-weight:400;white-space:nowrap}
+.matrix td.n{text-align:center;font-variant-numeric:tabular-nums;min-width:24px}
+.matrix td.has-error{background:var(--error-bg);color:var(--error);font-weight:600}.matrix td.has-warning{background:var(--warning-bg);color:var(--warning)}
+.matrix-wrap{overflow-x:auto}
+details.notes{margin:12px 0}details.notes>summary{cursor:pointer;color:var(--info);font-weight:600}
+main.hide-error .finding[data-severity="error"],main.hide-warning .finding[data-severity="warning"],main.hide-info .finding[data-severity="info"],main.hide-accepted .finding[data-accepted]{display:none}
+nav.back{margin:8px 0}
 @media print{
   body{max-width:none;padding:0;font-size:10pt}
   #filters{display:none}
@@ -74,39 +94,75 @@ footer{margin-top:32px;color:var(--muted);font-size:12px}
   .document:first-of-type{break-before:auto}
   .finding{border-color:#999}
   .excerpt{overflow:visible}
+  .document{content-visibility:visible}
   details.locations:not([open]){display:none}
 }
 `;
 
-// Filters by severity and rule; plain DOM code so that it runs from file:// with no modules or network.
+// Filters by severity, rule and acceptance. Hiding is done by style rules on <main> (one change per
+// click, whatever the number of findings) and the count comes from the counts embedded in the page,
+// so a click costs the same on 10 findings as on 100,000. Plain DOM code: runs from file://.
 const SCRIPT = `
 (function () {
   var form = document.getElementById('filters');
-  if (!form) return;
+  var data = document.getElementById('zjs-counts');
+  if (!form || !data) return;
   form.hidden = false;
-  var findings = document.querySelectorAll('.finding');
-  var groups = document.querySelectorAll('.group');
+  var counts = JSON.parse(data.textContent);
+  var main = document.querySelector('main');
+  var ruleStyle = document.getElementById('rule-filter');
   var shown = document.getElementById('shown');
   function apply() {
-    var severities = {};
-    form.querySelectorAll('input[name="severity"]').forEach(function (box) { severities[box.value] = box.checked; });
+    var sev = {};
+    form.querySelectorAll('input[name="severity"]').forEach(function (box) { sev[box.value] = box.checked; });
     var rule = form.elements.namedItem('rule').value;
-    var accepted = form.querySelector('input[name="accepted"]');
+    var box = form.querySelector('input[name="accepted"]');
+    var withAccepted = box === null || box.checked;
+    ['error', 'warning', 'info'].forEach(function (s) { main.classList.toggle('hide-' + s, !sev[s]); });
+    main.classList.toggle('hide-accepted', !withAccepted);
+    ruleStyle.textContent = rule === '' ? '' : '.finding:not([data-rule="' + CSS.escape(rule) + '"]){display:none}';
+    function visible(key) {
+      var p = key.split('|');
+      return sev[p[0]] === true && (rule === '' || p[1] === rule) && (withAccepted || p[2] === '0');
+    }
     var count = 0;
-    findings.forEach(function (f) {
-      var visible = severities[f.getAttribute('data-severity')] === true && (rule === '' || f.getAttribute('data-rule') === rule) &&
-        (accepted === null || accepted.checked || !f.hasAttribute('data-accepted'));
-      f.hidden = !visible;
-      if (visible) count++;
+    counts.forEach(function (c) { if (visible(c[0])) count += c[1]; });
+    document.querySelectorAll('[data-keys]').forEach(function (el) {
+      var any = el.getAttribute('data-keys').split(' ').some(visible);
+      if (el.classList.contains('no-match')) el.hidden = any; else el.hidden = !any;
     });
-    groups.forEach(function (g) { g.hidden = g.querySelector('.finding:not([hidden])') === null; });
-    document.querySelectorAll('.no-match').forEach(function (p) { p.hidden = p.parentNode.querySelector('.finding:not([hidden])') !== null; });
     shown.textContent = String(count);
   }
   form.addEventListener('change', apply);
+  // Folded notes come out of their template when first opened, under the filters in force.
+  document.addEventListener('toggle', function (event) {
+    var details = event.target;
+    if (!details.open || !details.classList || !details.classList.contains('notes')) return;
+    var template = details.querySelector(':scope > template');
+    if (!template) return;
+    details.replaceChild(template.content, template);
+    apply();
+  }, true);
   apply();
 })();
 `;
+
+/** What a filter can tell findings by: severity, rule, accepted or not (`error|basic-rollup|0`). */
+function filterKey(f: Finding): string {
+  return `${f.severity}|${f.rule}|${f.accepted ? 1 : 0}`;
+}
+
+function keysOf(findings: readonly Finding[]): string {
+  return [...new Set(findings.map(filterKey))].join(' ');
+}
+
+/** The findings' counts by filter key, as JSON the filter script reads (`<` escaped for a script element). */
+function countsData(findings: readonly Finding[]): string {
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(filterKey(f), (counts.get(filterKey(f)) ?? 0) + 1);
+  const list = [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `<script type="application/json" id="zjs-counts">${JSON.stringify(list).replace(/</g, '\\u003c')}</script>`;
+}
 
 function countsBlock(report: Report, w: Words): string {
   const s = report.summary;
@@ -128,7 +184,8 @@ function documentName(doc: ReportDocument, w: Words): string {
   return doc.department ?? (doc.outcome === 'unreadable' ? doc.source : w.unknownDepartment);
 }
 
-function rankingTable(report: Report, w: Words): string {
+/** Documents ranked by errors; `link` gives each document's address (an anchor, or its own page). */
+function rankingTable(report: Report, w: Words, link: (index: number) => string): string {
   const withClaims = report.documents.some((d) => d.claims !== undefined);
   const withAccepted = report.summary.accepted > 0;
   const k = w.check;
@@ -147,7 +204,7 @@ function rankingTable(report: Report, w: Words): string {
     const c = d.checks;
     return (
       `<tr data-document="${t.index + 1}">` +
-      `<td><a href="#doc-${t.index + 1}">${e(documentName(d, w))}</a></td>` +
+      `<td><a href="${e(link(t.index))}">${e(documentName(d, w))}</a></td>` +
       `<td class="num">${d.year ?? ''}</td>` +
       `<td class="outcome-${d.outcome}">${e(w.outcomes[d.outcome])}</td>` +
       `<td class="num">${t.errors}</td><td class="num">${t.warnings}</td><td class="num">${t.infos}</td>` +
@@ -161,21 +218,26 @@ function rankingTable(report: Report, w: Words): string {
   return `<table class="ranking">${caption}<thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function filtersForm(report: Report, w: Words): string {
-  const s = report.summary;
-  const counts: Record<Severity, number> = { error: s.errors, warning: s.warnings, info: s.infos };
+function filtersForm(findings: readonly Finding[], w: Words): string {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let accepted = 0;
+  const rules = new Map<string, number>();
+  for (const f of findings) {
+    if (f.accepted) accepted++;
+    else counts[f.severity]++;
+    rules.set(f.rule, (rules.get(f.rule) ?? 0) + 1);
+  }
   const boxes = SEVERITIES.map(
     (sev) => `<label><input type="checkbox" name="severity" value="${sev}" checked> <span class="badge ${sev}">${e(w.severity[sev])}</span> ${counts[sev]}</label>`,
   );
-  if (s.accepted > 0) {
-    boxes.push(`<label><input type="checkbox" name="accepted" value="accepted" checked> <span class="badge accepted">${e(w.accepted)}</span> ${s.accepted}</label>`);
-  }
-  const options = rulesInReport(report).map(({ rule, count }) => `<option value="${e(rule)}">${e(rule)} (${count})</option>`);
-  const total = s.errors + s.warnings + s.infos + s.accepted;
+  if (accepted > 0) boxes.push(`<label><input type="checkbox" name="accepted" value="accepted" checked> <span class="badge accepted">${e(w.accepted)}</span> ${accepted}</label>`);
+  const options = [...rules.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([rule, count]) => `<option value="${e(rule)}">${e(rule)} (${count})</option>`);
   return (
     `<form id="filters" hidden><strong>${e(w.filter)}</strong>${boxes.join('')}` +
     `<label>${e(w.rule)} <select name="rule"><option value="">${e(w.allRules)}</option>${options.join('')}</select></label>` +
-    `<span>${e(w.shown)} <output id="shown">${total}</output> / ${total}</span></form>`
+    `<span>${e(w.shown)} <output id="shown">${findings.length}</output> / ${findings.length}</span></form>` +
+    countsData(findings) +
+    '<style id="rule-filter"></style>'
   );
 }
 
@@ -214,6 +276,7 @@ function findingBlock(f: Finding, w: Words, lang: Lang): string {
       (f.accepted ? `<span class="badge accepted">${e(w.accepted)}</span>` : '') +
       `<span class="rule"${title !== undefined ? ` title="${e(title)}"` : ''}>${e(f.rule)}</span>` +
       `<span class="status">${e(w.status[f.status])}</span>` +
+      `<code class="id" title="${e(w.findingId)}">${e(f.id)}</code>` +
       (loc ? `<span class="where">${e(formatLocation(loc))}</span>` : '') +
       `</header>`,
     `<p class="message">${e(f.message)}</p>`,
@@ -259,6 +322,43 @@ function factsList(doc: ReportDocument, w: Words): string {
   return `<dl class="facts">${facts.map(([dt, dd]) => `<dt>${e(dt)}</dt><dd>${dd}</dd>`).join('')}</dl>`;
 }
 
+/** The findings of a document per table, in a chart: errors, warnings, notes and accepted findings. */
+function tableChart(doc: ReportDocument, w: Words): string {
+  const bars: Bar[] = groupByTable(doc).map((g) => {
+    const n = (pred: (f: Finding) => boolean) => g.findings.filter(pred).length;
+    return {
+      label: g.title ?? w.otherFindings,
+      segments: [
+        { cls: 'error', value: n((f) => f.severity === 'error' && !f.accepted) },
+        { cls: 'warning', value: n((f) => f.severity === 'warning' && !f.accepted) },
+        { cls: 'info', value: n((f) => f.severity === 'info' && !f.accepted) },
+        { cls: 'accepted', value: n((f) => f.accepted !== undefined) },
+      ],
+    };
+  });
+  return bars.length === 0 ? '' : barChart(`${documentName(doc, w)} · ${w.chartByTable}`, bars, legend(w));
+}
+
+function legend(w: Words): Array<{ cls: 'error' | 'warning' | 'info' | 'accepted'; label: string }> {
+  return [
+    { cls: 'error', label: w.severityPlural.error },
+    { cls: 'warning', label: w.severityPlural.warning },
+    { cls: 'info', label: w.severityPlural.info },
+    { cls: 'accepted', label: w.accepted },
+  ];
+}
+
+function groupsHtml(doc: ReportDocument, findings: readonly Finding[], w: Words, lang: Lang): string[] {
+  const parts: string[] = [];
+  for (const group of groupByTable(doc, findings)) {
+    parts.push(`<div class="group" data-keys="${keysOf(group.findings)}"><h3>${e(group.title ?? w.otherFindings)}</h3>`);
+    for (const f of bySeverity(group.findings)) parts.push(findingBlock(f, w, lang));
+    parts.push('</div>');
+  }
+  return parts;
+}
+
+/** One document: its facts and chart, errors and warnings first, notes folded away. */
 function documentSection(doc: ReportDocument, index: number, w: Words, lang: Lang): string {
   const heading = [documentName(doc, w), doc.year !== null ? String(doc.year) : null].filter((x) => x !== null).join(' · ');
   const parts = [
@@ -271,45 +371,168 @@ function documentSection(doc: ReportDocument, index: number, w: Words, lang: Lan
     return parts.join('\n');
   }
   parts.push(factsList(doc, w));
+  parts.push(tableChart(doc, w));
   if (doc.findings.length === 0) parts.push(`<p>${e(w.none)}</p>`);
-  else parts.push(`<p class="no-match" hidden>${e(w.noneShown)}</p>`);
-  for (const group of groupByTable(doc)) {
-    parts.push(`<div class="group"><h3>${e(group.title ?? w.otherFindings)}</h3>`);
-    for (const f of group.findings) parts.push(findingBlock(f, w, lang));
-    parts.push('</div>');
+  else parts.push(`<p class="no-match" data-keys="${keysOf(doc.findings)}" hidden>${e(w.noneShown)}</p>`);
+  const notes = doc.findings.filter((f) => f.severity === 'info' && !f.accepted);
+  const problems = doc.findings.filter((f) => !(f.severity === 'info' && !f.accepted));
+  parts.push(...groupsHtml(doc, problems, w, lang));
+  if (notes.length > 0) {
+    // Notes stay inert in a template until opened: a batch of hundreds of documents loads and filters
+    // at the speed of its errors and warnings, not of its thousands of rounding notes.
+    parts.push(`<details class="notes" data-keys="${keysOf(notes)}"><summary>${e(w.notesFolded(notes.length))}</summary><template>`, ...groupsHtml(doc, notes, w, lang), '</template></details>');
   }
   parts.push('</section>');
   return parts.join('\n');
 }
 
-/**
- * One self-contained HTML page for auditors: batch summary, then per document its facts and each
- * finding with the table rows it rests on (cells it names highlighted), filterable and printable.
- */
-export function formatHtml(report: Report, options: HtmlOptions): string {
-  const w = WORDS[options.lang];
-  const htmlLang = options.lang === 'zh' ? 'zh-CN' : 'en';
+/** The cover: when, with which tool, over what, with which settings, and the hash of every file read. */
+function coverSection(report: Report, w: Words, run: RunInfo): string {
+  const rows = (pairs: ReadonlyArray<[string, string]>) => pairs.map(([k, v]) => `<tr><th>${e(k)}</th><td>${e(v)}</td></tr>`).join('');
+  const files = run.files
+    .map((f) => `<tr><td>${e(f.path)}</td><td class="num">${f.bytes}</td><td class="hash">${f.sha256}</td></tr>`)
+    .join('');
+  const fileTable = `<table class="files"><thead><tr><th>${e(w.file)}</th><th class="num">${e(w.bytes)}</th><th>SHA-256</th></tr></thead><tbody>${files}</tbody></table>`;
+  return (
+    `<section id="cover"><h2>${e(w.cover)}</h2>` +
+    `<table class="facts-table">${rows([
+      [w.runDate, run.date.replace('T', ' ').replace(/\.\d+Z$/, ' UTC').replace(/Z$/, ' UTC')],
+      [w.toolVersion, `${report.tool.name} ${report.tool.version}`],
+      [w.scope, run.inputs.join('  ')],
+      ...run.settings.map((x): [string, string] => [x.name, x.value]),
+    ])}</table>` +
+    // A long list of files folds away; the first lines of the cover stay readable.
+    (run.files.length > 12 ? `<details><summary>${e(w.inputFiles(run.files.length))}</summary>${fileTable}</details>` : `<h3>${e(w.inputFiles(run.files.length))}</h3>${fileTable}`) +
+    '</section>'
+  );
+}
+
+/** The rules behind most open problems across the batch, as a chart. */
+function ruleChart(report: Report, w: Words): string {
+  const byRule = new Map<string, { errors: number; warnings: number }>();
+  for (const f of report.documents.flatMap((d) => d.findings)) {
+    if (!isOpenProblem(f)) continue;
+    const c = byRule.get(f.rule) ?? { errors: 0, warnings: 0 };
+    if (f.severity === 'error') c.errors++;
+    else c.warnings++;
+    byRule.set(f.rule, c);
+  }
+  const top = [...byRule.entries()].sort(([ra, a], [rb, b]) => b.errors + b.warnings - (a.errors + a.warnings) || b.errors - a.errors || (ra < rb ? -1 : 1)).slice(0, 12);
+  if (top.length === 0) return '';
+  const bars: Bar[] = top.map(([rule, c]) => ({ label: rule, segments: [{ cls: 'error', value: c.errors }, { cls: 'warning', value: c.warnings }] }));
+  return barChart(w.chartByRule, bars, legend(w).slice(0, 2));
+}
+
+/** Rules × departments: how many open problems each rule found in each document. */
+function matrixTable(report: Report, w: Words, lang: Lang, link: (index: number) => string): string {
+  const ranked = rankByErrors(report);
+  const cells = new Map<string, { errors: number; count: number }>();
+  const totals = new Map<string, number>();
+  for (const t of ranked) {
+    for (const f of t.document.findings) {
+      if (!isOpenProblem(f)) continue;
+      const key = `${t.index}\u0000${f.rule}`;
+      const c = cells.get(key) ?? { errors: 0, count: 0 };
+      c.count++;
+      if (f.severity === 'error') c.errors++;
+      cells.set(key, c);
+      totals.set(f.rule, (totals.get(f.rule) ?? 0) + 1);
+    }
+  }
+  if (totals.size === 0) return '';
+  const rules = [...totals.entries()].sort(([ra, a], [rb, b]) => b - a || (ra < rb ? -1 : 1)).map(([r]) => r);
+  const head = `<tr><th>${e(w.department)}</th><th>${e(w.year)}</th>${rules.map((r) => `<th class="rule" title="${e(ruleById(r)?.meta.title[lang] ?? r)}">${e(r)}</th>`).join('')}</tr>`;
+  const body = ranked.map((t) => {
+    const d = t.document;
+    const tds = rules.map((r) => {
+      const c = cells.get(`${t.index}\u0000${r}`);
+      return c ? `<td class="n ${c.errors > 0 ? 'has-error' : 'has-warning'}">${c.count}</td>` : '<td class="n"></td>';
+    });
+    return `<tr><td><a href="${e(link(t.index))}">${e(documentName(d, w))}</a></td><td class="num">${d.year ?? ''}</td>${tds.join('')}</tr>`;
+  });
+  return `<section id="matrix"><h2>${e(w.matrix)}</h2><p class="tool">${e(w.matrixNote)}</p><div class="matrix-wrap"><table class="matrix"><thead>${head}</thead><tbody>${body.join('')}</tbody></table></div></section>`;
+}
+
+/** A whole page: the zjs-report signature, the style, the body, the filter script. */
+function page(title: string, lang: Lang, report: Report, body: readonly string[]): string {
   const parts = [
     '<!DOCTYPE html>',
-    `<html lang="${htmlLang}">`,
+    `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`,
     '<head>',
     '<meta charset="utf-8">',
+    `<meta name="generator" content="${REPORT_SIGNATURE} ${e(`${report.tool.name} ${report.tool.version}`)}">`,
     `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${e(w.title)}</title>`,
+    `<title>${e(title)}</title>`,
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
-    `<header><h1>${e(w.title)}</h1><p class="tool">${e(`${report.tool.name} ${report.tool.version}`)}</p></header>`,
-    `<section id="summary"><h2>${e(w.summary)}</h2>${countsBlock(report, w)}${rankingTable(report, w)}</section>`,
-    filtersForm(report, w),
-    '<main>',
-    ...report.documents.map((doc, i) => documentSection(doc, i, w, options.lang)),
-    '</main>',
+    ...body,
     `<footer>${e(`${report.tool.name} ${report.tool.version}`)}</footer>`,
     `<script>${SCRIPT}</script>`,
     '</body>',
     '</html>',
   ];
   return `${parts.join('\n')}\n`;
+}
+
+/** The top of the report: title, cover, counts, chart of rules, ranking and matrix. */
+function summaryParts(report: Report, w: Words, lang: Lang, run: RunInfo | undefined, link: (index: number) => string): string[] {
+  const batch = report.documents.length > 1;
+  return [
+    `<header><h1>${e(w.title)}</h1><p class="tool">${e(`${report.tool.name} ${report.tool.version}`)}</p></header>`,
+    run ? coverSection(report, w, run) : '',
+    `<section id="summary"><h2>${e(w.summary)}</h2>${countsBlock(report, w)}${batch ? ruleChart(report, w) : ''}${rankingTable(report, w, link)}</section>`,
+    batch ? matrixTable(report, w, lang, link) : '',
+  ];
+}
+
+/**
+ * One self-contained HTML page for auditors: the cover (when the run is given), the batch summary
+ * with a chart, the ranking and the rule × department matrix, then per document its facts, a
+ * chart, and each finding with the table rows it rests on, errors first and notes folded away;
+ * filterable and printable.
+ */
+export function formatHtml(report: Report, options: HtmlOptions): string {
+  const w = WORDS[options.lang];
+  const findings = report.documents.flatMap((d) => d.findings);
+  return page(w.title, options.lang, report, [
+    ...summaryParts(report, w, options.lang, options.run, (i) => `#doc-${i + 1}`),
+    filtersForm(findings, w),
+    '<main>',
+    ...report.documents.map((doc, i) => documentSection(doc, i, w, options.lang)),
+    '</main>',
+  ]);
+}
+
+/** One file of a report written as a folder. */
+export interface HtmlFile {
+  /** Path inside the folder, with forward slashes: `index.html`, `docs/3.html`. */
+  path: string;
+  content: string;
+}
+
+/**
+ * The report as a folder, for large batches: `index.html` (cover, summary, chart, ranking and
+ * matrix, each document linked) and `docs/N.html`, one page per document with its own filters.
+ * A browser opens the index at once whatever the size of the batch.
+ */
+export function formatHtmlFolder(report: Report, options: HtmlOptions): HtmlFile[] {
+  const w = WORDS[options.lang];
+  const link = (i: number) => `docs/${i + 1}.html`;
+  const files: HtmlFile[] = [{ path: 'index.html', content: page(w.title, options.lang, report, ['<main>', ...summaryParts(report, w, options.lang, options.run, link), '</main>']) }];
+  report.documents.forEach((doc, i) => {
+    const title = [documentName(doc, w), doc.year !== null ? String(doc.year) : null].filter((x) => x !== null).join(' · ');
+    files.push({
+      path: link(i),
+      content: page(`${title} · ${w.title}`, options.lang, report, [
+        `<nav class="back"><a href="../index.html">← ${e(w.backToIndex)}</a></nav>`,
+        filtersForm(doc.findings, w),
+        '<main>',
+        documentSection(doc, i, w, options.lang),
+        '</main>',
+      ]),
+    });
+  });
+  return files;
 }

@@ -1,11 +1,11 @@
 import type { Lang } from '../engine/messages.js';
 import { formatCsv } from './csv.js';
 import { formatGithub } from './github.js';
-import { formatHtml } from './html.js';
+import { formatHtml, formatHtmlFolder, type HtmlFile } from './html.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
-import type { Report } from './model.js';
+import type { Report, RunInfo } from './model.js';
 import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
 import { formatXlsx } from './xlsx.js';
@@ -19,27 +19,42 @@ export interface FormatOptions {
   width: number;
   /** Text format: hide notes. */
   quiet: boolean;
+  /** Text format: list rounding notes and skipped checks one by one rather than folded. */
+  verbose?: boolean;
   /** Which severities make the run fail (and a JUnit test case fail). */
   failOn: 'error' | 'warning';
+  /** The run (date, inputs, settings, input hashes): the html cover and the workbook's date. */
+  run?: RunInfo;
+  /** Markdown: where the full report of the same run is written, when it is trimmed to fit. */
+  fullReport?: string;
 }
+
+/** A report written as a folder of files (html for a large batch). */
+export type FolderRender = (report: Report, options: FormatOptions) => HtmlFile[];
 
 export interface ReportFormat {
   /** Binary output (a workbook) that only a file can take, never standard output. */
   fileOnly: boolean;
   render: (report: Report, options: FormatOptions) => string | Promise<string | Uint8Array>;
+  /** The format written into a folder (`-o report/`): an index and one page per document. */
+  folder?: FolderRender;
 }
 
 /** Every report format by name. Adding a format: one file in src/report, one line here. */
 export const FORMATS = {
-  text: { fileOnly: false, render: (r, o) => formatText(r, { lang: o.lang, color: o.color, width: o.width, ...(o.quiet ? { quiet: true } : {}) }) },
+  text: { fileOnly: false, render: (r, o) => formatText(r, { lang: o.lang, color: o.color, width: o.width, ...(o.quiet ? { quiet: true } : {}), ...(o.verbose ? { verbose: true } : {}) }) },
   json: { fileOnly: false, render: (r) => formatJson(r) },
-  markdown: { fileOnly: false, render: (r, o) => formatMarkdown(r, { lang: o.lang }) },
-  html: { fileOnly: false, render: (r, o) => formatHtml(r, { lang: o.lang }) },
+  markdown: { fileOnly: false, render: (r, o) => formatMarkdown(r, { lang: o.lang, ...(o.fullReport !== undefined ? { fullReport: o.fullReport } : {}) }) },
+  html: {
+    fileOnly: false,
+    render: (r, o) => formatHtml(r, { lang: o.lang, ...(o.run ? { run: o.run } : {}) }),
+    folder: (r, o) => formatHtmlFolder(r, { lang: o.lang, ...(o.run ? { run: o.run } : {}) }),
+  },
   junit: { fileOnly: false, render: (r, o) => formatJunit(r, { lang: o.lang, failOn: o.failOn }) },
   sarif: { fileOnly: false, render: (r, o) => formatSarif(r, { lang: o.lang }) },
   github: { fileOnly: false, render: (r, o) => formatGithub(r, { lang: o.lang }) },
   csv: { fileOnly: false, render: (r, o) => formatCsv(r, { lang: o.lang }) },
-  xlsx: { fileOnly: true, render: (r, o) => formatXlsx(r, { lang: o.lang }) },
+  xlsx: { fileOnly: true, render: (r, o) => formatXlsx(r, { lang: o.lang, ...(o.run ? { date: o.run.date } : {}) }) },
 } as const satisfies Record<string, ReportFormat>;
 
 export type FormatName = keyof typeof FORMATS;

@@ -88,6 +88,7 @@ function testcase(f: Finding, options: JunitOptions, w: Words): string[] {
     [
       ['severity', f.severity],
       ['status', f.status],
+      ['page', loc?.page],
       ['expected', f.expected],
       ['actual', f.actual],
       ['difference', f.difference],

@@ -2,13 +2,21 @@ import type { Lang } from '../engine/messages.js';
 import { inputErrorLine } from '../engine/input-errors.js';
 import type { Finding, Severity } from '../model/finding.js';
 import { formatLocation } from '../model/location.js';
+import { REPORT_SIGNATURE } from '../version.js';
 import type { Report, ReportDocument } from './model.js';
-import { bySeverity, groupByTable, primaryLocation, rankByErrors, tally } from './summary.js';
+import { bySeverity, explainCommand, groupByTable, primaryLocation, rankByErrors, tally } from './summary.js';
 import { acceptanceText, WORDS, type Words } from './words.js';
 
 export interface MarkdownOptions {
   lang: Lang;
+  /** Bytes the report may take; GitHub's job summary takes 1 MiB. */
+  limit?: number;
+  /** Where the full report of the run is, named when the Markdown is trimmed. */
+  fullReport?: string;
 }
+
+/** GitHub's limit for a step summary. */
+export const STEP_SUMMARY_LIMIT = 1024 * 1024;
 
 const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
 const ACCEPTED_ICON = '☑️';
@@ -87,7 +95,14 @@ function summaryBlock(report: Report, w: Words): string[] {
   return lines;
 }
 
-function findingRows(findings: readonly Finding[], w: Words): string[] {
+/** The finding's id under its message, as the command that explains it when it compares numbers. */
+function idCell(f: Finding, doc: ReportDocument, w: Words): string {
+  const colon = w.colon;
+  if (f.difference !== undefined || f.tolerance !== undefined) return `${escapeMarkdown(w.explainHint)}${colon}<code>${escapeMarkdown(explainCommand(doc.source, f.id))}</code>`;
+  return `${escapeMarkdown(w.findingId)}${colon}<code>${escapeMarkdown(f.id)}</code>`;
+}
+
+function findingRows(doc: ReportDocument, findings: readonly Finding[], w: Words): string[] {
   const lines = [row([w.level, w.where, w.rule, w.message]), row(['---', '---', '---', '---'])];
   for (const f of findings) {
     const loc = primaryLocation(f);
@@ -96,14 +111,14 @@ function findingRows(findings: readonly Finding[], w: Words): string[] {
         `${ICON[f.severity]} ${w.severity[f.severity]}`,
         loc ? escapeMarkdown(formatLocation(loc)) : '',
         escapeMarkdown(f.rule),
-        escapeMarkdown(f.message),
+        `${escapeMarkdown(f.message)}<br>${idCell(f, doc, w)}`,
       ]),
     );
   }
   return lines;
 }
 
-function acceptedRows(findings: readonly Finding[], w: Words, lang: Lang): string[] {
+function acceptedRows(doc: ReportDocument, findings: readonly Finding[], w: Words, lang: Lang): string[] {
   const lines = [row([w.level, w.where, w.rule, w.message, w.acceptance]), row(['---', '---', '---', '---', '---'])];
   for (const f of findings) {
     const loc = primaryLocation(f);
@@ -112,7 +127,7 @@ function acceptedRows(findings: readonly Finding[], w: Words, lang: Lang): strin
         `${ACCEPTED_ICON} ${w.severity[f.severity]}`,
         loc ? escapeMarkdown(formatLocation(loc)) : '',
         escapeMarkdown(f.rule),
-        escapeMarkdown(f.message),
+        `${escapeMarkdown(f.message)}<br>${idCell(f, doc, w)}`,
         f.accepted ? escapeMarkdown(acceptanceText(f.accepted, lang)) : '',
       ]),
     );
@@ -123,13 +138,13 @@ function acceptedRows(findings: readonly Finding[], w: Words, lang: Lang): strin
 function grouped(doc: ReportDocument, findings: readonly Finding[], level: string, w: Words, lang: Lang | null = null): string[] {
   const lines: string[] = [];
   for (const group of groupByTable(doc, findings)) {
-    const rows = lang === null ? findingRows(bySeverity(group.findings), w) : acceptedRows(bySeverity(group.findings), w, lang);
+    const rows = lang === null ? findingRows(doc, bySeverity(group.findings), w) : acceptedRows(doc, bySeverity(group.findings), w, lang);
     lines.push(`${level} ${escapeMarkdown(group.title ?? w.otherFindings)}`, '', ...rows, '');
   }
   return lines;
 }
 
-function documentBlock(doc: ReportDocument, index: number, w: Words, lang: Lang): string[] {
+function documentBlock(doc: ReportDocument, index: number, w: Words, lang: Lang, withNotes = true): string[] {
   const heading = [documentName(doc, w), doc.year !== null ? String(doc.year) : null].filter((x) => x !== null).join(' · ');
   const lines = [`## ${escapeMarkdown(heading)}`, '', `${w.source}: ${escapeMarkdown(doc.source)}`, ''];
   if (doc.outcome === 'unreadable') {
@@ -162,18 +177,63 @@ function documentBlock(doc: ReportDocument, index: number, w: Words, lang: Lang)
   if (accepted.length > 0) {
     lines.push('<details>', `<summary>${ACCEPTED_ICON} ${escapeMarkdown(w.acceptedNotes)}: ${t.accepted}</summary>`, '', ...grouped(doc, accepted, '####', w, lang), '</details>', '');
   }
-  if (notes.length > 0) {
+  if (notes.length > 0 && withNotes) {
     // Notes fold away so that what needs fixing stays on screen; GitHub renders <details> in summaries.
     lines.push('<details>', `<summary>${ICON.info} ${escapeMarkdown(w.notes)}: ${t.infos}</summary>`, '', ...grouped(doc, notes, '####', w), '</details>', '');
   }
   return lines;
 }
 
-/** A Markdown report (GitHub-flavoured), short enough for a CI step summary: summary table, then findings by document and table. */
+const bytes = (lines: readonly string[]) => lines.reduce((n, l) => n + Buffer.byteLength(l, 'utf8') + 1, 0);
+
+/**
+ * A Markdown report (GitHub-flavoured), short enough for a CI step summary: summary table, then
+ * findings by document and table. Over the limit (1 MiB), it keeps the summary and as many
+ * documents as fit, most errors first, without notes, and says where the full report is.
+ */
 export function formatMarkdown(report: Report, options: MarkdownOptions): string {
   const w = WORDS[options.lang];
-  const lines = [`# ${w.title}`, '', `${report.tool.name} ${report.tool.version}`, '', ...summaryBlock(report, w)];
-  report.documents.forEach((doc, i) => lines.push(...documentBlock(doc, i, w, options.lang)));
+  const limit = options.limit ?? STEP_SUMMARY_LIMIT;
+  const head = [`<!-- ${REPORT_SIGNATURE} -->`, `# ${w.title}`, '', `${report.tool.name} ${report.tool.version}`, ''];
+  const lines = [...head, ...summaryBlock(report, w)];
+  report.documents.forEach((doc, i) => {
+    for (const line of documentBlock(doc, i, w, options.lang)) lines.push(line);
+  });
+  while (lines.at(-1) === '') lines.pop();
+  if (bytes(lines) < limit) return `${lines.join('\n')}\n`;
+  return trimmed(report, options, limit);
+}
+
+function trimmed(report: Report, options: MarkdownOptions, limit: number): string {
+  const w = WORDS[options.lang];
+  const ranked = rankByErrors(report);
+  const pointer = options.fullReport !== undefined ? w.fullReportAt(options.fullReport) : w.fullReportHow;
+  // The notice's count is filled in at the end; reserve room for its longest form.
+  const notice = (shown: number) => `> ${escapeMarkdown(shown < ranked.length ? w.trimmed(shown, ranked.length) : w.trimmedNotes)} ${escapeMarkdown(pointer)}`;
+  const lines = [`<!-- ${REPORT_SIGNATURE} -->`, `# ${w.title}`, '', `${report.tool.name} ${report.tool.version}`, '', notice(ranked.length), ''];
+  const noticeAt = 5;
+  let summary = summaryBlock(report, w);
+  // A batch so large that even the ranking does not fit keeps its first rows.
+  if (bytes(summary) > limit / 2) {
+    const kept: string[] = [];
+    for (const line of summary) {
+      if (bytes(kept) + Buffer.byteLength(line) + 1 > limit / 2) break;
+      kept.push(line);
+    }
+    summary = [...kept, '| … |', ''];
+  }
+  lines.push(...summary);
+  let used = bytes(lines) + 64;
+  let shown = 0;
+  for (const t of ranked) {
+    const block = documentBlock(t.document, t.index, w, options.lang, false);
+    const size = bytes(block);
+    if (used + size > limit) break;
+    for (const line of block) lines.push(line);
+    used += size;
+    shown++;
+  }
+  lines[noticeAt] = notice(shown);
   while (lines.at(-1) === '') lines.pop();
   return `${lines.join('\n')}\n`;
 }

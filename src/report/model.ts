@@ -68,19 +68,43 @@ export function buildReport(entries: readonly ReportEntry[]): Report {
           findings: [],
         },
   );
+  return { tool: { name: TOOL_NAME, version: VERSION }, documents, summary: summarize(documents) };
+}
+
+/** The batch counts of a list of documents. */
+export function summarize(documents: readonly ReportDocument[]): ReportSummary {
   const all = documents.flatMap((d) => d.findings).filter((f) => !f.accepted);
   return {
-    tool: { name: TOOL_NAME, version: VERSION },
-    documents,
-    summary: {
-      documents: documents.length,
-      passed: documents.filter((d) => d.outcome === 'pass').length,
-      failed: documents.filter((d) => d.outcome === 'fail').length,
-      unreadable: documents.filter((d) => d.outcome === 'unreadable').length,
-      errors: all.filter((f) => f.severity === 'error').length,
-      warnings: all.filter((f) => f.severity === 'warning').length,
-      infos: all.filter((f) => f.severity === 'info').length,
-      accepted: documents.reduce((n, d) => n + d.findings.filter((f) => f.accepted).length, 0),
-    },
+    documents: documents.length,
+    passed: documents.filter((d) => d.outcome === 'pass').length,
+    failed: documents.filter((d) => d.outcome === 'fail').length,
+    unreadable: documents.filter((d) => d.outcome === 'unreadable').length,
+    errors: all.filter((f) => f.severity === 'error').length,
+    warnings: all.filter((f) => f.severity === 'warning').length,
+    infos: all.filter((f) => f.severity === 'info').length,
+    accepted: documents.reduce((n, d) => n + d.findings.filter((f) => f.accepted).length, 0),
   };
+}
+
+/** One input file as the cover of a report lists it: path as read, size and SHA-256. */
+export interface InputFile {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+/**
+ * What a run was, for the cover of an auditor's report and the date of a workbook. The command
+ * line gathers it (the clock, the file hashes) and passes it in as data, so that formatters stay
+ * pure and tests give a fixed date.
+ */
+export interface RunInfo {
+  /** When the run started, ISO 8601 in UTC. */
+  date: string;
+  /** The paths given on the command line. */
+  inputs: string[];
+  /** Settings in force, as label and value (language, tolerance, config, baseline, waivers…). */
+  settings: Array<{ name: string; value: string }>;
+  /** Every file read as input, in report order. */
+  files: InputFile[];
 }

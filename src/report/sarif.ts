@@ -95,6 +95,7 @@ function result(f: Finding, doc: ReportDocument, ruleIndex: ReadonlyMap<string, 
         }
       : {}),
     properties: {
+      id: f.id,
       status: f.status,
       ...numbers,
       ...(f.sentence ? { sentence: f.sentence.text } : {}),

@@ -115,3 +115,30 @@ export function rulesInReport(report: Report): Array<{ rule: string; count: numb
   for (const f of report.documents.flatMap((d) => d.findings)) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
   return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([rule, count]) => ({ rule, count }));
 }
+
+/** The rule behind most of a document's open problems (errors weigh before warnings), if any. */
+export function worstRule(document: ReportDocument): { rule: string; count: number } | null {
+  const counts = new Map<string, { errors: number; count: number }>();
+  for (const f of document.findings) {
+    if (!isOpenProblem(f)) continue;
+    const c = counts.get(f.rule) ?? { errors: 0, count: 0 };
+    c.count++;
+    if (f.severity === 'error') c.errors++;
+    counts.set(f.rule, c);
+  }
+  let best: { rule: string; errors: number; count: number } | null = null;
+  for (const [rule, c] of counts) {
+    if (!best || c.errors > best.errors || (c.errors === best.errors && (c.count > best.count || (c.count === best.count && rule < best.rule)))) best = { rule, ...c };
+  }
+  return best ? { rule: best.rule, count: best.count } : null;
+}
+
+/** A path as one shell word: as it is when plain, else in single quotes. */
+export function shellWord(text: string): string {
+  return /^[\p{L}\p{N}_@%+=:,./-]+$/u.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The command that shows how a finding's check was computed, cell by cell. */
+export function explainCommand(source: string, id: string): string {
+  return `zjs explain ${shellWord(source)} --finding ${shellWord(id)}`;
+}

@@ -1,13 +1,14 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import type { Lang } from '../engine/messages.js';
 import { inputErrorLine } from '../engine/input-errors.js';
 import type { Finding, Severity } from '../model/finding.js';
 import { formatLocation } from '../model/location.js';
+import { D } from '../model/number.js';
+import { REPORT_SIGNATURE } from '../version.js';
 import type { Report, ReportDocument } from './model.js';
-import { bySeverity } from './summary.js';
-import { displayWidth, wrap } from './width.js';
-import { acceptanceText, WORDS as SHARED } from './words.js';
+import { bySeverity, explainCommand, findingTable, rankByErrors, tableTitle, worstRule } from './summary.js';
+import { displayWidth, terminalTable, type TableCell, type TableRow } from './width.js';
+import { acceptanceText, WORDS, type Words } from './words.js';
 import { inertReport } from './controls.js';
 
 export interface TextOptions {
@@ -17,71 +18,17 @@ export interface TextOptions {
   width: number;
   /** Hide rounding notes and skipped checks (info), keep the counts. */
   quiet?: boolean;
+  /** List rounding notes and skipped checks one by one instead of one line per table or rule. */
+  verbose?: boolean;
 }
 
-const WORDS = {
-  zh: {
-    tables: '表格',
-    found: '张',
-    emptyTables: '空表',
-    checks: '检查',
-    run: '运行',
-    passed: '通过',
-    failed: '不符',
-    rounding: '尾数误差',
-    skipped: '跳过',
-    outcome: '结果',
-    pass: '通过',
-    fail: '不通过',
-    unreadable: '无法读取',
-    missing: '缺少',
-    where: '位置',
-    level: '级别',
-    rule: '规则',
-    what: '说明',
-    unit: '金额单位',
-    yearSuffix: '年度',
-    total: '合计',
-    documents: '个文档',
-    severity: { error: '错误', warning: '警告', info: '提示' } as Record<Severity, string>,
-    hidden: (n: number) => `（另有 ${n} 条提示未显示，去掉 --quiet 可查看）`,
-    none: '未发现问题。',
-    accepted: '已接受',
-    acceptedCount: (n: number) => `（已接受 ${n} 条）`,
-  },
-  en: {
-    tables: 'Tables',
-    found: 'found',
-    emptyTables: 'empty',
-    checks: 'Checks',
-    run: 'run',
-    passed: 'passed',
-    failed: 'failed',
-    rounding: 'rounding',
-    skipped: 'skipped',
-    outcome: 'Outcome',
-    pass: 'pass',
-    fail: 'fail',
-    unreadable: 'unreadable',
-    missing: 'missing',
-    where: 'Where',
-    level: 'Level',
-    rule: 'Rule',
-    what: 'Finding',
-    unit: 'unit',
-    yearSuffix: '',
-    total: 'Total',
-    documents: 'document(s)',
-    severity: { error: 'error', warning: 'warning', info: 'note' } as Record<Severity, string>,
-    hidden: (n: number) => `(${n} notes hidden by --quiet)`,
-    none: 'No problems found.',
-    accepted: 'accepted',
-    acceptedCount: (n: number) => ` (${n} accepted)`,
-  },
-} as const;
+/** Appends without spreading: a report may hold more lines than a call takes arguments. */
+function append(lines: string[], more: readonly string[]): void {
+  for (const line of more) lines.push(line);
+}
 
-function paint(c: ChalkInstance, severity: Severity, text: string): string {
-  return severity === 'error' ? c.red.bold(text) : severity === 'warning' ? c.yellow(text) : c.cyan(text);
+function paint(c: ChalkInstance, severity: Severity): (text: string) => string {
+  return severity === 'error' ? (t) => c.red.bold(t) : severity === 'warning' ? (t) => c.yellow(t) : (t) => c.cyan(t);
 }
 
 function where(f: Finding): string {
@@ -89,36 +36,90 @@ function where(f: Finding): string {
   return loc ? formatLocation(loc) : '';
 }
 
-function findingsTable(findings: readonly Finding[], options: TextOptions, c: ChalkInstance): string {
+/** A note that folds into a summary line by default: an open rounding difference or skipped check. */
+function folds(f: Finding): boolean {
+  return f.severity === 'info' && f.accepted === undefined && (f.status === 'rounding' || f.status === 'skipped');
+}
+
+/** The last line of a finding: the command that shows its computation, or else its id. */
+function idLine(f: Finding, doc: ReportDocument, w: Words): string {
+  // Checks that compare numbers are the ones `explain` shows term by term.
+  if (f.difference !== undefined || f.tolerance !== undefined) return `${w.explainHint}: ${explainCommand(doc.source, f.id)}`;
+  return `${w.findingId}: ${f.id}`;
+}
+
+function findingsTable(doc: ReportDocument, findings: readonly Finding[], options: TextOptions, c: ChalkInstance): string[] {
   const w = WORDS[options.lang];
-  const whereWidth = Math.min(44, Math.max(8, ...findings.map((f) => displayWidth(where(f)))));
-  const ruleWidth = Math.min(30, Math.max(6, ...findings.map((f) => f.rule.length)));
-  const levelWidth = Math.max(options.lang === 'zh' ? 4 : 7, findings.some((f) => f.accepted) ? displayWidth(w.accepted) : 0);
-  // Cell padding and borders take 13 columns for four columns.
-  const what = Math.max(24, options.width - whereWidth - ruleWidth - levelWidth - 13);
-  const table = new Table({
-    head: [w.where, w.level, w.rule, w.what],
-    colWidths: [whereWidth + 2, levelWidth + 2, ruleWidth + 2, what + 2],
-    wordWrap: false,
-    style: { head: options.color ? ['bold'] : [], border: options.color ? ['grey'] : [] },
-  });
+  let whereWidth = 8;
+  let ruleWidth = 6;
   for (const f of findings) {
+    whereWidth = Math.max(whereWidth, displayWidth(where(f)));
+    ruleWidth = Math.max(ruleWidth, f.rule.length);
+  }
+  whereWidth = Math.min(44, whereWidth);
+  ruleWidth = Math.min(30, ruleWidth);
+  const levelWidth = Math.max(displayWidth(w.level), ...Object.values(w.severity).map(displayWidth), findings.some((f) => f.accepted) ? displayWidth(w.accepted) : 0);
+  // Two spaces of indent and three gaps of two.
+  const what = Math.max(24, options.width - whereWidth - ruleWidth - levelWidth - 8);
+  const dim = (t: string) => c.dim(t);
+  const rows = findings.map((f): TableRow => {
+    const after = [c.dim(`→ ${idLine(f, doc, w)}`)];
     if (f.accepted) {
       // Accepted findings stay listed, dimmed, with who accepted them and why.
-      const note = `${SHARED[options.lang].accepted}${options.lang === 'zh' ? '：' : ': '}${acceptanceText(f.accepted, options.lang)}`;
-      table.push([wrap(where(f), whereWidth), c.dim(`${w.severity[f.severity]}\n${w.accepted}`), wrap(f.rule, ruleWidth), `${wrap(f.message, what)}\n${c.dim(wrap(note, what))}`]);
-      continue;
+      const note = `${w.accepted}${w.colon}${acceptanceText(f.accepted, options.lang)}`;
+      return { cells: [where(f), { text: `${w.severity[f.severity]}\n${w.accepted}`, paint: dim }, f.rule, { text: `${f.message}\n${note}`, paint: dim }], after };
     }
-    table.push([wrap(where(f), whereWidth), paint(c, f.severity, w.severity[f.severity]), wrap(f.rule, ruleWidth), wrap(f.message, what)]);
+    return { cells: [where(f), { text: w.severity[f.severity], paint: paint(c, f.severity) }, f.rule, f.message], after };
+  });
+  const columns = [
+    { head: w.where, width: whereWidth },
+    { head: w.level, width: levelWidth },
+    { head: w.rule, width: ruleWidth },
+    { head: w.message, width: what },
+  ];
+  return terminalTable(columns, rows, { indent: '  ', head: (t) => c.bold(t) });
+}
+
+/** Rounding notes one line per table, skipped checks one line per rule and reason. */
+function foldedLines(doc: ReportDocument, notes: readonly Finding[], options: TextOptions, c: ChalkInstance): string[] {
+  const w = WORDS[options.lang];
+  const rounding = notes.filter((f) => f.status === 'rounding');
+  const skipped = notes.filter((f) => f.status === 'skipped');
+  const lines = [`  ${c.cyan(w.foldedNotes(rounding.length, skipped.length))}`];
+  const labelWidth = Math.max(displayWidth(w.status.rounding), displayWidth(w.status.skipped));
+  const label = (text: string) => text + ' '.repeat(labelWidth - displayWidth(text));
+  const byTable = new Map<string | null, Finding[]>();
+  for (const f of rounding) {
+    const list = byTable.get(findingTable(f)) ?? [];
+    list.push(f);
+    byTable.set(findingTable(f), list);
   }
-  return table.toString();
+  for (const [table, list] of byTable) {
+    const diffs = list.flatMap((f) => (f.difference !== undefined ? [new D(f.difference).abs()] : [])).sort((a, b) => a.comparedTo(b));
+    const smallest = diffs[0]?.toFixed(2) ?? '';
+    const largest = diffs.at(-1)?.toFixed(2) ?? '';
+    lines.push(`    ${label(w.status.rounding)}  ${table === null ? w.otherFindings : tableTitle(doc, table)}: ${w.roundingIn(list.length, smallest, largest)}`);
+  }
+  const byRule = new Map<string, Finding[]>();
+  for (const f of skipped) {
+    const key = `${f.rule}\u0000${f.reason ?? ''}`;
+    const list = byRule.get(key) ?? [];
+    list.push(f);
+    byRule.set(key, list);
+  }
+  for (const list of byRule.values()) {
+    const first = list[0];
+    if (!first) continue;
+    lines.push(`    ${label(w.status.skipped)}  ${first.rule} ${w.skippedBy(list.length)}${first.reason !== undefined ? `${w.colon}${first.reason}` : ''}`);
+  }
+  return lines;
 }
 
 function documentBlock(doc: ReportDocument, options: TextOptions, c: ChalkInstance): string[] {
   const w = WORDS[options.lang];
   const lines: string[] = [c.bold(`■ ${doc.source}`)];
   if (doc.outcome === 'unreadable' && doc.error) {
-    lines.push(`  ${c.red.bold(w.unreadable)}: ${inputErrorLine(doc.error)}`, '');
+    lines.push(`  ${c.red.bold(w.outcomes.unreadable)}: ${inputErrorLine(doc.error)}`, '');
     return lines;
   }
   const head = [doc.department, doc.year !== null ? `${doc.year}${w.yearSuffix}` : null, doc.unit ? `${w.unit} ${doc.unit}` : null].filter(Boolean);
@@ -126,39 +127,85 @@ function documentBlock(doc: ReportDocument, options: TextOptions, c: ChalkInstan
   const found = doc.tables.filter((t) => t.found);
   const empty = found.filter((t) => t.empty).map((t) => t.title);
   const missing = doc.tables.filter((t) => !t.found).map((t) => t.title);
-  let tableLine = `  ${w.tables}: ${found.length}/${doc.tables.length} ${w.found}`;
+  let tableLine = `  ${w.tables}: ${found.length}/${doc.tables.length} ${w.tablesFound}`;
   if (empty.length > 0) tableLine += `; ${w.emptyTables} ${empty.length} (${empty.join('、')})`;
-  if (missing.length > 0) tableLine += `; ${c.red(`${w.missing} ${missing.join('、')}`)}`;
+  if (missing.length > 0) tableLine += `; ${c.red(`${w.missingTables} ${missing.join('、')}`)}`;
   lines.push(tableLine);
   const k = doc.checks;
-  lines.push(
-    `  ${w.checks}: ${w.run} ${k.run}, ${w.passed} ${k.passed}, ${k.failed > 0 ? c.red(`${w.failed} ${k.failed}`) : `${w.failed} 0`}, ${w.rounding} ${k.rounding}, ${w.skipped} ${k.skipped}`,
-  );
-  const verdict = doc.outcome === 'pass' ? c.green.bold(`✔ ${w.pass}`) : c.red.bold(`✖ ${w.fail}`);
+  const x = w.check;
+  lines.push(`  ${w.checks}: ${x.run} ${k.run}, ${x.passed} ${k.passed}, ${k.failed > 0 ? c.red(`${x.failed} ${k.failed}`) : `${x.failed} 0`}, ${x.rounding} ${k.rounding}, ${x.skipped} ${k.skipped}`);
+  const verdict = doc.outcome === 'pass' ? c.green.bold(`✔ ${w.outcomes.pass}`) : c.red.bold(`✖ ${w.outcomes.fail}`);
   const accepted = doc.findings.filter((f) => f.accepted).length;
   lines.push(`  ${w.outcome}: ${verdict}${accepted > 0 ? w.acceptedCount(accepted) : ''}`);
-  const shown = doc.findings.filter((f) => !(options.quiet && f.severity === 'info' && !f.accepted));
-  const sorted = bySeverity(shown);
-  if (sorted.length > 0) lines.push(findingsTable(sorted, options, c));
+  const hidden: Finding[] = [];
+  const folded: Finding[] = [];
+  const listed: Finding[] = [];
+  for (const f of doc.findings) {
+    if (options.quiet && f.severity === 'info' && !f.accepted) hidden.push(f);
+    else if (!options.verbose && folds(f)) folded.push(f);
+    else listed.push(f);
+  }
+  const shown = bySeverity(listed);
+  if (shown.length > 0) append(lines, findingsTable(doc, shown, options, c));
   else if (doc.findings.length === 0) lines.push(`  ${w.none}`);
-  const hidden = doc.findings.length - shown.length;
-  if (hidden > 0) lines.push(`  ${w.hidden(hidden)}`);
+  if (folded.length > 0) append(lines, foldedLines(doc, folded, options, c));
+  if (hidden.length > 0) lines.push(`  ${w.hiddenNotes(hidden.length)}`);
   lines.push('');
   return lines;
 }
 
-/** The terminal report: one block per document, then the batch summary. */
+/** The documents, most errors first, with the rule behind most of their problems. */
+function rankingLines(report: Report, options: TextOptions, c: ChalkInstance): string[] {
+  const w = WORDS[options.lang];
+  const ranked = rankByErrors(report);
+  const rows = ranked.map((t, i): TableCell[] => {
+    const d = t.document;
+    const worst = worstRule(d);
+    return [
+      String(i + 1),
+      d.department ?? (d.outcome === 'unreadable' ? w.outcomes.unreadable : w.unknownDepartment),
+      d.year !== null ? String(d.year) : '',
+      t.errors > 0 ? { text: String(t.errors), paint: (s) => c.red.bold(s) } : '0',
+      t.warnings > 0 ? { text: String(t.warnings), paint: (s) => c.yellow(s) } : '0',
+      worst ? `${worst.rule} (${worst.count})` : '',
+      d.source,
+    ];
+  });
+  const width = (texts: readonly string[], head: string, cap: number) => Math.min(cap, texts.reduce((n, t) => Math.max(n, displayWidth(t)), displayWidth(head)));
+  const col = (i: number) => rows.map((r) => {
+    const cell = r[i] ?? '';
+    return typeof cell === 'string' ? cell : cell.text;
+  });
+  const fixed = [
+    { head: w.rank, width: width(col(0), w.rank, 5) },
+    { head: w.department, width: width(col(1), w.department, 30) },
+    { head: w.year, width: width(col(2), w.year, 4) },
+    { head: w.severityPlural.error, width: width(col(3), w.severityPlural.error, 6) },
+    { head: w.severityPlural.warning, width: width(col(4), w.severityPlural.warning, 8) },
+    { head: w.worstRule, width: width(col(5), w.worstRule, 34) },
+  ];
+  const used = fixed.reduce((n, f) => n + f.width + 2, 2);
+  const columns = [...fixed, { head: w.source, width: Math.max(16, options.width - used) }];
+  const lines = [c.bold(`${w.ranking}:`)];
+  append(lines, terminalTable(columns, rows, { indent: '  ', head: (t) => c.bold(t) }));
+  lines.push('');
+  return lines;
+}
+
+/** The terminal report: a first line naming it, one block per document, the documents ranked, then the totals. */
 export function formatText(hostile: Report, options: TextOptions): string {
   // Text from documents reaches a terminal: control characters are shown, never acted on.
   const report = inertReport(hostile);
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const w = WORDS[options.lang];
-  const lines: string[] = [];
-  for (const doc of report.documents) lines.push(...documentBlock(doc, options, c));
+  const lines: string[] = [`${REPORT_SIGNATURE} · ${report.tool.name} ${report.tool.version} · ${w.title}`, ''];
+  for (const doc of report.documents) append(lines, documentBlock(doc, options, c));
+  if (report.documents.length > 1) append(lines, rankingLines(report, options, c));
   const s = report.summary;
+  const o = w.outcomes;
   lines.push(
     c.bold(
-      `${w.total}: ${s.documents} ${w.documents}, ${w.pass} ${s.passed}, ${w.fail} ${s.failed}, ${w.unreadable} ${s.unreadable}; ` +
+      `${w.total}: ${w.documentCount(s.documents)}, ${o.pass} ${s.passed}, ${o.fail} ${s.failed}, ${o.unreadable} ${s.unreadable}; ` +
         `${w.severity.error} ${s.errors}, ${w.severity.warning} ${s.warnings}, ${w.severity.info} ${s.infos}` +
         (s.accepted > 0 ? `, ${w.accepted} ${s.accepted}` : ''),
     ),

@@ -34,6 +34,8 @@ export interface Words {
   locations: string;
   file: string;
   line: string;
+  /** The page of a PDF a finding stands on. */
+  page: string;
   table: string;
   row: string;
   column: string;
@@ -60,6 +62,45 @@ export interface Words {
   reason: string;
   author: string;
   acceptedNotes: string;
+  /** Text report: the unit after a count of tables found, the suffix of a year, the batch line. */
+  tablesFound: string;
+  yearSuffix: string;
+  total: string;
+  documentCount: (n: number) => string;
+  hiddenNotes: (n: number) => string;
+  acceptedCount: (n: number) => string;
+  /** A finding's id, and the command that shows how its check was computed. */
+  findingId: string;
+  explainHint: string;
+  /** The colon after a label: full-width in Chinese. */
+  colon: string;
+  /** Folded notes: the heading, a table's rounding notes, a rule's skipped checks. */
+  foldedNotes: (rounding: number, skipped: number) => string;
+  roundingIn: (n: number, smallest: string, largest: string) => string;
+  skippedBy: (n: number) => string;
+  worstRule: string;
+  rank: string;
+  /** The cover of the auditor's report. */
+  cover: string;
+  runDate: string;
+  toolVersion: string;
+  scope: string;
+  settings: string;
+  inputFiles: (n: number) => string;
+  bytes: string;
+  /** Charts and the rule × department matrix. */
+  chartByTable: string;
+  chartByRule: string;
+  matrix: string;
+  matrixNote: string;
+  notesFolded: (n: number) => string;
+  backToIndex: string;
+  documentPage: string;
+  /** Markdown trimmed to fit a CI step summary. */
+  trimmed: (shown: number, total: number) => string;
+  trimmedNotes: string;
+  fullReportAt: (where: string) => string;
+  fullReportHow: string;
 }
 
 export const WORDS: Readonly<Record<Lang, Words>> = {
@@ -94,6 +135,7 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     locations: '全部位置',
     file: '文件',
     line: '行号',
+    page: '页码',
     table: '表',
     row: '项目',
     column: '栏目',
@@ -119,6 +161,38 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     reason: '理由',
     author: '接受人',
     acceptedNotes: '已接受的问题（基线或豁免）',
+    tablesFound: '张',
+    yearSuffix: '年度',
+    total: '合计',
+    documentCount: (n) => `${n} 个文档`,
+    hiddenNotes: (n) => `（另有 ${n} 条提示未显示，去掉 --quiet 可查看）`,
+    acceptedCount: (n) => `（已接受 ${n} 条）`,
+    findingId: '编号',
+    explainHint: '计算过程',
+    colon: '：',
+    foldedNotes: (rounding, skipped) => `提示：尾数误差 ${rounding} 条，跳过的检查 ${skipped} 条（加 --verbose 逐条列出）`,
+    roundingIn: (n, smallest, largest) => `${n} 条，差额 ${smallest === largest ? smallest : `${smallest}–${largest}`}`,
+    skippedBy: (n) => `${n} 条`,
+    worstRule: '问题最多的规则',
+    rank: '名次',
+    cover: '检查说明',
+    runDate: '检查时间',
+    toolVersion: '工具版本',
+    scope: '检查范围',
+    settings: '检查设置',
+    inputFiles: (n) => `输入文件（${n} 个）及其 SHA-256`,
+    bytes: '字节',
+    chartByTable: '各表的问题',
+    chartByRule: '问题最多的规则（错误与警告）',
+    matrix: '规则 × 部门（错误与警告条数）',
+    matrixNote: '每格为该部门该规则未被接受的错误与警告条数；红色含错误。',
+    notesFolded: (n) => `提示 ${n} 条（尾数误差、跳过的检查）`,
+    backToIndex: '返回汇总',
+    documentPage: '查看',
+    trimmed: (shown, total) => `报告超过 GitHub 作业摘要的 1 MiB 上限，此处只列出 ${total} 个文档中的前 ${shown} 个（错误多的在前），并省略了提示。`,
+    trimmedNotes: '报告超过 GitHub 作业摘要的 1 MiB 上限，此处省略了提示（尾数误差、跳过的检查）。',
+    fullReportAt: (where) => `完整报告：${where}`,
+    fullReportHow: '完整报告可用 zjs check … -f html -o report/ 生成。',
   },
   en: {
     title: 'Final-accounts disclosure consistency report',
@@ -151,6 +225,7 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     locations: 'All locations',
     file: 'File',
     line: 'Line',
+    page: 'Page',
     table: 'Table',
     row: 'Row',
     column: 'Column',
@@ -176,6 +251,38 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     reason: 'Reason',
     author: 'Author',
     acceptedNotes: 'Accepted findings (baseline or waiver)',
+    tablesFound: 'found',
+    yearSuffix: '',
+    total: 'Total',
+    documentCount: (n) => `${n} document(s)`,
+    hiddenNotes: (n) => `(${n} notes hidden by --quiet)`,
+    acceptedCount: (n) => ` (${n} accepted)`,
+    findingId: 'id',
+    explainHint: 'how it was computed',
+    colon: ': ',
+    foldedNotes: (rounding, skipped) => `Notes: ${rounding} rounding difference(s), ${skipped} skipped check(s) (--verbose lists them one by one)`,
+    roundingIn: (n, smallest, largest) => `${n}, difference ${smallest === largest ? smallest : `${smallest}–${largest}`}`,
+    skippedBy: (n) => `${n}`,
+    worstRule: 'Most frequent rule',
+    rank: '#',
+    cover: 'About this check',
+    runDate: 'Run on',
+    toolVersion: 'Tool version',
+    scope: 'Scope',
+    settings: 'Settings',
+    inputFiles: (n) => `Input files (${n}) and their SHA-256`,
+    bytes: 'bytes',
+    chartByTable: 'Findings by table',
+    chartByRule: 'Rules with most problems (errors and warnings)',
+    matrix: 'Rule × department (errors and warnings)',
+    matrixNote: 'Each cell counts the errors and warnings of that rule in that department that nothing accepted; red cells hold errors.',
+    notesFolded: (n) => `${n} note(s) (rounding differences, skipped checks)`,
+    backToIndex: 'Back to the summary',
+    documentPage: 'Open',
+    trimmed: (shown, total) => `This report is over GitHub's 1 MiB step summary limit: it lists the first ${shown} of ${total} documents (most errors first) and leaves out notes.`,
+    trimmedNotes: 'This report is over GitHub\'s 1 MiB step summary limit: notes (rounding differences, skipped checks) are left out.',
+    fullReportAt: (where) => `Full report: ${where}`,
+    fullReportHow: 'Write the full report with zjs check … -f html -o report/.',
   },
 };
 

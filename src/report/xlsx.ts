@@ -7,9 +7,11 @@ import { WORDS } from './words.js';
 
 export interface XlsxOptions {
   lang: Lang;
+  /** When the run happened (ISO 8601), for the workbook's created and modified dates. */
+  date?: string;
 }
 
-/** Fixed workbook dates: the same report gives the same workbook contents, run after run. */
+/** Without a run date (a report built by a library call), a fixed one: the same report gives the same workbook. */
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
 
 // XML 1.0 cannot hold these even escaped; a workbook containing one does not open.
@@ -47,8 +49,9 @@ export async function formatXlsx(report: Report, options: XlsxOptions): Promise<
   const book = new ExcelJS.Workbook();
   book.creator = report.tool.name;
   book.lastModifiedBy = report.tool.name;
-  book.created = FIXED_DATE;
-  book.modified = FIXED_DATE;
+  const date = options.date !== undefined ? new Date(options.date) : FIXED_DATE;
+  book.created = date;
+  book.modified = date;
 
   const summary = book.addWorksheet(w.summary, { views: [{ state: 'frozen', ySplit: 1 }] });
   summary.columns = [
@@ -117,7 +120,9 @@ export async function formatXlsx(report: Report, options: XlsxOptions): Promise<
     { header: w.level, key: 'severity', width: 8 },
     { header: w.statusLabel, key: 'status', width: 10 },
     { header: w.rule, key: 'rule', width: 26 },
+    { header: w.findingId, key: 'id', width: 40 },
     { header: w.file, key: 'file', width: 36 },
+    { header: w.page, key: 'page', width: 6 },
     { header: w.line, key: 'line', width: 8 },
     { header: w.table, key: 'table', width: 30 },
     { header: w.row, key: 'row', width: 12 },
@@ -139,6 +144,7 @@ export async function formatXlsx(report: Report, options: XlsxOptions): Promise<
         severity: w.severity.error,
         status: w.status.unreadable,
         file: clean(doc.error?.file ?? doc.source),
+        page: doc.error?.page ?? null,
         line: doc.error?.line ?? null,
         message: clean(doc.error?.message ?? ''),
       });
@@ -154,7 +160,9 @@ export async function formatXlsx(report: Report, options: XlsxOptions): Promise<
         severity: w.severity[f.severity],
         status: w.status[f.status],
         rule: f.rule,
+        id: clean(f.id),
         file: clean(loc?.file ?? ''),
+        page: loc?.page ?? null,
         line: loc?.line ?? null,
         table: clean(loc?.table !== undefined ? tableTitle(doc, loc.table) : ''),
         row: clean(loc?.row !== undefined ? rowLabel(f, loc.table, loc.row) : ''),

@@ -1,6 +1,7 @@
 import type { CheckResult } from '../model/finding.js';
 import type { Rule } from './types.js';
 import { defect } from './support/identity.js';
+import { quoteAround, quoteKey } from './support/quote.js';
 
 const DOUBLED = /([。，；：、！？])\1+/g;
 
@@ -18,11 +19,11 @@ export const doubledPunctuation: Rule = {
   },
   check(doc) {
     const results: CheckResult[] = [];
-    for (const line of [...doc.narrative, ...Object.values(doc.tables).flatMap((t) => t.notes)]) {
+    for (const line of [...doc.narrative.map((l) => ({ ...l, part: 'narrative' })), ...Object.entries(doc.tables).flatMap(([key, t]) => t.notes.map((l) => ({ ...l, part: key })))]) {
       for (const m of line.text.matchAll(DOUBLED)) {
         results.push({
-          ...defect(`${line.loc.file}/${line.loc.page ?? 0}/${line.loc.line}/${m.index ?? 0}`, { id: 'doubled', params: { found: m[0], text: line.text.trim() } }, [line.loc]),
-          sentence: { text: line.text.trim(), loc: line.loc },
+          ...defect(`${line.part}/${quoteKey(line.text, m.index ?? 0, m[0].length)}`, { id: 'doubled', params: { found: m[0], text: quoteAround(line.text, m.index ?? 0, m[0].length) } }, [line.loc]),
+          sentence: { text: quoteAround(line.text, m.index ?? 0, m[0].length), loc: line.loc },
         });
       }
     }

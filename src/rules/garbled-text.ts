@@ -1,6 +1,10 @@
 import type { CheckResult } from '../model/finding.js';
 import type { Rule } from './types.js';
 import { defect } from './support/identity.js';
+import { quoteAround, quoteKey } from './support/quote.js';
+
+/** A file's own name: an id that does not change when the document's folder moves. */
+const fileName = (path: string): string => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 
 /** U+FFFD (a byte sequence that was no character) and private-use code points: broken text. */
 const GARBLED = /[\uFFFD\uE000-\uF8FF]+/g;
@@ -28,14 +32,14 @@ export const garbledText: Rule = {
     const results: CheckResult[] = [];
     for (const issue of doc.issues) {
       if (issue.code !== 'invalid-bytes') continue;
-      results.push(defect(`invalid-bytes/${issue.loc.file}`, { id: 'invalid-bytes', params: { ...issue.params, line: String(issue.loc.line) } }, [issue.loc]));
+      results.push(defect(`invalid-bytes/${fileName(issue.loc.file)}`, { id: 'invalid-bytes', params: { ...issue.params, line: String(issue.loc.line) } }, [issue.loc]));
     }
-    const lines = [...doc.narrative, ...Object.values(doc.tables).flatMap((t) => [{ text: t.title, loc: t.titleLoc }, ...t.notes])];
+    const lines = [...doc.narrative.map((l) => ({ ...l, part: 'narrative' })), ...Object.entries(doc.tables).flatMap(([key, t]) => [{ text: t.title, loc: t.titleLoc, part: key }, ...t.notes.map((l) => ({ ...l, part: key }))])];
     for (const line of lines) {
       for (const m of line.text.matchAll(GARBLED)) {
         results.push({
-          ...defect(`${line.loc.file}/${line.loc.page ?? 0}/${line.loc.line}/${m.index ?? 0}`, { id: 'garbled', params: { text: line.text.trim() } }, [line.loc]),
-          sentence: { text: line.text.trim(), loc: line.loc },
+          ...defect(`${line.part}/${quoteKey(line.text, m.index ?? 0, m[0].length)}`, { id: 'garbled', params: { text: quoteAround(line.text, m.index ?? 0, m[0].length) } }, [line.loc]),
+          sentence: { text: quoteAround(line.text, m.index ?? 0, m[0].length), loc: line.loc },
         });
       }
     }

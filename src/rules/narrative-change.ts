@@ -3,7 +3,7 @@ import { D } from '../model/number.js';
 import { changeRate, interval } from '../narrative/intervals.js';
 import type { Rule } from './types.js';
 import { FLAT_SHARE } from './narrative-direction.js';
-import type { ChangeClaim } from '../narrative/claims.js';
+import type { ChangeClaim } from '../narrative/claims/change.js';
 import type { Num } from '../narrative/numbers.js';
 import { claimsOfKind, money2, narrativeResult, readings, type Value } from './support/narrative.js';
 import { firstHolding, PERCENT_MESSAGES, percentResult } from './support/percent.js';

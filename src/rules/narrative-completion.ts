@@ -1,7 +1,7 @@
 import type { CheckResult } from '../model/finding.js';
 import { interval, percentOf } from '../narrative/intervals.js';
 import type { Rule } from './types.js';
-import type { CompletionClaim } from '../narrative/claims.js';
+import type { CompletionClaim } from '../narrative/claims/completion.js';
 import { narrativeResult, claimsOfKind, readings, type Value } from './support/narrative.js';
 import { firstHolding, PERCENT_MESSAGES, percentResult } from './support/percent.js';
 

@@ -1,5 +1,5 @@
 import { inLang, type CheckResult, type Localized } from '../model/finding.js';
-import type { ShareClaim } from '../narrative/claims.js';
+import type { ShareClaim } from '../narrative/claims/share.js';
 import { interval, percentOf } from '../narrative/intervals.js';
 import type { Rule } from './types.js';
 import { claimsOfKind, narrativeResult, readings, sideName, valueOf, type Value } from './support/narrative.js';

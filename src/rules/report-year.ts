@@ -2,8 +2,9 @@ import type { CheckResult } from '../model/finding.js';
 import type { Rule } from './types.js';
 import { defect, skipped } from './support/identity.js';
 import { documentStart } from './support/tables.js';
+import { quoteKey } from './support/quote.js';
 import { locAt, sentences } from '../narrative/text.js';
-import { claimsOf } from '../narrative/claims.js';
+import { claimsOf } from '../narrative/claims/index.js';
 
 /**
  * Phrases that state the reporting period: 截至/截止 YYYY年12月31日, YYYY年度部门决算(情况说明),
@@ -47,7 +48,7 @@ export const reportYear: Rule = {
           reported.add(at);
           const loc = locAt(s, at);
           results.push(
-            defect(`${s.index}/${at}`, { id: 'year', params: { text: m[0], found: String(found), year: String(year) } }, [loc], { expected: String(year), actual: String(found) }),
+            defect(quoteKey(s.text, at, String(found).length), { id: 'year', params: { text: m[0], found: String(found), year: String(year) } }, [loc], { expected: String(year), actual: String(found) }),
           );
         }
       }

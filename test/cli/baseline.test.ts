@@ -94,6 +94,51 @@ describe('--write-baseline and --baseline', () => {
     expect(r.code).toBe(0);
   });
 
+  it('keeps a draft and the published copy of one disclosure apart, and follows them when both move', async () => {
+    for (const d of ['copies/草稿', 'copies/公开']) mkdirSync(at(d), { recursive: true });
+    const draft = write('copies/草稿/a.txt', WITH_A_B);
+    const published = write('copies/公开/a.txt', WITH_A);
+    expect((await run(['check', at('copies'), '--write-baseline', at('copies.json')])).code).toBe(0);
+    const baseline = JSON.parse(readFileSync(at('copies.json'), 'utf8')) as { documents: Array<{ document: string; source: string; findings: Array<{ id: string }> }> };
+    expect(baseline.documents.map((d) => [d.document, d.source.endsWith('a.txt'), d.findings.map((f) => f.id)])).toEqual([
+      ['示例市示例局 2024', true, [A]],
+      ['示例市示例局 2024', true, [A, B]],
+    ]);
+    // The same tree: everything accepted, and no copy is told about the other's findings.
+    const same = await run(['check', at('copies'), '--baseline', at('copies.json')]);
+    expect(same.code, same.stdout).toBe(0);
+    expect(same.stderr).toBe('');
+    // The draft is fixed: only the draft's B is gone, and the notice names the draft's path.
+    write('copies/草稿/a.txt', WITH_A);
+    const fixed = await run(['check', at('copies'), '--baseline', at('copies.json'), '--lang', 'en']);
+    expect(fixed.code).toBe(0);
+    expect(fixed.stderr.trim().split('\n')).toEqual([`zjs: notice: ${at('copies.json')}: 示例市示例局 2024 (${draft}): 1 baseline finding(s) no longer occur (update the baseline with --write-baseline): ${B}`]);
+    // Both copies move: each is matched to its own entry by the findings it shares with it.
+    write('copies/草稿/a.txt', WITH_A_B);
+    for (const d of ['moved/draft', 'moved/final']) mkdirSync(at(d), { recursive: true });
+    write('moved/draft/x.txt', WITH_A_B);
+    write('moved/final/y.txt', WITH_A);
+    const moved = await run(['check', at('moved'), '--baseline', at('copies.json')]);
+    expect(moved.code, moved.stdout).toBe(0);
+    expect(moved.stderr).toBe('');
+    expect(published).toContain('公开');
+  });
+
+  it('keeps accepting a quoted defect (a placeholder) when lines are added above it and the file moves', async () => {
+    const line = CLEAN.split('\n').findIndex((l) => l.startsWith('示例市示例局负责')) + 1;
+    const placeholder = plant(CLEAN, line, '示例市示例局负责', '示例市XX局负责');
+    const first = write('placeholder.txt', placeholder);
+    const before = await json(['check', first]);
+    const id = open(before.report).map((f) => f.id);
+    expect(id).toEqual(['placeholder-text:narrative/示例市[XX]局负责本市示例事']);
+    expect((await run(['check', first, '--write-baseline', at('placeholder.json')])).code).toBe(0);
+    mkdirSync(at('placeholder-moved'), { recursive: true });
+    const moved = write('placeholder-moved/renamed.txt', `\n\n\n${placeholder}`);
+    const after = await json(['check', moved, '--baseline', at('placeholder.json')]);
+    expect(after.code).toBe(0);
+    expect(findings(after.report).find((f) => f.rule === 'placeholder-text')).toMatchObject({ id: id[0], accepted: { by: 'baseline' }, locations: [{ line: line + 3 }] });
+  });
+
   it('reports a finding whose numbers changed, and says why', async () => {
     const changed = plant(CLEAN, 229, '520.40', '530.40');
     const r = await json(['check', write('changed.txt', changed), '--baseline', at('base.json')]);

@@ -47,7 +47,7 @@ describe('the real bin/zjs.js', () => {
   it('reads a workbook (exceljs loaded on demand) and imports it as a CSV folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zjs-bin-'));
     try {
-      const r = zjs('check', 'fixtures/zhuzhou-hrss-2023.xlsx');
+      const r = zjs('check', 'fixtures/zhuzhou-hrss-2023.xlsx', '--verbose');
       expect(r.code, r.stderr).toBe(1);
       expect(r.stdout).toContain('zhuzhou-hrss-2023.xlsx#支出决算表');
       const out = join(dir, 'out');

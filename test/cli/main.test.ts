@@ -12,7 +12,8 @@ describe('zjs check (in process)', () => {
   it.each([
     // The Zhuzhou narrative misstates 2080102 (632.11 against 670.77 in the table): exit 1.
     { args: ['check', ZHUZHOU], code: 1, out: ['株洲市人力资源和社会保障局', '9/9', '尾数误差', '632.11'] },
-    { args: ['check', ZHUZHOU, '--lang', 'en'], code: 1, out: ['Tables: 9/9', 'within the rounding tolerance'] },
+    { args: ['check', ZHUZHOU, '--lang', 'en'], code: 1, out: ['Tables: 9/9', 'Notes: 21 rounding difference(s), 5 skipped check(s)'] },
+    { args: ['check', ZHUZHOU, '--lang', 'en', '--verbose'], code: 1, out: ['Tables: 9/9', 'within the rounding tolerance'] },
     { args: ['check', ZHUZHOU, '--quiet'], code: 1, out: ['--quiet'] },
     { args: ['check', ZHUZHOU, '--tolerance', 'exact'], code: 1, out: ['不通过'] },
     { args: ['check', ZHUZHOU, '--fail-on', 'warning'], code: 1, out: ['警告'] },
@@ -22,7 +23,10 @@ describe('zjs check (in process)', () => {
     { args: ['check', 'fixtures/bad/gbk/zhuzhou-gbk.txt'], code: 1, out: ['株洲市人力资源和社会保障局'] },
     { args: ['check', 'fixtures/bad/utf16/zhuzhou-utf16.txt'], code: 1, out: ['株洲市人力资源和社会保障局'] },
     { args: ['--version'], code: 0, out: ['0.1.0'] },
-    { args: ['check', '--help'], code: 0, out: ['--format'] },
+    { args: ['check', '--help'], code: 0, out: ['--format', '报告格式'] },
+    // English help under --lang en, wherever it stands.
+    { args: ['check', '--help', '--lang', 'en'], code: 0, out: ['check one or more disclosures', 'report format', 'display help'] },
+    { args: ['--lang=en', '--help'], code: 0, out: ['Consistency checks for Chinese government', 'print the version'] },
   ])('zjs $args → exit $code', async ({ args, code, out }) => {
     const r = await run(args);
     expect(r.code, r.stderr).toBe(code);

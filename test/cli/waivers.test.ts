@@ -131,10 +131,10 @@ describe('--waivers', () => {
   });
 
   it('rejects a file that is not JSON or not there: one line with the file (and line), exit 2', async () => {
-    const broken = waiverFile('{\n  "waivers": [\n    { "rule": "basic-rollup", }\n  ]\n}', 'broken.json');
+    const broken = waiverFile('{\n  "waivers": [\n    { "rule": "basic-rollup" "table": "expense" }\n  ]\n}', 'broken.json');
     const r = await run(['check', doc, '--waivers', broken, '--lang', 'en']);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe(`zjs: invalid waiver file: ${broken}:3: invalid JSON`);
+    expect(r.stderr.trim()).toBe(`zjs: invalid waiver file: ${broken}:3: invalid JSON (CommaExpected)`);
     const missing = await run(['check', doc, '--waivers', join(dir, 'missing.json')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('missing.json: ENOENT');

@@ -72,7 +72,7 @@ describe('searching a tree of documents', () => {
 
   it('never reads back a report written into the tree it checks', async () => {
     const tree = cityTree(4);
-    const first = await run(['check', tree, '-f', 'csv', '-o', join(tree, 'report.csv'), '-f', 'xlsx', '-o', join(tree, 'dept03', 'report.xlsx'), '-f', 'json', '--lang', 'en']);
+    const first = await run(['check', tree, '-f', 'csv', '-o', join(tree, 'report.csv'), '-f', 'xlsx', '-o', join(tree, 'dept03', 'report.xlsx'), '-f', 'markdown', '-o', join(tree, 'report.md'), '-f', 'text', '-o', join(tree, 'dept02', 'report.txt'), '-f', 'json', '--lang', 'en']);
     expect(first.code).toBe(1);
     // A text report carrying the signature, which would otherwise read as the document it quotes.
     writeFileSync(join(tree, 'dept04', 'report.txt'), `${REPORT_SIGNATURE} 0.1.0\n${readFileSync(ZHUZHOU_TEXT, 'utf8')}`);
@@ -80,7 +80,7 @@ describe('searching a tree of documents', () => {
     expect(second.code).toBe(1);
     expect(documents(second.stdout)).toBe(4);
     expect(checked(second.stdout)).toEqual(checked(first.stdout));
-    for (const file of [join(tree, 'report.csv'), join(tree, 'dept03', 'report.xlsx'), join(tree, 'dept04', 'report.txt')]) {
+    for (const file of [join(tree, 'report.csv'), join(tree, 'report.md'), join(tree, 'dept02', 'report.txt'), join(tree, 'dept03', 'report.xlsx'), join(tree, 'dept04', 'report.txt')]) {
       expect(second.stderr).toContain(`zjs: ignored ${file} (a report zjs wrote)`);
     }
   });

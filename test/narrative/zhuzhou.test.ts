@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../src/engine/run.js';
 import { DEFAULT_OPTIONS } from '../../src/engine/run.js';
-import { claimsOf } from '../../src/narrative/claims.js';
+import { claimsOf } from '../../src/narrative/claims/index.js';
 import { narrativeCoverage } from '../../src/narrative/coverage.js';
 import { loadText, readFixture, ZHUZHOU } from '../support/fixtures.js';
 

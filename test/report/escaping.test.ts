@@ -92,15 +92,15 @@ describe('hostile text stays text', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv(csv.slice(1), { relax_column_count: false }) as string[][];
     expect(rows).toHaveLength(1 + report.documents[0]!.findings.length + 1);
-    for (const row of rows) expect(row).toHaveLength(19);
-    expect(rows[1]?.[15]).toBe(`'${HOSTILE}`);
+    for (const row of rows) expect(row).toHaveLength(21);
+    expect(rows[1]?.[17]).toBe(`'${HOSTILE}`);
     expect(rows[1]?.[1]).toBe(`'${HOSTILE}`);
-    expect(rows[1]?.[13]).toMatch(/^-?\d/);
+    expect(rows[1]?.[15]).toMatch(/^-?\d/);
     // The accepted finding: acceptance, reason and author come back, the formula stays inert.
     const accepted = rows[report.documents[0]!.findings.length];
-    expect(accepted?.[16]).toBe(`豁免 ${HOSTILE}`);
-    expect(accepted?.[17]).toBe(`'${HOSTILE}`);
-    expect(accepted?.[18]).toBe(`'${HOSTILE}`);
+    expect(accepted?.[18]).toBe(`豁免 ${HOSTILE}`);
+    expect(accepted?.[19]).toBe(`'${HOSTILE}`);
+    expect(accepted?.[20]).toBe(`'${HOSTILE}`);
   });
 
   it('xlsx: a workbook that opens, with the text back minus what XML cannot hold', async () => {
@@ -110,7 +110,7 @@ describe('hostile text stays text', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     const sheet = book.worksheets[1];
-    expect(sheet?.getRow(2).getCell(16).value).toBe(text);
+    expect(sheet?.getRow(2).getCell(18).value).toBe(text);
     expect(book.worksheets[0]?.getRow(2).getCell(1).value).toBe(text);
   });
 });

@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatHtml } from '../../src/report/html.js';
+import { formatHtml, formatHtmlFolder } from '../../src/report/html.js';
+import { cityReport } from './html.scale.js';
 import type { Report } from '../../src/report/model.js';
 import { HOSTILE, hostileReport } from './hostile.js';
 import { ACCEPTANCE, BATCH, reportFor, ROOT } from './support.js';
@@ -41,7 +42,16 @@ beforeAll(async () => {
   });
   await page.goto(pathToFileURL(file).href);
   expect(requests, 'the report fetched something from the network').toEqual([]);
+  // Notes come out of their templates when opened.
+  expect(await page.locator('.finding[data-severity="info"]').count()).toBe(0);
+  await openNotes(page);
 }, 60_000);
+
+/** Opens every folded list of notes, as a reader clicking each, and waits for them to be drawn. */
+async function openNotes(p: Page): Promise<void> {
+  await p.evaluate("document.querySelectorAll('details.notes').forEach((d) => { d.open = true; })");
+  await p.waitForFunction("document.querySelector('details.notes > template') === null");
+}
 
 afterAll(async () => {
   await context?.close();
@@ -49,7 +59,11 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-const visible = () => page.locator('.finding:visible').count();
+/** Findings the filters let through (notes count too, though folded away until opened). */
+function shownIn(p: Page): Promise<number> {
+  return p.evaluate<number>("[...document.querySelectorAll('.finding')].filter((f) => getComputedStyle(f).display !== 'none').length");
+}
+const visible = () => shownIn(page);
 
 describe('the HTML report in Chromium', () => {
   it('shows the counts of the report', async () => {
@@ -73,6 +87,7 @@ describe('the HTML report in Chromium', () => {
     expect(await visible()).toBe(s.errors);
     expect(await page.locator('#shown').innerText()).toBe(String(s.errors));
     expect(await page.locator('.finding.warning:visible').count()).toBe(0);
+    expect(await page.locator('.finding.error:visible').count()).toBe(s.errors);
     // A document without errors says so rather than showing an empty section.
     const clean = report.documents.findIndex((d) => d.outcome !== 'unreadable' && d.findings.every((f) => f.severity !== 'error'));
     expect(clean).toBeGreaterThanOrEqual(0);
@@ -126,7 +141,9 @@ describe('hostile text in Chromium', () => {
     await hostile.goto(pathToFileURL(file).href);
     expect(dialogs).toEqual([]);
     expect(await hostile.locator('img').count()).toBe(0);
-    expect(await hostile.locator('script').count()).toBe(1);
+    // One script runs (the filters); the other holds the filter counts as data.
+    expect(await hostile.locator('script:not([type="application/json"])').count()).toBe(1);
+    expect(await hostile.locator('script[type="application/json"]').count()).toBe(1);
     // The HTML parser reads CRLF as LF; the rest arrives as printed.
     expect(await hostile.locator('#doc-1 h2').textContent()).toBe(`${HOSTILE.replace(/\r\n/g, '\n')} · 2023`);
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -142,16 +159,18 @@ describe('accepted findings in Chromium', () => {
     writeFileSync(file, formatHtml(accepted, { lang: 'zh' }));
     const tab = await context.newPage();
     await tab.goto(pathToFileURL(file).href);
+    await openNotes(tab);
     const s = accepted.summary;
     expect(s.accepted).toBe(13);
     expect(await tab.locator('[data-count="accepted"]').innerText()).toBe('13');
     expect(await tab.locator('[data-count="errors"]').innerText()).toBe('0');
     const all = s.errors + s.warnings + s.infos + s.accepted;
-    const shown = () => tab.locator('.finding:visible').count();
+    const shown = () => shownIn(tab);
     expect(await shown()).toBe(all);
     const waived = tab.locator('.finding[data-accepted="waiver"]');
-    expect(await waived.locator('.acceptance').innerText()).toContain('扫描件 OCR 把 0 识别为 O');
-    expect(await waived.locator('.acceptance').innerText()).toContain('财务科 王敏');
+    // textContent: a section off screen is not laid out (content-visibility), so it has no innerText yet.
+    expect(await waived.locator('.acceptance').textContent()).toContain('扫描件 OCR 把 0 识别为 O');
+    expect(await waived.locator('.acceptance').textContent()).toContain('财务科 王敏');
     await tab.locator('input[name="accepted"]').uncheck();
     expect(await shown()).toBe(all - s.accepted);
     expect(await tab.locator('#shown').innerText()).toBe(String(all - s.accepted));
@@ -159,6 +178,86 @@ describe('accepted findings in Chromium', () => {
     expect(await shown()).toBe(all);
     mkdirSync(ARTIFACTS, { recursive: true });
     await waived.screenshot({ path: join(ARTIFACTS, 'report-accepted-waiver.png') });
+    await tab.close();
+  });
+});
+
+/** Time from a click to the frame after the page has answered it. */
+async function timedClick(p: Page, act: () => Promise<void>): Promise<number> {
+  const start = Date.now();
+  await act();
+  await p.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
+  return Date.now() - start;
+}
+
+describe('a city of 300 documents in Chromium', () => {
+  // Figures are printed and kept in test-artifacts/, never asserted: speed is measured, not tested.
+  const figures: Record<string, number | string> = {};
+  let big: Report;
+  beforeAll(async () => {
+    big = await cityReport(300);
+  });
+  afterAll(() => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(join(ARTIFACTS, 'html-300.json'), `${JSON.stringify(figures, null, 2)}\n`);
+    process.stdout.write(`HTML, 300 documents: ${JSON.stringify(figures)}\n`);
+  });
+
+  it('one page: every document, ranking and matrix, with notes folded and filters that count', async () => {
+    const file = join(work, 'city.html');
+    writeFileSync(file, formatHtml(big, { lang: 'zh' }));
+    figures.pageBytes = statSync(file).size;
+    const tab = await context.newPage();
+    const start = Date.now();
+    await tab.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    figures.pageLoadMs = Date.now() - start;
+    const s = big.summary;
+    expect(await tab.locator('section.document').count()).toBe(300);
+    expect(await tab.locator('table.ranking tbody tr').count()).toBe(300);
+    expect(await tab.locator('table.matrix tbody tr').count()).toBe(300);
+    expect(await tab.locator('#shown').innerText()).toBe(String(s.errors + s.warnings + s.infos));
+    // Notes are folded: only errors and warnings are on the page until a reader opens them.
+    expect(await tab.locator('.finding').count()).toBe(s.errors + s.warnings + s.accepted);
+    figures.pageFilterClickMs = await timedClick(tab, () => tab.getByRole('checkbox').nth(2).uncheck());
+    expect(await tab.locator('#shown').innerText()).toBe(String(s.errors + s.warnings));
+    figures.pageRuleFilterMs = await timedClick(tab, async () => {
+      await tab.locator('select[name="rule"]').selectOption('narrative-amount');
+    });
+    const amount = big.documents.flatMap((d) => d.findings).filter((f) => f.rule === 'narrative-amount' && f.severity !== 'info').length;
+    expect(await tab.locator('#shown').innerText()).toBe(String(amount));
+    expect(await shownIn(tab)).toBe(amount);
+    await tab.close();
+  });
+
+  it('a folder: the index opens at once, and each document has its own page with its filters', async () => {
+    const dir = join(work, 'city');
+    for (const f of formatHtmlFolder(big, { lang: 'zh' })) {
+      const path = join(dir, ...f.path.split('/'));
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, f.content);
+    }
+    figures.indexBytes = statSync(join(dir, 'index.html')).size;
+    const tab = await context.newPage();
+    const start = Date.now();
+    await tab.goto(pathToFileURL(join(dir, 'index.html')).href, { waitUntil: 'load' });
+    figures.indexLoadMs = Date.now() - start;
+    const links = tab.locator('table.ranking tbody tr a');
+    expect(await links.count()).toBe(300);
+    expect(await tab.locator('section.document').count()).toBe(0);
+    // The first of the ranking has the most errors: its page lists them, with working filters.
+    const first = big.documents.map((d, i) => ({ d, i })).sort((a, b) => b.d.findings.filter((f) => f.severity === 'error').length - a.d.findings.filter((f) => f.severity === 'error').length || a.i - b.i)[0];
+    expect(await links.first().getAttribute('href')).toBe(`docs/${(first?.i ?? 0) + 1}.html`);
+    const opened = Date.now();
+    await links.first().click();
+    await tab.waitForURL(/docs\/\d+\.html$/);
+    figures.documentPageLoadMs = Date.now() - opened;
+    const errors = first?.d.findings.filter((f) => f.severity === 'error' && !f.accepted).length ?? 0;
+    expect(errors).toBeGreaterThan(0);
+    expect(await tab.locator('.finding.error').count()).toBe(errors);
+    await tab.getByRole('checkbox').nth(0).uncheck();
+    expect(await tab.locator('.finding.error:visible').count()).toBe(0);
+    await tab.getByRole('link', { name: /返回汇总/ }).click();
+    await tab.waitForURL(/index\.html$/);
     await tab.close();
   });
 });

@@ -1,33 +1,38 @@
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { applyAcceptance, baselineOf, type Baseline, type WaiverSet } from '../../engine/accept.js';
 import type { Lang } from '../../engine/messages.js';
 import { checkDocument, type CheckedDocument } from '../../engine/run.js';
 import { ENCODINGS, type Encoding } from '../../load/decode.js';
-import type { DocumentSource } from '../../load/index.js';
-import { FORMAT_NAMES, FORMATS, isFormatName } from '../../report/index.js';
-import { buildReport, type Report, type ReportEntry } from '../../report/model.js';
+import type { HtmlFile } from '../../report/html.js';
+import { FORMAT_NAMES, FORMATS, isFormatName, type ReportFormat } from '../../report/index.js';
+import { buildReport, type Report, type ReportEntry, type RunInfo } from '../../report/model.js';
+import { runInfo } from '../run-info.js';
 import { noticeLine, readBaseline, readWaivers, writeBaseline } from '../acceptance.js';
 import { writeFileAtomic } from '../atomic-write.js';
-import { guardInputs, inputPaths, mayWrite } from '../destinations.js';
+import { guardInputs, inputPaths, mayWrite, type WriteGuard } from '../destinations.js';
 import { EXIT, type CommandContext, type Io } from '../io.js';
 import { outputProblemText, planOutputs, type OutputFlag, type OutputTarget } from '../outputs.js';
-import { engineOptions, findSources, ignoreOption, maxInputSizeOption, readDocuments } from '../session.js';
+import { startProgress } from '../progress.js';
+import { ignoreOption, maxInputSizeOption, openSession, readDocuments, type Session } from '../session.js';
 import { words } from '../words.js';
 
 interface CheckFlags {
-  lang: Lang;
-  tolerance: 'interval' | 'exact';
+  lang?: Lang;
+  tolerance?: 'interval' | 'exact';
   failOn: 'error' | 'warning';
   color: boolean;
+  progress: boolean;
   encoding?: Encoding;
-  config?: string;
+  config?: string | false;
   quiet?: boolean;
+  verbose?: boolean;
   baseline?: string;
   writeBaseline?: string;
   waivers?: string;
   maxInputSize?: number;
   ignore?: string[];
-  verbose?: boolean;
 }
 
 function exitCode(report: Report, failOn: 'error' | 'warning'): number {
@@ -38,8 +43,8 @@ function exitCode(report: Report, failOn: 'error' | 'warning'): number {
 }
 
 /** Today as YYYY-MM-DD (UTC), for waiver expiry. */
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
+function today(io: Io): string {
+  return (io.now?.() ?? new Date()).toISOString().slice(0, 10);
 }
 
 interface AcceptanceFiles {
@@ -77,7 +82,8 @@ async function readAcceptanceFiles(flags: CheckFlags, lang: Lang, io: Io): Promi
  */
 async function accept(docs: CheckedDocument[], files: AcceptanceFiles, flags: CheckFlags, unreadable: boolean, lang: Lang, io: Io): Promise<CheckedDocument[] | undefined> {
   const w = words(lang);
-  const first = applyAcceptance(docs, { ...files, today: today() });
+  const root = process.cwd();
+  const first = applyAcceptance(docs, { ...files, today: today(io), root });
   for (const notice of first.notices) io.stderr(`${noticeLine(notice, lang)}\n`);
   const file = flags.writeBaseline;
   if (file === undefined) return first.docs;
@@ -85,14 +91,14 @@ async function accept(docs: CheckedDocument[], files: AcceptanceFiles, flags: Ch
     io.stderr(`zjs: ${w.error}: ${file}: ${w.baselineNotWritten}\n`);
     return first.docs;
   }
-  const documents = baselineOf(first.docs);
+  const documents = baselineOf(first.docs, root);
   const written = await writeBaseline(file, documents);
   if (!written.ok) {
     io.stderr(`zjs: ${w.error}: ${file}: ${w.cannotWrite} (${written.code})\n`);
     return undefined;
   }
   io.stderr(`zjs: ${file}: ${w.baselineWritten(documents.reduce((n, d) => n + d.findings.length, 0), documents.length)}\n`);
-  return applyAcceptance(docs, { ...(files.waivers ? { waivers: files.waivers } : {}), baseline: { file, documents }, today: today() }).docs;
+  return applyAcceptance(docs, { ...(files.waivers ? { waivers: files.waivers } : {}), baseline: { file, documents }, today: today(io), root }).docs;
 }
 
 /**
@@ -103,15 +109,16 @@ async function accept(docs: CheckedDocument[], files: AcceptanceFiles, flags: Ch
 async function claimOutputs(
   flags: CheckFlags,
   targets: readonly OutputTarget[],
-  sources: readonly DocumentSource[],
-  lang: Lang,
-): Promise<{ ok: true; paths: Map<OutputTarget, string> } | { ok: false; line: string }> {
+  session: Session,
+): Promise<{ ok: true; paths: Map<OutputTarget, string>; guard: WriteGuard } | { ok: false; line: string }> {
+  const lang = session.lang;
   const w = words(lang);
-  const read = [flags.config, flags.waivers, flags.baseline].filter((f): f is string => f !== undefined);
-  const guard = await guardInputs(inputPaths(sources, { files: read, folders: [] }));
+  const read = [...session.configFiles, flags.waivers, flags.baseline].filter((f): f is string => f !== undefined);
+  const guard = await guardInputs(inputPaths(session.sources, { files: read, folders: [] }));
   const paths = new Map<OutputTarget, string>();
   for (const target of targets) {
-    if (target.output === null) continue;
+    // A report folder is claimed file by file as it is written.
+    if (target.output === null || ((FORMATS[target.format] as ReportFormat).folder !== undefined && (await isFolderTarget(target.output)))) continue;
     const verdict = await mayWrite(guard, target.output);
     if (!verdict.ok) {
       const why = verdict.refusal === 'same-output' ? outputProblemText({ kind: 'same-output', output: target.output }, lang) : `${target.output}: ${w.outputIsInput}`;
@@ -123,25 +130,26 @@ async function claimOutputs(
     const verdict = await mayWrite(guard, flags.writeBaseline);
     if (!verdict.ok) return { ok: false, line: `zjs: ${w.error}: ${flags.writeBaseline}: ${verdict.refusal === 'same-output' ? w.baselineSameAsOutput : w.baselineIsInput}\n` };
   }
-  return { ok: true, paths };
+  return { ok: true, paths, guard };
 }
 
 async function runCheck(paths: string[], flags: CheckFlags, targets: readonly OutputTarget[], io: Io): Promise<number> {
-  const options = await engineOptions(flags, io);
-  if (!options) return EXIT.failure;
-  const w = words(options.lang);
-  const files = await readAcceptanceFiles(flags, options.lang, io);
+  const started = io.now?.() ?? new Date();
+  const session = await openSession(paths, flags, io);
+  if (!session) return EXIT.failure;
+  const { lang, sources } = session;
+  const w = words(lang);
+  const files = await readAcceptanceFiles(flags, lang, io);
   if (!files) return EXIT.failure;
-  const sources = await findSources(paths, { ...flags, lang: options.lang }, io);
-  if (!sources) return EXIT.failure;
-  const claimed = await claimOutputs(flags, targets, sources, options.lang);
+  const claimed = await claimOutputs(flags, targets, session);
   if (!claimed.ok) {
     io.stderr(claimed.line);
     return EXIT.failure;
   }
   const entries: ReportEntry[] = [];
-  for await (const item of readDocuments(sources, { ...flags, lang: options.lang }, io)) {
-    entries.push(item.kind === 'unreadable' ? item.entry : { kind: 'checked', doc: checkDocument(item.doc, options) });
+  const progress = flags.progress && !flags.quiet ? startProgress(io.progress, sources.length, lang) : undefined;
+  for await (const item of readDocuments(sources, { ...flags, lang }, io, progress)) {
+    entries.push(item.kind === 'unreadable' ? item.entry : { kind: 'checked', doc: checkDocument(item.doc, session.optionsFor(item.source)) });
   }
   if (entries.length === 0) {
     io.stderr(`zjs: ${w.error}: ${paths.join(' ')}: ${w.noDocs}\n`);
@@ -149,68 +157,139 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
   }
   if (files.baseline || files.waivers || flags.writeBaseline !== undefined) {
     const checked = entries.flatMap((e) => (e.kind === 'checked' ? [e.doc] : []));
-    const accepted = await accept(checked, files, flags, entries.length > checked.length, options.lang, io);
+    const accepted = await accept(checked, files, flags, entries.length > checked.length, lang, io);
     if (!accepted) return EXIT.failure;
     let i = 0;
     for (const [n, e] of entries.entries()) if (e.kind === 'checked') entries[n] = { kind: 'checked', doc: accepted[i++] ?? e.doc };
   }
   const report = buildReport(entries);
+  // The cover lists every input file with its hash: gathered only when a report shows it.
+  const needsFiles = targets.some((t) => t.format === 'html');
+  const run = await runInfo(started, paths, needsFiles ? sources : [], settingsOf(flags, session, lang));
+  // Markdown trimmed to fit a step summary points at a fuller report of the same run.
+  const fuller = targets.find((t) => t.output !== null && (t.format === 'html' || t.format === 'json'))?.output ?? undefined;
   for (const target of targets) {
     const color = flags.color && target.output === null && io.isTTY && io.env.NO_COLOR === undefined;
-    const width = io.isTTY ? Math.max(80, io.columns ?? 100) : 120;
-    const out = await FORMATS[target.format].render(report, { lang: options.lang, color, width, quiet: flags.quiet === true, failOn: flags.failOn });
+    // A terminal's width for the screen; 120 columns for a file or a pipe.
+    const width = target.output === null && io.isTTY ? Math.max(80, io.columns ?? 100) : 120;
+    const options = { lang, color, width, quiet: flags.quiet === true, verbose: flags.verbose === true, failOn: flags.failOn, run, ...(fuller !== undefined ? { fullReport: fuller } : {}) };
+    const format: ReportFormat = FORMATS[target.format];
     if (target.output === null) {
+      const out = await format.render(report, options);
       if (typeof out === 'string') io.stdout(out);
       continue;
     }
-    try {
-      await writeFileAtomic(claimed.paths.get(target) ?? target.output, out);
-    } catch (error) {
-      io.stderr(`zjs: ${w.error}: ${target.output}: ${w.cannotWrite} (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`);
+    const output = target.output;
+    const folder = format.folder !== undefined && (await isFolderTarget(output));
+    if (format.folder && !folder && report.documents.length > LARGE_BATCH) io.stderr(`zjs: ${w.notice}: ${output}: ${w.htmlLarge(report.documents.length)}\n`);
+    const written = format.folder && folder ? await writeFolder(output, format.folder(report, options), claimed.guard) : await writeOne(claimed.paths.get(target) ?? output, await format.render(report, options));
+    if (written !== null) {
+      io.stderr(`zjs: ${w.error}: ${written.path}: ${written.code === 'input' ? w.outputIsInput : `${w.cannotWrite} (${written.code})`}\n`);
       return EXIT.failure;
     }
   }
   return exitCode(report, flags.failOn);
 }
 
+/** Above this many documents, a report on one html page is slow to open: a notice suggests a folder. */
+const LARGE_BATCH = 200;
+
+/** An output that names a folder: it ends with a slash or is an existing directory. */
+async function isFolderTarget(output: string): Promise<boolean> {
+  if (/[\\/]$/.test(output)) return true;
+  try {
+    return (await stat(output)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+type WriteProblem = { path: string; code: string } | null;
+
+async function writeOne(path: string, content: string | Uint8Array): Promise<WriteProblem> {
+  try {
+    await writeFileAtomic(path, content);
+    return null;
+  } catch (error) {
+    return { path, code: (error as NodeJS.ErrnoException).code ?? 'error' };
+  }
+}
+
+/** Writes a report folder (index.html, docs/N.html), never over an input. */
+async function writeFolder(dir: string, files: readonly HtmlFile[], guard: WriteGuard): Promise<WriteProblem> {
+  for (const f of files) {
+    const path = join(dir, ...f.path.split('/'));
+    const verdict = await mayWrite(guard, path);
+    if (!verdict.ok) return { path, code: 'input' };
+    try {
+      await mkdir(dirname(path), { recursive: true });
+    } catch (error) {
+      return { path, code: (error as NodeJS.ErrnoException).code ?? 'error' };
+    }
+    const problem = await writeOne(path, f.content);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/** The settings a report's cover lists: what decided this run's findings. */
+function settingsOf(flags: CheckFlags, session: Session, lang: Lang): RunInfo['settings'] {
+  const zh = lang === 'zh';
+  const list: RunInfo['settings'] = [
+    { name: zh ? '语言' : 'Language', value: lang },
+    { name: zh ? '尾数容差' : 'Tolerance', value: flags.tolerance ?? (zh ? 'interval（或配置文件所定）' : 'interval (or as configured)') },
+    { name: zh ? '退出码为 1 的级别' : 'Fail on', value: flags.failOn },
+  ];
+  list.push({ name: zh ? '配置文件' : 'Config files', value: session.configFiles.length > 0 ? session.configFiles.join('  ') : flags.config === false ? '--no-config' : zh ? '无' : 'none' });
+  if (flags.baseline !== undefined) list.push({ name: zh ? '基线' : 'Baseline', value: flags.baseline });
+  if (flags.writeBaseline !== undefined) list.push({ name: zh ? '写入基线' : 'Baseline written', value: flags.writeBaseline });
+  if (flags.waivers !== undefined) list.push({ name: zh ? '豁免文件' : 'Waivers', value: flags.waivers });
+  if (flags.encoding !== undefined) list.push({ name: zh ? '输入编码' : 'Encoding', value: flags.encoding });
+  return list;
+}
+
 /** `zjs check PATHS…`: the main job. */
-export function registerCheck(program: Command, { io, setCode }: CommandContext): void {
+export function registerCheck(program: Command, { io, setCode, help }: CommandContext): void {
+  const h = help.check;
   // -f and -o pair up in the order given, which commander's per-option values do not keep.
   const outputFlags: OutputFlag[] = [];
   program
     .command('check')
-    .description('检查一个或多个决算公开文档（PDF、文本文件、每表一个 CSV 的文件夹，或包含它们的文件夹）')
-    .argument('<paths...>', '文件或文件夹')
+    .description(h.description)
+    .argument('<paths...>', help.paths)
     .addOption(
-      new Option('-f, --format <format>', `报告格式（${FORMAT_NAMES.join('、')}；可重复，每个格式配其后的 -o），默认 text`).argParser((value: string) => {
+      new Option('-f, --format <format>', h.format).argParser((value: string) => {
         if (!isFormatName(value)) throw new InvalidArgumentError(`Allowed choices are ${FORMAT_NAMES.join(', ')}.`);
         outputFlags.push({ flag: 'format', value });
         return value;
       }),
     )
     .addOption(
-      new Option('-o, --output <file>', '把前一个 -f 格式的报告写入文件，而不是标准输出').argParser((value: string) => {
+      new Option('-o, --output <file>', h.output).argParser((value: string) => {
         outputFlags.push({ flag: 'output', value });
         return value;
       }),
     )
-    .addOption(new Option('--lang <lang>', '报告语言').choices(['zh', 'en']).default('zh'))
-    .addOption(new Option('--tolerance <mode>', 'interval：尾数误差为提示；exact：尾数误差也算错误').choices(['interval', 'exact']).default('interval'))
-    .addOption(new Option('--fail-on <level>', '哪一级问题使退出码为 1').choices(['error', 'warning']).default('error'))
-    .addOption(new Option('--encoding <encoding>', '输入编码（默认自动识别 UTF-8 / GB18030 / UTF-16）').choices([...ENCODINGS]))
-    .addOption(maxInputSizeOption())
-    .addOption(ignoreOption())
-    .option('--config <file>', '配置文件（JSON）')
-    .option('--waivers <file>', '豁免文件（JSON，见 schema/waivers.schema.json）：按规则和位置接受问题，须写明理由和接受人')
-    .addOption(new Option('--baseline <file>', '基线文件：其中记录的问题报告为“已接受”，不计入退出码').conflicts('writeBaseline'))
-    .option('--write-baseline <file>', '把本次的错误和警告写入基线文件（可覆盖已有基线），并报告为“已接受”')
-    .option('-q, --quiet', '文本报告中不列出提示（尾数误差、跳过的检查）')
-    .option('--verbose', '列出搜索文件夹时忽略的文件（不是决算表的 CSV、zjs 生成的报告、符合 --ignore 的路径）')
-    .option('--no-color', '不使用颜色')
+    .addOption(new Option('--lang <lang>', help.lang).choices(['zh', 'en']))
+    .addOption(new Option('--tolerance <mode>', help.tolerance).choices(['interval', 'exact']))
+    .addOption(new Option('--fail-on <level>', h.failOn).choices(['error', 'warning']).default('error'))
+    .addOption(new Option('--encoding <encoding>', help.encoding).choices([...ENCODINGS]))
+    .addOption(maxInputSizeOption(help))
+    .addOption(ignoreOption(help))
+    .option('--config <file>', help.config)
+    .option('--no-config', help.noConfig)
+    .option('--waivers <file>', h.waivers)
+    .addOption(new Option('--baseline <file>', h.baseline).conflicts('writeBaseline'))
+    .option('--write-baseline <file>', h.writeBaseline)
+    .option('-q, --quiet', h.quiet)
+    .option('--verbose', h.verbose)
+    .option('--no-progress', h.noProgress)
+    .option('--no-color', h.noColor)
     .action(async (paths: string[], flags: CheckFlags) => {
       const plan = planOutputs(outputFlags);
       if (!plan.ok) {
-        io.stderr(`zjs: ${words(flags.lang).error}: ${outputProblemText(plan.problem, flags.lang)}\n`);
+        const lang = flags.lang ?? 'zh';
+        io.stderr(`zjs: ${words(lang).error}: ${outputProblemText(plan.problem, lang)}\n`);
         setCode(EXIT.failure);
         return;
       }

@@ -4,16 +4,16 @@ import { checkDocument } from '../../engine/run.js';
 import { formatLocation } from '../../model/location.js';
 import { narrativeCoverage } from '../../narrative/coverage.js';
 import { locAt } from '../../narrative/text.js';
-import type { Claim } from '../../narrative/claims.js';
+import type { Claim } from '../../narrative/claims/index.js';
 import { inertJson, visibleControls } from '../../report/controls.js';
 import { RULES } from '../../rules/index.js';
 import { EXIT, type CommandContext, type Io } from '../io.js';
-import { engineOptions, findSources, ignoreOption, maxInputSizeOption, readDocuments } from '../session.js';
+import { ignoreOption, maxInputSizeOption, openSession, readDocuments } from '../session.js';
 
 interface ClaimsFlags {
-  lang: Lang;
+  lang?: Lang;
   format: 'text' | 'json';
-  config?: string;
+  config?: string | false;
   maxInputSize?: number;
   ignore?: string[];
 }
@@ -49,19 +49,17 @@ function excerpt(claim: Claim): string {
 }
 
 async function runClaims(paths: string[], flags: ClaimsFlags, io: Io): Promise<number> {
-  const options = await engineOptions(flags, io);
-  if (!options) return EXIT.failure;
-  const lang = options.lang;
-  const sources = await findSources(paths, { ...flags, lang }, io);
-  if (!sources) return EXIT.failure;
+  const session = await openSession(paths, flags, io);
+  if (!session) return EXIT.failure;
+  const lang = session.lang;
   const out: unknown[] = [];
   let unreadable = false;
-  for await (const item of readDocuments(sources, { ...flags, lang }, io)) {
+  for await (const item of readDocuments(session.sources, { ...flags, lang }, io)) {
     if (item.kind === 'unreadable') {
       unreadable = true;
       continue;
     }
-    const checked = checkDocument(item.doc, { ...options, keepResults: true });
+    const checked = checkDocument(item.doc, { ...session.optionsFor(item.source), keepResults: true });
     const verdicts = new Map<string, { status: keyof typeof RANK; message?: string }>();
     for (const { rule, result } of checked.results) {
       if (!narrativeRules.has(rule)) continue;
@@ -115,16 +113,17 @@ async function runClaims(paths: string[], flags: ClaimsFlags, io: Io): Promise<n
 }
 
 /** `zjs claims PATHS…`: every claim of the narrative with its verdict, and the numbers no claim explains. */
-export function registerClaims(program: Command, { io, setCode }: CommandContext): void {
+export function registerClaims(program: Command, { io, setCode, help }: CommandContext): void {
   program
     .command('claims')
-    .description('列出情况说明中的每一项数字主张及其核对结果，以及未能绑定到任何主张的数字')
-    .argument('<paths...>', '文件或文件夹')
-    .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json']).default('text'))
-    .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']).default('zh'))
-    .addOption(maxInputSizeOption())
-    .addOption(ignoreOption())
-    .option('--config <file>', '配置文件（JSON）')
+    .description(help.claims.description)
+    .argument('<paths...>', help.paths)
+    .addOption(new Option('-f, --format <format>', help.claims.format).choices(['text', 'json']).default('text'))
+    .addOption(new Option('--lang <lang>', help.lang).choices(['zh', 'en']))
+    .addOption(maxInputSizeOption(help))
+    .addOption(ignoreOption(help))
+    .option('--config <file>', help.config)
+    .option('--no-config', help.noConfig)
     .action(async (paths: string[], flags: ClaimsFlags) => {
       setCode(await runClaims(paths, flags, io));
     });

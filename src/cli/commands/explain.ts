@@ -7,17 +7,17 @@ import type { CheckStatus } from '../../model/finding.js';
 import { formatExplainJson, formatExplainText } from '../../report/explain.js';
 import { ruleById } from '../../rules/index.js';
 import { EXIT, type CommandContext, type Io } from '../io.js';
-import { engineOptions, findSources, ignoreOption, maxInputSizeOption, readDocuments } from '../session.js';
+import { ignoreOption, maxInputSizeOption, openSession, readDocuments } from '../session.js';
 import { words } from '../words.js';
 
 const STATUSES: readonly CheckStatus[] = ['pass', 'rounding', 'fail', 'skipped'];
 
 interface ExplainFlags {
-  lang: Lang;
-  tolerance: 'interval' | 'exact';
+  lang?: Lang;
+  tolerance?: 'interval' | 'exact';
   format: 'text' | 'json';
   encoding?: Encoding;
-  config?: string;
+  config?: string | false;
   rule?: string;
   finding?: string;
   status?: CheckStatus[];
@@ -46,9 +46,9 @@ function parseStatuses(value: string): CheckStatus[] {
 }
 
 async function runExplain(paths: string[], flags: ExplainFlags, io: Io): Promise<number> {
-  const t = TEXT[flags.lang];
+  const t = TEXT[flags.lang ?? 'zh'];
   const fail = (line: string) => {
-    io.stderr(`zjs: ${words(flags.lang).error}: ${line}\n`);
+    io.stderr(`zjs: ${words(flags.lang ?? 'zh').error}: ${line}\n`);
     return EXIT.failure;
   };
   // A finding id is `rule:key`, perhaps with `#2` for the second finding of the same key.
@@ -57,51 +57,52 @@ async function runExplain(paths: string[], flags: ExplainFlags, io: Io): Promise
   if (ruleId === undefined) return fail(t.which);
   const rule = ruleById(ruleId);
   if (!rule) return fail(t.unknownRule(ruleId));
-  const base = await engineOptions(flags, io);
-  if (!base) return EXIT.failure;
-  // Only the rule asked about runs, even one the config turns off: explain shows how it computes.
-  const severity = Object.fromEntries(Object.entries(base.severity).filter(([id]) => id !== rule.meta.id));
-  const options = { ...base, rules: [rule], severity, keepResults: true };
-  const sources = await findSources(paths, { ...flags, lang: options.lang }, io);
-  if (!sources) return EXIT.failure;
+  const session = await openSession(paths, flags, io);
+  if (!session) return EXIT.failure;
+  const lang = session.lang;
   const documents: ExplainedDocument[] = [];
   let unreadable = false;
-  for await (const item of readDocuments(sources, { ...flags, lang: options.lang }, io)) {
+  for await (const item of readDocuments(session.sources, { ...flags, lang }, io)) {
     if (item.kind === 'unreadable') {
       unreadable = true;
       continue;
     }
-    const checked = checkDocument(item.doc, options);
+    const base = session.optionsFor(item.source);
+    // Only the rule asked about runs, even one the config turns off: explain shows how it computes.
+    const severity = Object.fromEntries(Object.entries(base.severity).filter(([id]) => id !== rule.meta.id));
+    const checked = checkDocument(item.doc, { ...base, rules: [rule], severity, keepResults: true });
     const results = checked.results
       .filter((r) => finding === undefined || `${r.rule}:${r.result.key}` === finding)
       .filter((r) => flags.status === undefined || flags.status.includes(r.result.status))
       .map((r) => ({ rule, result: r.result }));
-    documents.push({ source: checked.source, department: checked.department, year: checked.year, checks: explainResults(item.doc, results, options.lang) });
+    documents.push({ source: checked.source, department: checked.department, year: checked.year, checks: explainResults(item.doc, results, lang) });
   }
   if (documents.every((d) => d.checks.length === 0)) {
     if (documents.length > 0) fail(t.noMatch(flags.finding ?? ruleId));
     return EXIT.failure;
   }
-  io.stdout(flags.format === 'json' ? formatExplainJson(documents) : formatExplainText(documents, options.lang));
+  io.stdout(flags.format === 'json' ? formatExplainJson(documents) : formatExplainText(documents, lang));
   return unreadable ? EXIT.failure : EXIT.ok;
 }
 
 /** `zjs explain PATHS --rule ID | --finding ID`: how each matching check was computed, passes included. */
-export function registerExplain(program: Command, { io, setCode }: CommandContext): void {
+export function registerExplain(program: Command, { io, setCode, help }: CommandContext): void {
+  const h = help.explain;
   program
     .command('explain')
-    .description('逐项说明检查如何计算：参与求和的每个单元格、区间、差额、容差和结论（通过的检查也可说明）')
-    .argument('<paths...>', '文件或文件夹')
-    .option('--rule <id>', '说明这条规则的全部检查')
-    .option('--finding <id>', '说明这一项检查（报告中的问题编号，如 expense-rollup:expense/20801/total）')
-    .addOption(new Option('--status <list>', `只说明这些结果的检查（${STATUSES.join(',')}，逗号分隔）`).argParser(parseStatuses))
-    .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json']).default('text'))
-    .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']).default('zh'))
-    .addOption(new Option('--tolerance <mode>', 'interval 或 exact').choices(['interval', 'exact']).default('interval'))
-    .addOption(new Option('--encoding <encoding>', '输入编码（默认自动识别）').choices([...ENCODINGS]))
-    .addOption(maxInputSizeOption())
-    .addOption(ignoreOption())
-    .option('--config <file>', '配置文件（JSON）')
+    .description(h.description)
+    .argument('<paths...>', help.paths)
+    .option('--rule <id>', h.rule)
+    .option('--finding <id>', h.finding)
+    .addOption(new Option('--status <list>', h.status(STATUSES.join(','))).argParser(parseStatuses))
+    .addOption(new Option('-f, --format <format>', h.format).choices(['text', 'json']).default('text'))
+    .addOption(new Option('--lang <lang>', help.lang).choices(['zh', 'en']))
+    .addOption(new Option('--tolerance <mode>', help.tolerance).choices(['interval', 'exact']))
+    .addOption(new Option('--encoding <encoding>', help.encoding).choices([...ENCODINGS]))
+    .addOption(maxInputSizeOption(help))
+    .addOption(ignoreOption(help))
+    .option('--config <file>', help.config)
+    .option('--no-config', help.noConfig)
     .action(async (paths: string[], flags: ExplainFlags) => {
       setCode(await runExplain(paths, flags, io));
     });

@@ -153,17 +153,18 @@ async function isFile(path: string): Promise<boolean> {
 }
 
 /** `zjs import SOURCE --out DIR`: any readable document as the canonical per-table CSV folder. */
-export function registerImport(program: Command, { io, setCode }: CommandContext): void {
+export function registerImport(program: Command, { io, setCode, help }: CommandContext): void {
+  const h = help.import;
   program
     .command('import')
-    .description('把决算公开文档（PDF、文本、Excel 工作簿或 CSV 文件夹）转为每表一个 CSV 的标准文件夹（UTF-8 带 BOM，Excel 可直接打开）')
-    .argument('<source>', '文件或文件夹')
-    .requiredOption('--out <dir>', '输出文件夹')
-    .option('--force', '覆盖输出文件夹中的同名文件')
-    .addOption(new Option('--lang <lang>', '提示语言').choices(['zh', 'en']).default('zh'))
-    .addOption(new Option('--encoding <encoding>', '输入编码（默认自动识别 UTF-8 / GB18030 / UTF-16）').choices([...ENCODINGS]))
-    .addOption(maxInputSizeOption())
-    .addOption(ignoreOption())
+    .description(h.description)
+    .argument('<source>', h.source)
+    .requiredOption('--out <dir>', h.out)
+    .option('--force', h.force)
+    .addOption(new Option('--lang <lang>', help.lang).choices(['zh', 'en']).default('zh'))
+    .addOption(new Option('--encoding <encoding>', help.encoding).choices([...ENCODINGS]))
+    .addOption(maxInputSizeOption(help))
+    .addOption(ignoreOption(help))
     .action(async (source: string, flags: ImportFlags) => {
       setCode(await runImport(source, flags, io));
     });

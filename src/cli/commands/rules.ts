@@ -43,12 +43,12 @@ function rulesTable(lang: Lang): string {
 }
 
 /** `zjs rules`: every rule of the registry with its title, default severity and tags. */
-export function registerRules(program: Command, { io, setCode }: CommandContext): void {
+export function registerRules(program: Command, { io, setCode, help }: CommandContext): void {
   program
     .command('rules')
-    .description('列出全部检查规则：编号、名称、默认级别和标签')
-    .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json']).default('text'))
-    .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']).default('zh'))
+    .description(help.rules.description)
+    .addOption(new Option('-f, --format <format>', help.rules.format).choices(['text', 'json']).default('text'))
+    .addOption(new Option('--lang <lang>', help.lang).choices(['zh', 'en']).default('zh'))
     .action((flags: RulesFlags) => {
       io.stdout(flags.format === 'json' ? `${JSON.stringify(rulesList(flags.lang), null, 2)}\n` : rulesTable(flags.lang));
       setCode(0);

@@ -80,7 +80,8 @@ function readsData(row: GridRow): boolean {
   const words = row.cells.length === 1 ? (row.cells[0] ?? '').trim().split(/[\s\u3000]+/) : row.cells;
   let first: string | undefined;
   for (const raw of words) {
-    const word = raw.trim();
+    // Rebuilt rows can have holes (a cell never placed): a hole holds no data.
+    const word = (raw as string | undefined)?.trim() ?? '';
     if (word === '') continue;
     first ??= word;
     if (looksLikeAmount(word)) return true;

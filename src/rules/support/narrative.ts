@@ -2,7 +2,7 @@ import type { Cell, DisclosureDocument } from '../../model/document.js';
 import type { CheckResult, Localized, MessageParam, Severity } from '../../model/finding.js';
 import type { Location } from '../../model/location.js';
 import { formatMoney, ZERO, type Dec } from '../../model/number.js';
-import { claimsOf, type Claim, type Side } from '../../narrative/claims.js';
+import { claimsOf, type Claim, type Side } from '../../narrative/claims/index.js';
 import type { Num } from '../../narrative/numbers.js';
 import { locAt, type Sentence } from '../../narrative/text.js';
 import { template } from '../../templates/tables.js';

@@ -1,7 +1,7 @@
 import type { CheckResult, MessageParam } from '../../model/finding.js';
 import type { Location } from '../../model/location.js';
 import { percentVerdict, type Interval } from '../../narrative/intervals.js';
-import type { Claim } from '../../narrative/claims.js';
+import type { Claim } from '../../narrative/claims/index.js';
 import type { Num } from '../../narrative/numbers.js';
 import type { Dec } from '../../model/number.js';
 import { narrativeResult } from './narrative.js';
