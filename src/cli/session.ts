@@ -127,8 +127,10 @@ export async function openSession(paths: readonly string[], flags: DocumentFlags
       lang,
       tolerance: flags.tolerance ?? c.tolerance ?? 'interval',
       severity: c.severity ?? {},
+      ...(config?.user ? { rules: [...DEFAULT_OPTIONS.rules, ...config.user.rules] } : {}),
       context: {
         ...DEFAULT_CONTEXT,
+        ...(config?.user ? { catalog: config.user.catalog } : {}),
         personnelClasses: c.personnelClasses ?? DEFAULT_CONTEXT.personnelClasses,
         publicClasses: c.publicClasses ?? DEFAULT_CONTEXT.publicClasses,
       },

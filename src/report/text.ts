@@ -122,7 +122,7 @@ function documentBlock(doc: ReportDocument, options: TextOptions, c: ChalkInstan
     lines.push(`  ${c.red.bold(w.outcomes.unreadable)}: ${inputErrorLine(doc.error)}`, '');
     return lines;
   }
-  const head = [doc.department, doc.year !== null ? `${doc.year}${w.yearSuffix}` : null, doc.unit ? `${w.unit} ${doc.unit}` : null].filter(Boolean);
+  const head = [doc.department, doc.year !== null ? `${doc.year}${w.yearSuffix}` : null, doc.unit ? `${w.unit} ${doc.unit}` : null, doc.family?.name ?? null].filter(Boolean);
   if (head.length > 0) lines.push(`  ${head.join(' · ')}`);
   const found = doc.tables.filter((t) => t.found);
   const empty = found.filter((t) => t.empty).map((t) => t.title);

@@ -17,6 +17,7 @@ function reportOf(findings: Finding[]): Report {
     documents: [
       {
         source: 'a.txt',
+        family: { id: 'mof-final', name: '部门决算（九张表）' },
         department: '示例局',
         year: 2024,
         unit: '万元',
