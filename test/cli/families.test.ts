@@ -46,7 +46,7 @@ describe('families and rules from the config file', () => {
     const config = join(dir, 'city.json');
     writeFileSync(config, JSON.stringify(CITY_CONFIG));
     const r = await run(['check', doc, '--config', config, '-f', 'json']);
-    const report = JSON.parse(r.stdout) as { documents: Array<{ family: { id: string; name: string }; checks: { run: number }; findings: Array<{ rule: string; severity: string }> }> };
+    const report = JSON.parse(r.stdout) as { documents: Array<{ family: { id: string; name: string }; checks: { run: number }; findings: Array<{ rule: string; severity: string; message: string }> }> };
     const d = report.documents[0];
     expect(d?.family).toEqual({ id: 'city-two-tables', name: '示例市两表公开' });
     expect(d?.findings.filter((f) => f.rule === 'table-missing')).toEqual([]);
@@ -56,7 +56,7 @@ describe('families and rules from the config file', () => {
     const strict = join(dir, 'strict.json');
     writeFileSync(strict, JSON.stringify({ ...CITY_CONFIG, rules: [{ ...CITY_CONFIG.rules[0], formula: '收入决算表[合计].本年收入合计 <= 支出决算表[合计].本年支出合计' }] }));
     const failing = await run(['check', doc, '--config', strict, '-f', 'json']);
-    const found = (JSON.parse(failing.stdout) as typeof report).documents[0]?.findings.filter((f) => f.rule === 'city-income-covers-expense') as Array<{ severity: string; message: string }>;
+    const found = (JSON.parse(failing.stdout) as typeof report).documents[0]?.findings.filter((f) => f.rule === 'city-income-covers-expense') ?? [];
     expect(found.map((f) => f.severity)).toEqual(['warning']);
     expect(found[0]?.message).toMatch(/^收入决算表 合计“本年收入合计” 不应超过 支出决算表 合计“本年支出合计”：4,163.90 超过 4,154.63/);
   });
