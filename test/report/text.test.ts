@@ -51,6 +51,13 @@ describe('the text report', () => {
     expect(digits).toBe(token);
   });
 
+  it('breaks a long location after a “/” of its path, never inside its line number', () => {
+    const long = { ...finding(0, '示例局XX局'), locations: [{ file: 'departments/district-one/finance-bureau/2024/disclosure-final.txt', line: 4321 }] };
+    const out = formatText(reportOf([long]), { lang: 'zh', color: false, width: WIDTH });
+    expect(out).toMatch(/\n {2}(2024\/)?disclosure-final\.txt:4321(\s|$)/m);
+    expect(out).not.toMatch(/:43\s*\n\s*21/);
+  });
+
   it('renders 100,000 findings as one table of two or more lines each', () => {
     const findings = Array.from({ length: 100_000 }, (_, n) => finding(n, `第${n}处占位符“XX局”未替换`));
     const out = formatText(reportOf(findings), { lang: 'zh', color: false, width: WIDTH });
