@@ -30,6 +30,7 @@ export const HELP = {
       quiet: '文本报告中不列出提示（尾数误差、跳过的检查）；不显示进度',
       verbose: '文本报告中逐条列出提示（默认每张表或每条规则合为一行），并列出搜索文件夹时跳过的文件（不是决算表的 CSV、zjs 生成的报告、符合 --ignore 的路径）',
       noProgress: '不在标准错误上显示进度（标准错误不是终端时本来就不显示）',
+      jobs: '同时检查文档的线程数（默认：处理器核数；1：不另开线程）；输出与单线程完全相同',
       noColor: '不使用颜色',
     },
     claims: {
@@ -78,6 +79,7 @@ export const HELP = {
       quiet: 'leave notes (rounding differences, skipped checks) out of the text report; no progress',
       verbose: 'list notes one by one in the text report (by default one line per table or rule), and the files passed over while searching folders (CSV files that are no 决算 table, reports zjs wrote, paths matching --ignore)',
       noProgress: 'show no progress on standard error (never shown when it is not a terminal)',
+      jobs: 'threads that check documents at once (default: the number of cores; 1: none besides the main one); the output is the same as with one',
       noColor: 'no colours',
     },
     claims: {

@@ -1,4 +1,5 @@
 import { mkdir, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { applyAcceptance, baselineOf, type Baseline, type WaiverSet } from '../../engine/accept.js';
@@ -14,6 +15,7 @@ import { openFileAtomic, writeFileAtomic, type AtomicFile } from '../atomic-writ
 import { guardInputs, inputPaths, mayWrite, type WriteGuard } from '../destinations.js';
 import { EXIT, type CommandContext, type Io } from '../io.js';
 import { outputProblemText, planOutputs, type OutputFlag, type OutputTarget } from '../outputs.js';
+import { checkInPool, POOL_MIN_DOCUMENTS, workerFile } from '../pool.js';
 import { startProgress, type Progress } from '../progress.js';
 import { ignoreOption, maxInputSizeOption, openSession, readDocuments, type Session } from '../session.js';
 import { words } from '../words.js';
@@ -33,6 +35,7 @@ interface CheckFlags {
   waivers?: string;
   maxInputSize?: number;
   ignore?: string[];
+  jobs?: number;
 }
 
 function exitCode(summary: ReportSummary, failOn: 'error' | 'warning'): number {
@@ -165,8 +168,12 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
   const rest = targets.filter((t) => !sinks.some((s) => s.target === t));
   const entries: ReportEntry[] = [];
   let summary = EMPTY_SUMMARY;
-  for await (const item of readDocuments(sources, { ...flags, lang }, io, progress)) {
-    const entry: ReportEntry = item.kind === 'unreadable' ? item.entry : { kind: 'checked', doc: checkDocument(item.doc, session.optionsFor(item.source)) };
+  // A pool of worker threads for a batch (its workers start from the built bundle); one job, a
+  // few documents or a run from the sources check in this thread.
+  const jobs = flags.jobs ?? availableParallelism();
+  const worker = jobs > 1 && sources.length >= POOL_MIN_DOCUMENTS ? workerFile() : null;
+  const checked = worker !== null ? checkInPool(worker, { paths, flags: { ...flags } }, sources, jobs, lang, io, progress) : checkInProcess(session, flags, io, progress);
+  for await (const entry of checked) {
     if (sinks.length === 0) {
       entries.push(entry);
       continue;
@@ -222,6 +229,13 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
     }
   }
   return exitCode(report.summary, flags.failOn);
+}
+
+/** Loads and checks each document in this thread, in order. */
+async function* checkInProcess(session: Session, flags: CheckFlags, io: Io, progress: Progress | undefined): AsyncGenerator<ReportEntry> {
+  for await (const item of readDocuments(session.sources, { ...flags, lang: session.lang }, io, progress)) {
+    yield item.kind === 'unreadable' ? item.entry : { kind: 'checked', doc: checkDocument(item.doc, session.optionsFor(item.source)) };
+  }
 }
 
 /** A report written as the documents are checked: to standard output, or to a file that appears whole at the end. */
@@ -391,6 +405,12 @@ export function registerCheck(program: Command, { io, setCode, help }: CommandCo
     .option('-q, --quiet', h.quiet)
     .option('--verbose', h.verbose)
     .option('--no-progress', h.noProgress)
+    .addOption(
+      new Option('-j, --jobs <n>', h.jobs).argParser((value: string) => {
+        if (!/^[1-9]\d{0,3}$/.test(value.trim())) throw new InvalidArgumentError('a whole number of threads from 1 is expected.');
+        return Number(value);
+      }),
+    )
     .option('--no-color', h.noColor)
     .action(async (paths: string[], flags: CheckFlags) => {
       const plan = planOutputs(outputFlags);

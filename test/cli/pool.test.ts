@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeCity } from '../../scripts/city.js';
+
+// The pool starts its workers from the built bundle (dist/worker.js), so it is tested through bin/zjs.js.
+function zjs(...args: string[]) {
+  if (!existsSync('dist/worker.js')) throw new Error('dist/worker.js is missing: run `npm run build` (npm test does)');
+  const r = spawnSync(process.execPath, ['bin/zjs.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'zjs-pool-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const city = join(dir, 'city');
+(writeCity as (n: number, d: string) => string[])(14, city);
+// Unreadable files, texts passed over and every kind of document, beside the city.
+const inputs = [city, 'fixtures/bad', 'fixtures/zhuzhou-hrss-2023.txt', 'fixtures/university'];
+
+describe('zjs check --jobs', () => {
+  it('writes, with two workers, the same bytes as in one thread: every streamed format, stderr and exit code', () => {
+    for (const format of ['text', 'json', 'csv']) {
+      const one = zjs('check', ...inputs, '-f', format, '--jobs', '1');
+      const two = zjs('check', ...inputs, '-f', format, '--jobs', '2');
+      expect(two.code).toBe(one.code);
+      expect(two.stderr).toBe(one.stderr);
+      expect(two.stdout).toBe(one.stdout);
+      expect(one.stdout.length).toBeGreaterThan(10_000);
+    }
+    expect(zjs('check', ...inputs, '--jobs', '1').stderr).toContain('fixtures/bad/binary.txt');
+  });
+
+  it('gives the same whole-batch reports (html, sarif) with three workers as with one', () => {
+    for (const [format, ext] of [
+      ['html', 'html'],
+      ['sarif', 'sarif'],
+    ]) {
+      const one = join(dir, `one.${ext}`);
+      const three = join(dir, `three.${ext}`);
+      zjs('check', city, '-f', format ?? '', '-o', one, '--jobs', '1');
+      zjs('check', city, '-f', format ?? '', '-o', three, '--jobs', '3');
+      // The html cover is dated by the clock: everything after it must agree.
+      const body = (file: string) => readFileSync(file, 'utf8').replace(/\d{4}-\d\d-\d\d[ T][\d:.]+( UTC|Z)/g, 'DATE');
+      expect(body(three)).toBe(body(one));
+    }
+  });
+
+  it('refuses a count that is not a whole number from 1', () => {
+    for (const bad of ['0', '-1', 'two', '1.5']) {
+      const r = zjs('check', 'fixtures/zhuzhou-hrss-2023.txt', '--jobs', bad);
+      expect(r.code).toBe(2);
+      expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    }
+  });
+});
