@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain script of the repository, without declarations.
 import { writeCity } from '../../scripts/city.js';
 
 // The pool starts its workers from the built bundle (dist/worker.js), so it is tested through bin/zjs.js.
