@@ -9,7 +9,8 @@ import { writeCity } from '../../scripts/city.js';
 // The pool starts its workers from the built bundle (dist/worker.js), so it is tested through bin/zjs.js.
 function zjs(...args: string[]) {
   if (!existsSync('dist/worker.js')) throw new Error('dist/worker.js is missing: run `npm run build` (npm test does)');
-  const r = spawnSync(process.execPath, ['bin/zjs.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  // The json report of the batch is about 5 MB: past spawnSync's default 1 MB the child would be cut off.
+  const r = spawnSync(process.execPath, ['bin/zjs.js', ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -25,6 +26,8 @@ describe('zjs check --jobs', () => {
     for (const format of ['text', 'json', 'csv']) {
       const one = zjs('check', ...inputs, '-f', format, '--jobs', '1');
       const two = zjs('check', ...inputs, '-f', format, '--jobs', '2');
+      // Exit 2: fixtures/bad holds unreadable files (a run cut off would have no exit code).
+      expect(one.code).toBe(2);
       expect(two.code).toBe(one.code);
       expect(two.stderr).toBe(one.stderr);
       expect(two.stdout).toBe(one.stdout);
