@@ -73,7 +73,8 @@ async function runClaims(paths: string[], flags: ClaimsFlags, io: Io): Promise<n
     const claims = coverage.claims.map(({ claim }) => {
       const v = verdicts.get(claim.key);
       const loc = claim.kind === 'amount' ? claim.num.loc : (claim.uses[0]?.loc ?? locAt(claim.sentence, 0));
-      return { kind: claim.kind, verdict: v?.status ?? 'unchecked', location: loc ?? null, sentence: claim.sentence.text, ...(v?.message ? { message: v.message } : {}) };
+      const heading = claim.sentence.headings[claim.sentence.headings.length - 1];
+      return { kind: claim.kind, verdict: v?.status ?? 'unchecked', location: loc ?? null, ...(heading !== undefined ? { heading } : {}), sentence: claim.sentence.text, ...(v?.message ? { message: v.message } : {}) };
     });
     const unbound = coverage.numbers
       .filter((n) => !n.claimed)
@@ -85,9 +86,14 @@ async function runClaims(paths: string[], flags: ClaimsFlags, io: Io): Promise<n
     }
     const w = VERDICT[lang];
     const lines: string[] = [`■ ${item.doc.source}`];
+    let heading: string | undefined;
     for (const [i, { claim }] of coverage.claims.entries()) {
       const c = claims[i];
       if (!c) continue;
+      // The heading a claim stands under names its item (类/款/项) or section: shown when it changes.
+      const under = claim.sentence.headings[claim.sentence.headings.length - 1];
+      if (under !== undefined && under !== heading) lines.push(`  ▸ ${under}`);
+      heading = under;
       lines.push(`  ${c.location ? formatLocation(c.location) : ''}  [${KIND[claim.kind][lang]}] ${w[c.verdict as keyof typeof w]}  ${excerpt(claim)}`);
       if (c.message && c.verdict !== 'pass') lines.push(`      → ${c.message}`);
     }
