@@ -15,9 +15,9 @@ const fixture = (name) => join(ROOT, 'fixtures', name);
 const KINDS = [
   ['zhuzhou-hrss-2023.txt', '株洲市人力资源和社会保障局', '决算公开.txt'],
   ['synthetic/full-2024.txt', '示例市示例局', '2024年度部门决算.txt'],
-  ['putuo-finance-2024.txt', '上海市普陀区财政局', '部门决算.txt'],
+  ['shanghai-sample-2024.txt', '示例区示例局', '部门决算.txt'],
   ['zhuzhou-hrss-2023-csv', '株洲市人力资源和社会保障局', 'csv'],
-  ['putuo-finance-2024-seeded.txt', '上海市普陀区财政局', '部门决算.txt'],
+  ['shanghai-sample-2024-seeded.txt', '示例区示例局', '部门决算.txt'],
   ['zhuzhou-hrss-2023.xlsx', null, '决算公开.xlsx'],
   ['synthetic/full-2024-yuan.txt', '示例市示例局', '决算（元）.txt'],
 ];

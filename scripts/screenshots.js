@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const INPUTS = ['fixtures/zhuzhou-hrss-2023.txt', 'fixtures/putuo-finance-2024-seeded.txt', 'fixtures/shanghai-putuo-2024-csv', 'fixtures/synthetic/full-2024.txt'];
+const INPUTS = ['fixtures/zhuzhou-hrss-2023.txt', 'fixtures/shanghai-sample-2024-seeded.txt', 'fixtures/shanghai-sample-2024-csv', 'fixtures/synthetic/full-2024.txt'];
 const dir = mkdtempSync(join(tmpdir(), 'zjs-shots-'));
 try {
   const file = join(dir, 'report.html');

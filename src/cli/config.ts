@@ -4,6 +4,11 @@ import picomatch from 'picomatch';
 import * as z from 'zod/mini';
 import type { Severity } from '../model/finding.js';
 import { RULES } from '../rules/index.js';
+import type { Rule } from '../rules/types.js';
+import { SynonymsSchema, UserRuleSchema, withUserCatalog, type UserCatalog } from '../rules/user.js';
+import { BUILTIN_CATALOG } from '../templates/catalog/index.js';
+import type { CompiledCatalog } from '../templates/compiled.js';
+import { FamilyDefSchema, TableDefSchema } from '../templates/family.js';
 import { readJsonFile, type FileProblem } from './json-file.js';
 
 const RULE_IDS = RULES.map((r) => r.meta.id) as [string, ...string[]];
@@ -23,6 +28,20 @@ const checkSettings = {
   publicClasses: z.optional(classes),
 };
 
+const BUILTIN_RULE_IDS = new Set<string>(RULE_IDS);
+
+/** `rules[0].formula` → ['rules', 0, 'formula'], so a catalog problem is placed on its line. */
+function pathOf(path: string): Array<string | number> {
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : (m[1] ?? '')));
+}
+
+/** The config's additions to the catalog: tables, synonyms, families and its own 审核公式 rules. */
+function userCatalogOf(config: { tables?: UserCatalog['tables']; families?: UserCatalog['families']; synonyms?: UserCatalog['synonyms']; rules?: UserCatalog['rules'] }): UserCatalog | undefined {
+  const { tables, families, synonyms, rules } = config;
+  if (!tables && !families && !synonyms && !rules) return undefined;
+  return { ...(tables ? { tables } : {}), ...(families ? { families } : {}), ...(synonyms ? { synonyms } : {}), ...(rules ? { rules } : {}) };
+}
+
 /** `zjs.config.json` (schema/config.schema.json, generated from this by scripts/config-schema.js). */
 export const ConfigSchema = z.strictObject({
   $schema: z.optional(z.string()),
@@ -30,6 +49,14 @@ export const ConfigSchema = z.strictObject({
   ...checkSettings,
   /** Globs, relative to the config file's folder, of files and folders never read as documents. */
   ignore: z.optional(z.array(z.string().check(z.minLength(1)))),
+  /** Tables the config defines (docs/families.md). */
+  tables: z.optional(z.array(TableDefSchema)),
+  /** Families the config defines, or replaces by id (docs/families.md). */
+  families: z.optional(z.array(FamilyDefSchema)),
+  /** Title, header and item-row patterns added to built-in tables. */
+  synonyms: z.optional(SynonymsSchema),
+  /** The config's own 审核公式, each a rule of its own (docs/formulas.md). */
+  rules: z.optional(z.array(UserRuleSchema)),
   /** Settings for some documents: `files` globs relative to the config file's folder; later entries win. */
   overrides: z.optional(
     z.array(
@@ -39,7 +66,16 @@ export const ConfigSchema = z.strictObject({
       }),
     ),
   ),
-});
+}).check(
+  // Formulas are compiled against the catalog as the file is read: a problem names its key and line.
+  z.superRefine((config, ctx) => {
+    const user = userCatalogOf(config);
+    if (!user) return;
+    const built = withUserCatalog(BUILTIN_CATALOG, user, BUILTIN_RULE_IDS);
+    if (built.ok) return;
+    for (const p of built.problems) ctx.issues.push({ code: 'custom', message: p.message.en, path: pathOf(p.path), input: config });
+  }),
+);
 
 export type Config = z.infer<typeof ConfigSchema>;
 /** The settings of one document once its config and overrides are merged. */
@@ -61,6 +97,8 @@ export interface LoadedConfig {
   file: string;
   dir: string;
   config: Config;
+  /** The catalog with the config's tables, families and rules, when it adds any. */
+  user?: { catalog: CompiledCatalog; rules: readonly Rule[] };
 }
 
 export type ConfigResult = { ok: true; config: LoadedConfig } | ({ ok: false } & FileProblem);
@@ -69,7 +107,14 @@ export type ConfigResult = { ok: true; config: LoadedConfig } | ({ ok: false } &
 export async function readConfig(file: string): Promise<ConfigResult> {
   const read = await readJsonFile(file, ConfigSchema);
   if (!read.ok) return read;
-  return { ok: true, config: { file, dir: dirname(resolve(file)), config: read.value } };
+  const loaded: LoadedConfig = { file, dir: dirname(resolve(file)), config: read.value };
+  const additions = userCatalogOf(read.value);
+  if (additions) {
+    const built = withUserCatalog(BUILTIN_CATALOG, additions, BUILTIN_RULE_IDS);
+    // Validated above: the schema's refinement compiled the same additions.
+    if (built.ok) loaded.user = { catalog: built.catalog, rules: built.rules };
+  }
+  return { ok: true, config: loaded };
 }
 
 async function isFile(path: string): Promise<boolean> {

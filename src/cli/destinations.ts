@@ -1,6 +1,6 @@
 import { lstat, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import type { DocumentSource } from '../load/index.js';
+import { inputsOf, type DocumentSource } from '../load/index.js';
 
 /**
  * “May I write here?” for every command that writes. A path string says little: a symbolic link,
@@ -69,24 +69,10 @@ async function known(path: string): Promise<Known> {
 
 const within = (path: string, folder: string): boolean => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 
-/** The files a document source is read from, and the folder that is the document, when it is one. */
+/** The files a document source is read from, and the folder that is the document, when it is one (each reader says). */
 export function sourcePaths(source: DocumentSource): InputPaths {
-  switch (source.kind) {
-    case 'text':
-    case 'pdf':
-    case 'xlsx':
-      return { files: [source.file], folders: [] };
-    case 'csv-folder': {
-      const single = source.tables.length === 1 && source.tables[0] === source.source;
-      return { files: [...source.tables, ...source.narrative], folders: single ? [] : [source.source] };
-    }
-    case 'missing':
-      return { files: [], folders: [] };
-    default: {
-      const never: never = source;
-      return never;
-    }
-  }
+  const { files, folder } = inputsOf(source);
+  return { files, folders: folder !== undefined ? [folder] : [] };
 }
 
 /** Every input path of the sources, plus files read besides them (config, waivers, a baseline). */

@@ -1,12 +1,14 @@
+import { InvalidArgumentError, Option } from 'commander';
 import { inputErrorLine, renderInputError } from '../engine/input-errors.js';
 import type { Lang } from '../engine/messages.js';
 import { DEFAULT_OPTIONS, type EngineOptions } from '../engine/run.js';
 import type { Encoding } from '../load/decode.js';
-import { discover, loadDocument, type DocumentSource } from '../load/index.js';
+import { inputsOf, loadDocument, search, type DocumentSource, type LoadOptions } from '../load/index.js';
 import type { DisclosureDocument } from '../model/document.js';
 import type { ReportEntry } from '../report/model.js';
 import { DEFAULT_CONTEXT } from '../rules/types.js';
 import { findConfig, isIgnored, readConfig, settingsFor, type LoadedConfig } from './config.js';
+import type { Help } from './help.js';
 import type { FileProblem } from './json-file.js';
 import type { Io } from './io.js';
 import type { Progress } from './progress.js';
@@ -19,6 +21,34 @@ export interface DocumentFlags {
   encoding?: Encoding;
   /** A config file (`--config`), or false for `--no-config`; undefined: found next to the inputs. */
   config?: string | false;
+  /** --max-input-size, in MiB. */
+  maxInputSize?: number;
+  ignore?: string[];
+  /** List the files passed over while searching. */
+  verbose?: boolean;
+}
+
+/** --max-input-size MB: the largest input read, replacing each kind's own limit. */
+export function maxInputSizeOption(help: Help): Option {
+  return new Option('--max-input-size <MB>', help.maxInputSize).argParser((value: string) => {
+    const mb = Number(value);
+    if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(mb > 0)) throw new InvalidArgumentError('a size in MiB greater than 0 is expected.');
+    return mb;
+  });
+}
+
+/** --ignore GLOB, repeatable: paths to pass over while searching folders. */
+export function ignoreOption(help: Help): Option {
+  return new Option('--ignore <glob>', help.ignore).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
+}
+
+/** What the loader needs of the flags. */
+export function loadOptions(flags: DocumentFlags): LoadOptions {
+  return {
+    ...(flags.encoding ? { encoding: flags.encoding } : {}),
+    ...(flags.maxInputSize !== undefined ? { maxBytes: Math.round(flags.maxInputSize * 1024 * 1024) } : {}),
+    ...(flags.ignore ? { ignore: flags.ignore } : {}),
+  };
 }
 
 /** What a command knows once flags and config files are read and the inputs are searched. */
@@ -32,22 +62,9 @@ export interface Session {
   configFiles: string[];
 }
 
-/** The files a document is read from: what `-o` must never overwrite and what the report's cover hashes. */
+/** The files a document is read from: what `-o` must never overwrite and what the report's cover hashes (each reader says). */
 export function sourceFiles(s: DocumentSource): string[] {
-  switch (s.kind) {
-    case 'text':
-    case 'pdf':
-    case 'xlsx':
-      return [s.file];
-    case 'csv-folder':
-      return [...s.tables, ...s.narrative];
-    case 'missing':
-      return [];
-    default: {
-      const never: never = s;
-      return never;
-    }
-  }
+  return inputsOf(s).files;
 }
 
 function configProblem(lang: Lang, p: FileProblem): string {
@@ -91,7 +108,9 @@ export async function openSession(paths: readonly string[], flags: DocumentFlags
   const configOf = new Map<DocumentSource, LoadedConfig | null>();
   for (const [i, path] of paths.entries()) {
     const config = perInput[i] ?? null;
-    for (const source of applyIgnore(await discover([path]), config)) {
+    const found = await search([path], loadOptions(flags));
+    if (flags.verbose) for (const file of found.ignored) io.stderr(`zjs: ${words(lang).ignored(file.path, file.reason)}\n`);
+    for (const source of applyIgnore(found.sources, config)) {
       sources.push(source);
       configOf.set(source, config);
     }
@@ -108,8 +127,10 @@ export async function openSession(paths: readonly string[], flags: DocumentFlags
       lang,
       tolerance: flags.tolerance ?? c.tolerance ?? 'interval',
       severity: c.severity ?? {},
+      ...(config?.user ? { rules: [...DEFAULT_OPTIONS.rules, ...config.user.rules] } : {}),
       context: {
         ...DEFAULT_CONTEXT,
+        ...(config?.user ? { catalog: config.user.catalog } : {}),
         personnelClasses: c.personnelClasses ?? DEFAULT_CONTEXT.personnelClasses,
         publicClasses: c.publicClasses ?? DEFAULT_CONTEXT.publicClasses,
       },
@@ -134,12 +155,12 @@ export type Loaded = { kind: 'document'; source: DocumentSource; doc: Disclosure
  * (one line each) and returned as unreadable entries; texts met while searching that are not
  * disclosures are passed over with a count.
  */
-export async function* readDocuments(sources: readonly DocumentSource[], flags: { lang: Lang; encoding?: Encoding }, io: Io, progress?: Progress): AsyncGenerator<Loaded> {
+export async function* readDocuments(sources: readonly DocumentSource[], flags: DocumentFlags & { lang: Lang }, io: Io, progress?: Progress): AsyncGenerator<Loaded> {
   let skippedFiles = 0;
   for (const [index, source] of sources.entries()) {
     progress?.start(index, source.source);
-    const loaded = await loadDocument(source, flags.encoding ? { encoding: flags.encoding } : {});
-    if (!loaded.ok && (source.kind === 'text' || source.kind === 'xlsx') && source.searched && loaded.error.kind === 'not-disclosure') {
+    const loaded = await loadDocument(source, loadOptions(flags));
+    if (!loaded.ok && source.kind !== 'missing' && source.searched && loaded.error.kind === 'not-disclosure') {
       skippedFiles++;
       continue;
     }

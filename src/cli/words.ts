@@ -1,4 +1,5 @@
 import type { Lang } from '../engine/messages.js';
+import type { IgnoredFile } from '../load/index.js';
 
 /** Words of the command line itself (errors and notices); findings are rendered by the engine. */
 export const CLI_WORDS = {
@@ -9,6 +10,8 @@ export const CLI_WORDS = {
     noDocs: '未找到可检查的文档',
     config: '配置文件无效',
     skipped: (n: number) => `搜索文件夹时跳过了 ${n} 个不含决算公开表的文本文件或工作簿`,
+    ignored: (path: string, reason: IgnoredFile['reason']) =>
+      `已忽略 ${path}（${{ 'not-a-table': '不是决算公开表的 CSV 文件', report: 'zjs 生成的报告', pattern: '符合 --ignore' }[reason]}）`,
     waivers: '豁免文件无效',
     baseline: '基线文件无效',
     notice: '注意',
@@ -29,6 +32,8 @@ export const CLI_WORDS = {
     noDocs: 'no document to check was found',
     config: 'invalid config file',
     skipped: (n: number) => `passed over ${n} text file(s) or workbook(s) without any 决算 table found while searching folders`,
+    ignored: (path: string, reason: IgnoredFile['reason']) =>
+      `ignored ${path} (${{ 'not-a-table': 'a CSV file that is no 决算 table', report: 'a report zjs wrote', pattern: 'matches --ignore' }[reason]})`,
     waivers: 'invalid waiver file',
     baseline: 'invalid baseline file',
     notice: 'notice',

@@ -22,7 +22,12 @@ export function renderInputError(error: InputError, lang: Lang): RenderedInputEr
     case 'binary':
       return { message: zh ? '不是文本文件（含二进制内容）' : 'not a text file (binary content)', ...at(error.line) };
     case 'encoding':
-      return { message: zh ? `不是有效的 ${error.encoding} 编码文本` : `not valid ${error.encoding} text`, ...at(error.line) };
+      return {
+        message: zh
+          ? `不是有效的 ${error.encoding.toUpperCase()} 编码文本（第 ${error.line} 行，文件第 ${error.offset} 字节起）`
+          : `not valid ${error.encoding.toUpperCase()} text (line ${error.line}, from byte ${error.offset} of the file)`,
+        ...at(error.line),
+      };
     case 'csv': {
       const d = error.detail;
       const message =
@@ -39,8 +44,30 @@ export function renderInputError(error: InputError, lang: Lang): RenderedInputEr
               : `malformed CSV (${d.message})`;
       return { message, ...at(error.line) };
     }
-    case 'not-disclosure':
-      return { message: zh ? '未找到任何部门决算公开表（不是决算公开文档？）' : 'none of the nine 决算 tables was found (not a disclosure?)', ...at() };
+    case 'not-disclosure': {
+      const f = error.fallback;
+      const why = f
+        ? zh
+          ? `；第 ${f.line} 行（文件第 ${f.offset} 字节起）不是有效的 ${f.from.toUpperCase()}，已按 ${f.to.toUpperCase()} 读取，可用 --encoding 指定编码`
+          : `; line ${f.line} (from byte ${f.offset} of the file) is not valid ${f.from.toUpperCase()}, so the file was read as ${f.to.toUpperCase()}; name the encoding with --encoding`
+        : '';
+      return { message: zh ? `未找到任何部门决算公开表（不是决算公开文档？）${why}` : `none of the nine 决算 tables was found (not a disclosure?)${why}`, ...at() };
+    }
+    case 'special-file':
+      return { message: zh ? `不是普通文件（${SPECIAL[error.type].zh}），只读取普通文件` : `not a regular file (${SPECIAL[error.type].en}); only regular files are read`, ...at() };
+    case 'too-large': {
+      const size = mib(error.size);
+      const limit = mib(error.limit);
+      // Unpacking stops at the limit: how much more a workbook holds is not known.
+      const message = error.part
+        ? zh
+          ? `工作簿解压后超过 ${limit}（到 ${error.part} 为止），未读取；如确需读取，请用 --max-input-size 放宽限制`
+          : `the workbook unpacks to more than ${limit} (by ${error.part}) and was not read; raise the limit with --max-input-size if it must be read`
+        : zh
+          ? `文件大小 ${size}，超过 ${limit} 的上限，未读取；如确需读取，请用 --max-input-size 放宽限制`
+          : `the file is ${size}, over the ${limit} limit, and was not read; raise the limit with --max-input-size if it must be read`;
+      return { message, ...at() };
+    }
     case 'unsupported':
       return { message: zh ? `不支持的文件类型“${error.extension}”` : `unsupported file type “${error.extension}”`, ...at() };
     case 'no-text-layer':
@@ -57,6 +84,20 @@ export function renderInputError(error: InputError, lang: Lang): RenderedInputEr
       return never;
     }
   }
+}
+
+const SPECIAL = {
+  fifo: { zh: '命名管道', en: 'a FIFO' },
+  socket: { zh: '套接字', en: 'a socket' },
+  'character-device': { zh: '字符设备', en: 'a character device' },
+  'block-device': { zh: '块设备', en: 'a block device' },
+  other: { zh: '特殊文件', en: 'a special file' },
+} as const;
+
+/** A size in MiB, as the limits are given (`--max-input-size` counts MiB): whole from 10 on, else three digits. */
+function mib(bytes: number): string {
+  const value = bytes / (1024 * 1024);
+  return `${value >= 10 ? Math.round(value) : Number(value.toPrecision(3))} MiB`;
 }
 
 function xlsxMessage(d: XlsxProblem, zh: boolean): string {

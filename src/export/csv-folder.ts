@@ -1,5 +1,5 @@
 import { TABLE_KEYS, type Cell, type DisclosureDocument, type LoadIssue, type Row, type Table, type TableKey } from '../model/document.js';
-import { THREE_PUBLIC_NAMES, type ThreePublicItem } from '../load/build/three-public.js';
+import { THREE_PUBLIC_NAMES, type ThreePublicItem } from '../templates/three-public.js';
 import { spreadsheetSafe } from '../model/spreadsheet-cell.js';
 import { template } from '../templates/tables.js';
 
@@ -35,7 +35,9 @@ function field(value: string): string {
 
 /** As Excel's “CSV UTF-8” saves a sheet: BOM, CRLF, every row as wide as the widest; no cell a live formula. */
 export function csvText(rows: Sheet): string {
-  const width = Math.max(1, ...rows.map((r) => r.length));
+  // A loop, not Math.max(...rows): a sheet of 200,000 rows would overflow the stack as arguments.
+  let width = 1;
+  for (const r of rows) width = Math.max(width, r.length);
   return `\uFEFF${rows.map((r) => Array.from({ length: width }, (_, i) => field(r[i] ?? '')).join(',')).join('\r\n')}\r\n`;
 }
 
@@ -121,7 +123,7 @@ function twoSided(table: Table, doc: DisclosureDocument): Sheet {
     }
     body.push(cells);
   }
-  body.push(...unrecognised(doc.issues, table, 0));
+  for (const row of unrecognised(doc.issues, table, 0)) body.push(row);
   return [...head(table, doc, width), ...body, ...notes(table)];
 }
 
@@ -146,7 +148,7 @@ function panels(table: Table, doc: DisclosureDocument): Sheet {
   });
   const count = sideBySide ? Math.max(1, fields.length) : 1;
   const panelOf = (row: Row): number => (sideBySide ? Math.max(0, fields.indexOf(fieldOf(row))) : 0);
-  const totalsWidth = Math.max(0, ...lines.map((l) => l.filter((r) => TOTAL_KEYS.has(r.key)).length));
+  const totalsWidth = lines.reduce((n, l) => Math.max(n, l.filter((r) => TOTAL_KEYS.has(r.key)).length), 0);
   const width = 3 * Math.max(count, totalsWidth);
 
   const body: Sheet = [];
@@ -174,7 +176,7 @@ function panels(table: Table, doc: DisclosureDocument): Sheet {
     if (totals.length === 0) for (const r of line) placePanel(cells, r, panelOf(r));
     body.push(cells);
   }
-  body.push(...unrecognised(doc.issues, table, 1));
+  for (const row of unrecognised(doc.issues, table, 1)) body.push(row);
   return [...head(table, doc, width), ...body, ...notes(table)];
 }
 

@@ -1,6 +1,17 @@
 import type { CellRef, ColumnRef, Condition, Domain, Filter, Formula, Operand, RowSet, Term } from './ast.js';
 import { parseFormula, type FormulaError } from './parse.js';
-import type { TableDef } from '../templates/family.js';
+
+/**
+ * What compiling needs to know of a table: its key, names and titles, and its columns with their
+ * header synonyms (the template catalog's table definitions have this shape).
+ */
+export interface TableNames {
+  key: string;
+  name: { zh: string; en: string };
+  titles: readonly string[];
+  columns: ReadonlyArray<{ key: string; name: { zh: string; en: string }; headers: readonly string[] }>;
+  incomeColumns?: ReadonlyArray<{ key: string; name: { zh: string; en: string }; headers: readonly string[] }> | undefined;
+}
 
 /**
  * A formula whose table and column names are resolved to keys of the catalog, and whose
@@ -31,7 +42,7 @@ class Unresolved extends Error {
 
 const squash = (text: string): string => text.replace(/[\s\u3000]+/g, '').replace(/[（]/g, '(').replace(/[）]/g, ')').replace(/["“”'‘’]/g, '');
 
-function findTable(tables: readonly TableDef[], name: string): TableDef {
+function findTable(tables: readonly TableNames[], name: string): TableNames {
   const plain = squash(name);
   const found =
     tables.find((t) => t.key === name) ??
@@ -41,7 +52,7 @@ function findTable(tables: readonly TableDef[], name: string): TableDef {
   return found;
 }
 
-function findColumn(table: TableDef, name: string): string {
+function findColumn(table: TableNames, name: string): string {
   const columns = [...(table.incomeColumns ?? []), ...table.columns];
   const plain = squash(name);
   const found =
@@ -56,7 +67,7 @@ function findColumn(table: TableDef, name: string): string {
  * Parses a formula and resolves its names: tables by key, name or title; columns by key, name or
  * header; filters, groups and variables checked. Errors name what is wrong; nothing is executed.
  */
-export function compileFormula(text: string, tables: readonly TableDef[]): Compiled {
+export function compileFormula(text: string, tables: readonly TableNames[]): Compiled {
   const parsed = parseFormula(text);
   if (!parsed.ok) return parsed;
   const f = parsed.formula;
@@ -73,7 +84,7 @@ export function compileFormula(text: string, tables: readonly TableDef[]): Compi
       used.add(t.key);
       return t.key;
     };
-    const def = (key: string): TableDef => findTable(tables, key);
+    const def = (key: string): TableNames => findTable(tables, key);
     const column = (tableKey: string, c: ColumnRef): ColumnRef => {
       if (c.kind === 'var') {
         if (!columnVars.has(c.name) && !isListVar(f, c.name)) throw new Unresolved(`栏目变量 $${c.name} 没有用 for … in columns(…) 绑定`, `column variable $${c.name} is not bound by for … in columns(…)`);

@@ -4,10 +4,20 @@ import { buildCoded } from './build/coded.js';
 import { buildPanels } from './build/panels.js';
 import { buildThreePublic } from './build/three-public.js';
 import { buildTwoSided } from './build/two-sided.js';
-import type { BuildContext } from './build/common.js';
+import type { BuildContext, TableBuilder } from './build/common.js';
+import type { TableLayout } from '../templates/tables.js';
 import type { GridRow } from './grid.js';
 import { segment, type TableBlock } from './segment.js';
 import { validateTable } from '../model/schema.js';
+import { append } from './arrays.js';
+
+/** The reader of each table layout (a Record, so that a new layout cannot go without one). */
+const BUILDERS: Record<TableLayout, TableBuilder> = {
+  coded: buildCoded,
+  'two-sided': buildTwoSided,
+  panels: buildPanels,
+  'three-public': buildThreePublic,
+};
 
 /** Turns one table block into a Table, using its template's layout. */
 export function buildTable(block: TableBlock, fallbackUnit: Unit, issues: LoadIssue[]): Table {
@@ -16,26 +26,7 @@ export function buildTable(block: TableBlock, fallbackUnit: Unit, issues: LoadIs
   if (!block.unit) {
     issues.push({ code: 'unit-missing', loc: { ...block.titleLoc, table: block.template.key }, params: { unit } });
   }
-  const layout = block.template.layout;
-  let built: { columns: Table['columns']; rows: Table['rows']; groups?: Table['groups'] };
-  switch (layout) {
-    case 'coded':
-      built = buildCoded(block.template, block.body, ctx);
-      break;
-    case 'two-sided':
-      built = buildTwoSided(block.template, block.body, ctx);
-      break;
-    case 'panels':
-      built = buildPanels(block.template, block.body, ctx);
-      break;
-    case 'three-public':
-      built = buildThreePublic(block.template, block.body, ctx);
-      break;
-    default: {
-      const never: never = layout;
-      throw new Error(`unknown layout ${String(never)}`);
-    }
-  }
+  const built = BUILDERS[block.template.layout](block.template, block.body, ctx);
   reportUnplaced(block, built.rows, issues);
   const empty = built.rows.every((row) => Object.values(row.cells).every((cell) => cell.kind === 'blank'));
   const table: Table = {
@@ -92,8 +83,8 @@ export function assemble(source: string, format: DisclosureDocument['format'], p
   const blocks: TableBlock[] = [];
   for (const part of parts) {
     const seg = segment(part.rows);
-    blocks.push(...seg.blocks);
-    narrative.push(...seg.prose);
+    append(blocks, seg.blocks);
+    append(narrative, seg.prose);
   }
   const units = blocks.flatMap((b) => (b.unit ? [b.unit.unit] : []));
   const docUnit: Unit = units.includes('万元') || units.length === 0 ? '万元' : '元';

@@ -7,13 +7,29 @@ export type InputError =
   | { kind: 'unreadable'; file: string; detail: string }
   | { kind: 'empty'; file: string }
   | { kind: 'binary'; file: string; line: number }
-  | { kind: 'encoding'; file: string; line: number; encoding: string }
+  /** `offset`: 0-based byte offset of the first invalid byte in the file. */
+  | { kind: 'encoding'; file: string; line: number; offset: number; encoding: string }
   | { kind: 'csv'; file: string; line: number; detail: CsvProblem }
-  | { kind: 'not-disclosure'; file: string }
+  /** `fallback`: the file was not UTF-8 at this line and byte, and was read as GB18030. */
+  | { kind: 'not-disclosure'; file: string; fallback?: EncodingFallback }
+  /** A FIFO, a socket or a device: only regular files are read. */
+  | { kind: 'special-file'; file: string; type: SpecialFile }
+  /** Larger than the limit (bytes); `part`: the part of a workbook whose unpacked size is over it. */
+  | { kind: 'too-large'; file: string; size: number; limit: number; part?: string }
   | { kind: 'unsupported'; file: string; extension: string }
   | { kind: 'no-text-layer'; file: string; page: number }
   | { kind: 'pdf'; file: string; page: number; detail: string }
   | { kind: 'xlsx'; file: string; detail: XlsxProblem };
+
+/** Where a file stopped being UTF-8, when it was read as GB18030 instead. */
+export interface EncodingFallback {
+  line: number;
+  offset: number;
+  from: string;
+  to: string;
+}
+
+export type SpecialFile = 'fifo' | 'socket' | 'character-device' | 'block-device' | 'other';
 
 export type CsvProblem =
   | { kind: 'ragged'; expected: number; actual: number }

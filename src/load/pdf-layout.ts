@@ -1,4 +1,6 @@
 import type { GridRow } from './grid.js';
+import { CODE, NOTE_START, NUMERIC, ROW_START, TOTAL, TOTAL_ENDING, WIDE, isAmount, isPageNumber, squeeze } from './lexicon.js';
+import { append } from './arrays.js';
 
 /**
  * One run of text as a PDF's text layer gives it, in page space: x from the left edge, y the
@@ -76,16 +78,6 @@ const NEAR = 2.5;
 // Running headers and footers live in this share of the page height at the top and bottom.
 const MARGIN_BAND = 0.08;
 
-const AMOUNT = /^[-−]?(\d{1,3}(,\d{3})+|\d+)\.\d+$|^\((\d{1,3}(,\d{3})+|\d+)\.\d+\)$/;
-const CODE = /^\d{3}(\d{2}){0,2}$/;
-const TOTAL = /^(合计|总计)$/;
-const TOTAL_LABEL = /(合计|总计|小计)$/;
-const NUMERIC = /^[-−(]?[\d,.]+\)?%?$/;
-const ROW_START = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]|\d{3})/;
-const PAGE_NUMBER = /^([-—–－~]\s*)?(第\s*)?\d{1,4}(\s*页)?(\s*[-—–－~])?$|^\d{1,4}\s*\/\s*\d{1,4}$|^第\s*\d+\s*页\s*[,，]?\s*共\s*\d+\s*页$|^page\s*\d+(\s*of\s*\d+)?$/i;
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]/;
-
-const isAmount = (text: string): boolean => AMOUNT.test(text);
 const isCode = (text: string): boolean => CODE.test(text);
 
 /**
@@ -106,7 +98,7 @@ export function layoutPages(file: string, pages: readonly PdfPage[], options: La
   let next = 0;
   for (const region of regions) {
     for (; next < region.from; next++) rows.push(plainRow(file, kept[next] as Line));
-    rows.push(...tableRows(file, kept.slice(region.from, region.to + 1)));
+    append(rows, tableRows(file, kept.slice(region.from, region.to + 1)));
     next = region.to + 1;
   }
   for (; next < kept.length; next++) rows.push(plainRow(file, kept[next] as Line));
@@ -133,7 +125,7 @@ function readLines(pages: readonly PdfPage[]): Line[] {
       line.pieces.sort((a, b) => a.x0 - b.x0);
       line.size = median(line.pieces.map((p) => p.size));
     }
-    all.push(...lines);
+    append(all, lines);
   }
   return all;
 }
@@ -150,7 +142,7 @@ type Word = Omit<Piece, 'line'>;
 function splitItem(item: PdfTextItem): Word[] {
   if (item.text.trim() === '' || !(item.size > 0)) return [];
   const chars = [...item.text];
-  const unit = (ch: string): number => (CJK.test(ch) ? 1 : 0.5);
+  const unit = (ch: string): number => (WIDE.test(ch) ? 1 : 0.5);
   const total = chars.reduce((sum, ch) => sum + unit(ch), 0);
   const scale = item.width > 0 && total > 0 ? item.width / total : item.size;
   const words: Word[] = [];
@@ -160,7 +152,7 @@ function splitItem(item: PdfTextItem): Word[] {
   let end = 0;
   let space = 0;
   const flush = (): void => {
-    const text = word.replace(/\s+(?=\S)/gu, (gap, offset: number) => (CJK.test(word[offset - 1] ?? '') || CJK.test(word[offset + gap.length] ?? '') ? '' : ' ')).trim();
+    const text = word.replace(/\s+(?=\S)/gu, (gap, offset: number) => (WIDE.test(word[offset - 1] ?? '') || WIDE.test(word[offset + gap.length] ?? '') ? '' : ' ')).trim();
     if (text !== '') words.push({ text, x0: item.x + start * scale, x1: item.x + end * scale, y: item.y, size: item.size });
     word = '';
   };
@@ -201,7 +193,7 @@ function dropRunningLines(lines: readonly Line[], pages: readonly PdfPage[]): Li
     const h = heights.get(line.page) ?? 0;
     return h > 0 && (line.y < h * MARGIN_BAND || line.y > h * (1 - MARGIN_BAND));
   };
-  const key = (line: Line): string => lineText(line).replace(/\s+/g, '').replace(/\d+/g, '#');
+  const key = (line: Line): string => squeeze(lineText(line)).replace(/\d+/g, '#');
   const seen = new Map<string, Set<number>>();
   for (const line of lines) {
     if (!inMargin(line)) continue;
@@ -216,7 +208,7 @@ function dropRunningLines(lines: readonly Line[], pages: readonly PdfPage[]): Li
   for (const line of lines) {
     if (!inMargin(line)) continue;
     const text = lineText(line).trim();
-    if (PAGE_NUMBER.test(text) || (textPages > 1 && (seen.get(key(line))?.size ?? 0) >= repeated)) dropped.add(line);
+    if (isPageNumber(text, true) || (textPages > 1 && (seen.get(key(line))?.size ?? 0) >= repeated)) dropped.add(line);
   }
   return lines.filter((l) => !dropped.has(l));
 }
@@ -243,7 +235,7 @@ function classify(line: Line, pageWidth: number, options: LayoutOptions): LineKi
   const first = line.pieces[0];
   const last = line.pieces[line.pieces.length - 1];
   const width = first && last ? last.x1 - first.x0 : 0;
-  if (/^(注|说明|备注)\s*[:：\d１-９]/.test(text) || /[。；：:]$/.test(text) || (pageWidth > 0 && width >= 0.55 * pageWidth)) return 'prose';
+  if (NOTE_START.test(text) || /[。；：:]$/.test(text) || (pageWidth > 0 && width >= 0.55 * pageWidth)) return 'prose';
   return 'cell';
 }
 
@@ -360,7 +352,7 @@ function joinText(pieces: readonly Piece[]): string {
       const gap = sameLine ? p.x0 - prev.x1 : Number.POSITIVE_INFINITY;
       const a = out.slice(-1);
       const b = p.text.slice(0, 1);
-      if (gap >= 0.25 * p.size && !CJK.test(a) && !CJK.test(b)) out += ' ';
+      if (gap >= 0.25 * p.size && !WIDE.test(a) && !WIDE.test(b)) out += ' ';
     }
     out += p.text;
     prev = p;
@@ -399,23 +391,23 @@ function tableRows(file: string, region: readonly Line[]): GridRow[] {
     dataAt--;
   }
   const header = region.slice(0, dataAt);
-  const headerTexts = new Set(header.map((l) => lineText(l).replace(/\s+/g, '')));
+  const headerTexts = new Set(header.map((l) => squeeze(lineText(l))));
   // A continuation page that repeats the header: its repeated lines are dropped.
   const data = region.slice(dataAt).filter((line, i, all) => {
     if (line.page === firstPage || line.page === region[dataAt]?.page) return true;
     const before = all.slice(0, i).filter((l) => l.page === line.page);
-    return !(before.every((l) => !hasData(l)) && !hasData(line) && headerTexts.has(lineText(line).replace(/\s+/g, '')));
+    return !(before.every((l) => !hasData(l)) && !hasData(line) && headerTexts.has(squeeze(lineText(line))));
   });
 
   const firstData = data[0];
   const settled = data.flatMap((l) => l.pieces.filter((p) => l !== firstData || isAmount(p.text) || isCode(p.text)));
   const columns: Column[] = [];
   // Totals are often printed across merged cells or centred under a group: they come last and widen nothing.
-  for (const p of settled.filter((q) => !TOTAL_LABEL.test(q.text))) addData(columns, p);
+  for (const p of settled.filter((q) => !TOTAL_ENDING.test(q.text))) addData(columns, p);
   // Header words on the first data line (类 款 项 beside the 合计 row) sit above code or amount columns.
   const moved: Piece[] = [];
   for (const p of firstData?.pieces ?? []) {
-    if (isAmount(p.text) || isCode(p.text) || TOTAL_LABEL.test(p.text)) continue;
+    if (isAmount(p.text) || isCode(p.text) || TOTAL_ENDING.test(p.text)) continue;
     const overNumbers = columns.some((c) => {
       if (overlap(c, p) <= 0.1 * p.size) return false;
       const below = settled.filter((q) => overlap(c, q) > 0);
@@ -427,7 +419,7 @@ function tableRows(file: string, region: readonly Line[]): GridRow[] {
   const headerPieces = [...header.flatMap((l) => l.pieces), ...moved];
   const headerLeaves = leaves(headerPieces, size);
   for (const p of [...headerLeaves].sort(byWidth)) placeHeader(columns, p);
-  for (const p of [...settled, ...(firstData?.pieces ?? [])].filter((q) => TOTAL_LABEL.test(q.text))) {
+  for (const p of [...settled, ...(firstData?.pieces ?? [])].filter((q) => TOTAL_ENDING.test(q.text))) {
     if (!columns.some((c) => overlap(c, p) > 0.1 * p.size)) columns.push({ x0: p.x0, x1: p.x1, fromHeader: false });
   }
   pairHeaderWithData(columns, headerLeaves);
@@ -549,7 +541,7 @@ function toBands(lines: readonly DataLine[], cols: readonly Column[], size: numb
     if (pieces.length === 0) continue;
     const last = bands[bands.length - 1];
     if (last && last.page === line.page && line.y - last.bottom <= SAME_ROW * size) {
-      last.pieces.push(...pieces);
+      append(last.pieces, pieces);
       last.bottom = line.y;
     } else {
       bands.push({ pieces: [...pieces], top: line.y, bottom: line.y, page: line.page });
@@ -574,10 +566,10 @@ function toBands(lines: readonly DataLine[], cols: readonly Column[], size: numb
     if (band.pieces.some(startsRow)) {
       out.push(band);
     } else if (prev && near(prev, band) && band.pieces.every((p) => lowest(inColumnsOf(prev, p)).some(full))) {
-      prev.pieces.push(...band.pieces);
+      append(prev.pieces, band.pieces);
       prev.bottom = band.bottom;
     } else if (next && near(band, next) && band.pieces.every((p) => full(p) && inColumnsOf(next, p).length > 0)) {
-      next.pieces.unshift(...band.pieces);
+      next.pieces = [...band.pieces, ...next.pieces];
       next.top = band.top;
     } else {
       out.push(band);

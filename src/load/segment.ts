@@ -2,6 +2,7 @@ import type { Location } from '../model/location.js';
 import type { TextLine, Unit } from '../model/document.js';
 import { matchTitle, type TableTemplate } from '../templates/tables.js';
 import { isBlankRow, nonEmpty, rowText, type GridRow } from './grid.js';
+import { NOTE_START, squeeze } from './lexicon.js';
 
 /** The rows of one table as found in the source, before its columns are read. */
 export interface TableBlock {
@@ -26,16 +27,15 @@ const DEPARTMENT_LINE = /^(部门|单位名称|编制单位|填报单位|部门�
 const TABLE_NUMBER = /^[（(]?公开\d{1,2}表[)）]?$|^表[一二三四五六七八九十\d]+$/;
 // A heading of the narrative after the tables ends the table before it: 第三部分, 三、决算报表说明.
 const PART_HEADING = /^第[一二三四五六七八九十]+部分|^[一二三四五六七八九十]+[、.．][^\d，。；]{0,24}(说明|情况|概况|解释|附件|评价|报告)$|^[（(][一二三四五六七八九十]+[)）][^\d，。；]{0,30}说明$/;
-const NOTE_START = /^(注|说明|备注)\s*[:：\d１-９]/;
 
 /** A line that may carry a unit, department or table number next to the title. */
 function metaOf(cell: string): { unit?: Unit; department?: string; tag?: true } | undefined {
   const text = cell.trim();
-  const unit = UNIT_LINE.exec(text.replace(/\s+/g, ''));
+  const unit = UNIT_LINE.exec(squeeze(text));
   if (unit) return { unit: unit[2] as Unit };
   const dept = DEPARTMENT_LINE.exec(text);
   if (dept?.[2]) return { department: dept[2].trim() };
-  if (TABLE_NUMBER.test(text.replace(/\s+/g, ''))) return { tag: true };
+  if (TABLE_NUMBER.test(squeeze(text))) return { tag: true };
   return undefined;
 }
 
@@ -99,7 +99,7 @@ export function segment(rows: readonly GridRow[]): Segmented {
       prose.push({ text, loc: row.loc });
       continue;
     }
-    if (PART_HEADING.test(text.replace(/\s+/g, ''))) {
+    if (PART_HEADING.test(squeeze(text))) {
       current = undefined;
       prose.push({ text, loc: row.loc });
       continue;

@@ -3,6 +3,7 @@ import type { SourcePart } from './assemble.js';
 import { fail, ok, type Loaded } from './errors.js';
 import type { GridRow } from './grid.js';
 import { amountText } from './xlsx-number.js';
+import { unpackedSize, zipEntries } from './zip.js';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 // An OLE compound file: an encrypted .xlsx (the package inside an EncryptionInfo stream) or a .xls.
@@ -113,12 +114,14 @@ export function sheetFile(file: string, sheet: string): string {
  * A workbook → one part per visible sheet, in tab order. Tables are found by their titles
  * wherever they are (one per sheet, several in one sheet, or a narrative sheet beside them).
  */
-export async function xlsxParts(file: string, bytes: Uint8Array): Promise<Loaded<SourcePart[]>> {
+export async function xlsxParts(file: string, bytes: Uint8Array, unpackedLimit: number): Promise<Loaded<SourcePart[]>> {
   if (bytes.length === 0) return fail({ kind: 'empty', file });
   if (startsWith(bytes, OLE)) {
     return fail({ kind: 'xlsx', file, detail: includes(bytes, utf16('EncryptionInfo')) ? { kind: 'encrypted' } : { kind: 'legacy' } });
   }
   if (!startsWith(bytes, ZIP)) return fail({ kind: 'xlsx', file, detail: { kind: 'corrupt', message: 'not a zip package' } });
+  const oversized = await unpackedOver(bytes, unpackedLimit);
+  if (oversized) return fail({ kind: 'too-large', file, ...oversized, limit: unpackedLimit });
   let book: Workbook;
   let types: Types;
   try {
@@ -146,6 +149,29 @@ export async function xlsxParts(file: string, bytes: Uint8Array): Promise<Loaded
   }
   if (parts.every((p) => p.rows.length === 0)) return fail({ kind: 'empty', file });
   return ok(parts);
+}
+
+/**
+ * The part that takes the workbook's unpacked size over the limit, before anything is inflated
+ * for reading: first by the sizes its directory states, then by inflating (and counting, not
+ * keeping) what the data really holds. Undefined when it stays within the limit, or when the
+ * package cannot be measured (the spreadsheet library then says what is wrong with it); a part
+ * that cannot be inflated counts nothing (the library cannot read it either).
+ */
+async function unpackedOver(bytes: Uint8Array, limit: number): Promise<{ part: string; size: number } | undefined> {
+  const entries = zipEntries(bytes);
+  if (!entries) return undefined;
+  let stated = 0;
+  for (const entry of entries) {
+    stated += entry.size;
+    if (stated > limit) return { part: entry.name, size: stated };
+  }
+  let total = 0;
+  for (const entry of entries) {
+    total += (await unpackedSize(bytes, entry, limit - total)) ?? 0;
+    if (total > limit) return { part: entry.name, size: total };
+  }
+  return undefined;
 }
 
 function describe(error: unknown): string {

@@ -101,7 +101,9 @@ export interface LoadIssue {
     | 'unit-missing'
     | 'unit-mixed'
     | 'table-duplicate'
-    | 'table-unparsed';
+    | 'table-unparsed'
+    /** Bytes that are not valid in the file's encoding (read anyway, each sequence as U+FFFD). */
+    | 'invalid-bytes';
   loc: Location;
   /** Values for the message (strings only: printed text, labels, counts). */
   params: Record<string, string>;

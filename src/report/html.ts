@@ -303,6 +303,7 @@ function factsList(doc: ReportDocument, w: Words): string {
   const t = tally(doc, 0);
   const facts: Array<[string, string]> = [[w.outcome, `<span class="outcome-${doc.outcome}">${e(w.outcomes[doc.outcome])}</span>`]];
   if (doc.unit) facts.push([w.unit, e(doc.unit)]);
+  if (doc.family) facts.push([w.family, e(doc.family.name)]);
   facts.push([
     w.tables,
     `${found.length}/${doc.tables.length}` +

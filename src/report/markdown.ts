@@ -163,6 +163,7 @@ function documentBlock(doc: ReportDocument, index: number, w: Words, lang: Lang,
       `${w.check.rounding} ${doc.checks.rounding}, ${w.check.skipped} ${doc.checks.skipped}`,
   ];
   if (doc.unit) facts.push(`${w.unit}: ${escapeMarkdown(doc.unit)}`);
+  if (doc.family) facts.push(`${w.family}: ${escapeMarkdown(doc.family.name)}`);
   if (doc.claims) facts.push(`${w.claims}: ${w.claim.found} ${doc.claims.found}, ${w.claim.checked} ${doc.claims.checked}, ${w.claim.unbound} ${doc.claims.unbound}`);
   if (t.accepted > 0) facts.push(`${w.accepted}: ${t.accepted}`);
   lines.push(...facts.map((f) => `- ${f}`), '');

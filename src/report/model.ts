@@ -6,6 +6,8 @@ import { TOOL_NAME, VERSION } from '../version.js';
 /** One document in a report: checked, or unreadable with the reason. */
 export interface ReportDocument {
   source: string;
+  /** The template family the document was read as, named in the report's language. */
+  family: { id: string; name: string } | null;
   department: string | null;
   year: number | null;
   unit: string | null;
@@ -46,6 +48,7 @@ export function buildReport(entries: readonly ReportEntry[]): Report {
     entry.kind === 'checked'
       ? {
           source: entry.doc.source,
+          family: entry.doc.family,
           department: entry.doc.department,
           year: entry.doc.year,
           unit: entry.doc.unit,
@@ -58,6 +61,7 @@ export function buildReport(entries: readonly ReportEntry[]): Report {
         }
       : {
           source: entry.source,
+          family: null,
           department: null,
           year: null,
           unit: null,

@@ -36,6 +36,30 @@ function where(f: Finding): string {
   return loc ? formatLocation(loc) : '';
 }
 
+/**
+ * A location laid out in a column: broken after a “/” of its path when it does not fit, never
+ * inside its line number (`…/putuo.txt:424`, not `…/putuo.txt:4` over `24`).
+ */
+function fitLocation(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  const at = /:(p\d+:)?\d+$/.exec(text);
+  const tail = at ? text.slice(at.index) : '';
+  const pieces = (at ? text.slice(0, at.index) : text).split(/(?<=\/)/);
+  const last = pieces.length - 1;
+  pieces[last] = `${pieces[last] ?? ''}${tail}`;
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of pieces) {
+    if (line !== '' && displayWidth(line + piece) > width) {
+      lines.push(line);
+      line = '';
+    }
+    line += piece;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
 /** A note that folds into a summary line by default: an open rounding difference or skipped check. */
 function folds(f: Finding): boolean {
   return f.severity === 'info' && f.accepted === undefined && (f.status === 'rounding' || f.status === 'skipped');
@@ -67,9 +91,9 @@ function findingsTable(doc: ReportDocument, findings: readonly Finding[], option
     if (f.accepted) {
       // Accepted findings stay listed, dimmed, with who accepted them and why.
       const note = `${w.accepted}${w.colon}${acceptanceText(f.accepted, options.lang)}`;
-      return { cells: [where(f), { text: `${w.severity[f.severity]}\n${w.accepted}`, paint: dim }, f.rule, { text: `${f.message}\n${note}`, paint: dim }], after };
+      return { cells: [fitLocation(where(f), whereWidth), { text: `${w.severity[f.severity]}\n${w.accepted}`, paint: dim }, f.rule, { text: `${f.message}\n${note}`, paint: dim }], after };
     }
-    return { cells: [where(f), { text: w.severity[f.severity], paint: paint(c, f.severity) }, f.rule, f.message], after };
+    return { cells: [fitLocation(where(f), whereWidth), { text: w.severity[f.severity], paint: paint(c, f.severity) }, f.rule, f.message], after };
   });
   const columns = [
     { head: w.where, width: whereWidth },
@@ -122,7 +146,7 @@ function documentBlock(doc: ReportDocument, options: TextOptions, c: ChalkInstan
     lines.push(`  ${c.red.bold(w.outcomes.unreadable)}: ${inputErrorLine(doc.error)}`, '');
     return lines;
   }
-  const head = [doc.department, doc.year !== null ? `${doc.year}${w.yearSuffix}` : null, doc.unit ? `${w.unit} ${doc.unit}` : null].filter(Boolean);
+  const head = [doc.department, doc.year !== null ? `${doc.year}${w.yearSuffix}` : null, doc.unit ? `${w.unit} ${doc.unit}` : null, doc.family?.name ?? null].filter(Boolean);
   if (head.length > 0) lines.push(`  ${head.join(' · ')}`);
   const found = doc.tables.filter((t) => t.found);
   const empty = found.filter((t) => t.empty).map((t) => t.title);

@@ -12,6 +12,8 @@ export interface Words {
   department: string;
   year: string;
   unit: string;
+  /** The template family a document was read as. */
+  family: string;
   outcome: string;
   level: string;
   statusLabel: string;
@@ -113,6 +115,7 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     department: '部门',
     year: '年度',
     unit: '金额单位',
+    family: '公开格式',
     outcome: '结果',
     level: '级别',
     statusLabel: '状态',
@@ -203,6 +206,7 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     department: 'Department',
     year: 'Year',
     unit: 'Unit',
+    family: 'Format',
     outcome: 'Outcome',
     level: 'Level',
     statusLabel: 'Status',

@@ -1,7 +1,7 @@
 import type { CheckResult } from '../model/finding.js';
 import type { Rule } from './types.js';
 import { defect } from './support/identity.js';
-import { quoteKey } from './support/quote.js';
+import { quoteAround, quoteKey } from './support/quote.js';
 
 const DOUBLED = /([。，；：、！？])\1+/g;
 
@@ -22,8 +22,8 @@ export const doubledPunctuation: Rule = {
     for (const line of [...doc.narrative.map((l) => ({ ...l, part: 'narrative' })), ...Object.entries(doc.tables).flatMap(([key, t]) => t.notes.map((l) => ({ ...l, part: key })))]) {
       for (const m of line.text.matchAll(DOUBLED)) {
         results.push({
-          ...defect(`${line.part}/${quoteKey(line.text, m.index ?? 0, m[0].length)}`, { id: 'doubled', params: { found: m[0], text: line.text.trim() } }, [line.loc]),
-          sentence: { text: line.text.trim(), loc: line.loc },
+          ...defect(`${line.part}/${quoteKey(line.text, m.index ?? 0, m[0].length)}`, { id: 'doubled', params: { found: m[0], text: quoteAround(line.text, m.index ?? 0, m[0].length) } }, [line.loc]),
+          sentence: { text: quoteAround(line.text, m.index ?? 0, m[0].length), loc: line.loc },
         });
       }
     }

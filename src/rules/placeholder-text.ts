@@ -1,7 +1,7 @@
 import type { CheckResult } from '../model/finding.js';
 import type { Rule } from './types.js';
 import { defect } from './support/identity.js';
-import { quoteKey } from './support/quote.js';
+import { quoteAround, quoteKey } from './support/quote.js';
 
 /** Template placeholders left in a published text: XX局, ××, ＊＊, 待填写, 待补充. */
 const PLACEHOLDER = /(?<![A-Za-z])[XＸxｘ×]{2,}(?![A-Za-z])|＊{2,}|\*{3,}|待填写|待补充|此处填写|（略）|\(略\)/g;
@@ -24,8 +24,8 @@ export const placeholderText: Rule = {
     for (const line of lines) {
       for (const m of line.text.matchAll(PLACEHOLDER)) {
         results.push({
-          ...defect(`${line.part}/${quoteKey(line.text, m.index ?? 0, m[0].length)}`, { id: 'placeholder', params: { found: m[0], text: line.text.trim() } }, [line.loc], { actual: m[0] }),
-          sentence: { text: line.text.trim(), loc: line.loc },
+          ...defect(`${line.part}/${quoteKey(line.text, m.index ?? 0, m[0].length)}`, { id: 'placeholder', params: { found: m[0], text: quoteAround(line.text, m.index ?? 0, m[0].length) } }, [line.loc], { actual: m[0] }),
+          sentence: { text: quoteAround(line.text, m.index ?? 0, m[0].length), loc: line.loc },
         });
       }
     }

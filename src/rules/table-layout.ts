@@ -5,7 +5,7 @@ import { defect } from './support/identity.js';
 import { tableName } from './support/tables.js';
 import type { TableKey } from '../model/document.js';
 import { hasTemplate } from '../templates/tables.js';
-import { threePublicColumnName } from '../load/build/three-public.js';
+import { threePublicColumnName } from '../templates/three-public.js';
 
 const SEVERITY: Partial<Record<LoadIssue['code'], Severity>> = {
   'row-unrecognised': 'warning',

@@ -122,6 +122,20 @@ describe('layoutPages: tables', () => {
     expect(wrapped?.loc).toEqual({ file: 'a.pdf', line: 13, page: 1 });
   });
 
+  it('reads amounts printed with full-width commas as amounts, in the same columns', () => {
+    // Every amount made a thousand times larger, so that each has a thousands separator.
+    const grouped = (comma: string) => (item: PdfTextItem): PdfTextItem => {
+      const m = /^([\d,]+)\.(\d+)$/.exec(item.text);
+      if (!m?.[1]) return item;
+      const int = (Number(m[1].replace(/,/g, '')) * 1000 + 1).toLocaleString('en-US').replace(/,/g, comma);
+      return { ...item, text: `${int}.${m[2]}` };
+    };
+    const ascii = layoutPages('a.pdf', [page(1, incomePage().map(grouped(',')))], { standsAlone: isTitle });
+    const fullWidth = layoutPages('a.pdf', [page(1, incomePage().map(grouped('，')))], { standsAlone: isTitle });
+    expect(show(ascii)).toContain('201 | 06 | 01 | 行政运行 | 1,285,001.77 | 1,280,001.77 | · | 5,001.00');
+    expect(show(fullWidth).map((row) => row.replace(/，/g, ','))).toEqual(show(ascii));
+  });
+
   it('reads cells printed higher in a tall row as that row, and 类 款 项 beside it as header', () => {
     const items = [
       t('项目', 208, 170),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../src/engine/run.js';
 import { documentFromText } from '../../src/load/index.js';
-import { blockShape, documentShape, textRows } from '../../src/load/text.js';
-import { dropPageFurniture, sourceLines } from '../../src/load/text-lines.js';
+import { blockShape, documentShape, textRows } from '../../src/load/text/index.js';
+import { dropPageFurniture, sourceLines } from '../../src/load/text/lines.js';
 import type { GridRow } from '../../src/load/grid.js';
 import type { Cell, DisclosureDocument, TableKey } from '../../src/model/document.js';
 import { rowOf } from '../../src/rules/support/tables.js';

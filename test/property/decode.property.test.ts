@@ -23,9 +23,9 @@ describe('the decoder', () => {
         fc.asyncProperty(bytes, fc.option(fc.constantFrom(...ENCODINGS), { nil: undefined }), async (input, forced) => {
           const result = await decode('x.txt', input, forced);
           if (result.ok) {
-            expect(result.value.startsWith('\uFEFF')).toBe(false);
-            expect(result.value.trim()).not.toBe('');
-            expect(/[\u0000-\u0008\u000e-\u001f\u007f]/.test(result.value)).toBe(false);
+            expect(result.value.text.startsWith('\uFEFF')).toBe(false);
+            expect(result.value.text.trim()).not.toBe('');
+            expect(/[\u0000-\u0008\u000e-\u001f\u007f]/.test(result.value.text)).toBe(false);
           } else {
             expect(['empty', 'binary', 'encoding']).toContain(result.error.kind);
             if ('line' in result.error) expect(result.error.line).toBeGreaterThanOrEqual(1);

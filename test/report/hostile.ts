@@ -40,6 +40,7 @@ export async function hostileReport(): Promise<Report> {
   report.summary.accepted = 1;
   report.documents.push({
     source: HOSTILE,
+    family: null,
     department: null,
     year: null,
     unit: null,

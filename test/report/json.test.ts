@@ -50,7 +50,7 @@ describe('--format json', () => {
     for (const lang of ['zh', 'en'] as const) {
       const r = await run(['check', 'fixtures/zhuzhou-hrss-2023.txt', 'fixtures/bad/non-numeric', '--format', 'json', '--lang', lang]);
       const report = JSON.parse(r.stdout) as { schemaVersion: number; documents: Array<{ findings: Array<{ rule: string; message: string; messageId: string; params: Record<string, string> }> }> };
-      expect(report.schemaVersion).toBe(2);
+      expect(report.schemaVersion).toBe(3);
       const findings = report.documents.flatMap((d) => d.findings);
       expect(findings.length).toBeGreaterThan(20);
       for (const f of findings) {

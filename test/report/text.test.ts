@@ -17,6 +17,7 @@ function reportOf(findings: Finding[]): Report {
     documents: [
       {
         source: 'a.txt',
+        family: { id: 'mof-final', name: '部门决算（九张表）' },
         department: '示例局',
         year: 2024,
         unit: '万元',
@@ -48,6 +49,13 @@ describe('the text report', () => {
     for (const line of lines.filter((l) => !l.includes('→'))) expect(displayWidth(line)).toBeLessThanOrEqual(WIDTH);
     const digits = lines.map((l) => /(7+)/.exec(l.slice(l.lastIndexOf('  ') + 2))?.[1] ?? '').join('');
     expect(digits).toBe(token);
+  });
+
+  it('breaks a long location after a “/” of its path, never inside its line number', () => {
+    const long = { ...finding(0, '示例局XX局'), locations: [{ file: 'departments/district-one/finance-bureau/2024/disclosure-final.txt', line: 4321 }] };
+    const out = formatText(reportOf([long]), { lang: 'zh', color: false, width: WIDTH });
+    expect(out).toMatch(/\n {2}(2024\/)?disclosure-final\.txt:4321(\s|$)/m);
+    expect(out).not.toMatch(/:43\s*\n\s*21/);
   });
 
   it('renders 100,000 findings as one table of two or more lines each', () => {

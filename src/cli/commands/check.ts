@@ -15,7 +15,7 @@ import { guardInputs, inputPaths, mayWrite, type WriteGuard } from '../destinati
 import { EXIT, type CommandContext, type Io } from '../io.js';
 import { outputProblemText, planOutputs, type OutputFlag, type OutputTarget } from '../outputs.js';
 import { startProgress } from '../progress.js';
-import { openSession, readDocuments, type Session } from '../session.js';
+import { ignoreOption, maxInputSizeOption, openSession, readDocuments, type Session } from '../session.js';
 import { words } from '../words.js';
 
 interface CheckFlags {
@@ -31,6 +31,8 @@ interface CheckFlags {
   baseline?: string;
   writeBaseline?: string;
   waivers?: string;
+  maxInputSize?: number;
+  ignore?: string[];
 }
 
 function exitCode(report: Report, failOn: 'error' | 'warning'): number {
@@ -146,7 +148,7 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
   }
   const entries: ReportEntry[] = [];
   const progress = flags.progress && !flags.quiet ? startProgress(io.progress, sources.length, lang) : undefined;
-  for await (const item of readDocuments(sources, { lang, ...(flags.encoding ? { encoding: flags.encoding } : {}) }, io, progress)) {
+  for await (const item of readDocuments(sources, { ...flags, lang }, io, progress)) {
     entries.push(item.kind === 'unreadable' ? item.entry : { kind: 'checked', doc: checkDocument(item.doc, session.optionsFor(item.source)) });
   }
   if (entries.length === 0) {
@@ -272,6 +274,8 @@ export function registerCheck(program: Command, { io, setCode, help }: CommandCo
     .addOption(new Option('--tolerance <mode>', help.tolerance).choices(['interval', 'exact']))
     .addOption(new Option('--fail-on <level>', h.failOn).choices(['error', 'warning']).default('error'))
     .addOption(new Option('--encoding <encoding>', help.encoding).choices([...ENCODINGS]))
+    .addOption(maxInputSizeOption(help))
+    .addOption(ignoreOption(help))
     .option('--config <file>', help.config)
     .option('--no-config', help.noConfig)
     .option('--waivers <file>', h.waivers)

@@ -8,12 +8,14 @@ import type { Claim } from '../../narrative/claims/index.js';
 import { inertJson, visibleControls } from '../../report/controls.js';
 import { RULES } from '../../rules/index.js';
 import { EXIT, type CommandContext, type Io } from '../io.js';
-import { openSession, readDocuments } from '../session.js';
+import { ignoreOption, maxInputSizeOption, openSession, readDocuments } from '../session.js';
 
 interface ClaimsFlags {
   lang?: Lang;
   format: 'text' | 'json';
   config?: string | false;
+  maxInputSize?: number;
+  ignore?: string[];
 }
 
 const KIND: Record<Claim['kind'], { zh: string; en: string }> = {
@@ -52,7 +54,7 @@ async function runClaims(paths: string[], flags: ClaimsFlags, io: Io): Promise<n
   const lang = session.lang;
   const out: unknown[] = [];
   let unreadable = false;
-  for await (const item of readDocuments(session.sources, { lang }, io)) {
+  for await (const item of readDocuments(session.sources, { ...flags, lang }, io)) {
     if (item.kind === 'unreadable') {
       unreadable = true;
       continue;
@@ -124,6 +126,8 @@ export function registerClaims(program: Command, { io, setCode, help }: CommandC
     .argument('<paths...>', help.paths)
     .addOption(new Option('-f, --format <format>', help.claims.format).choices(['text', 'json']).default('text'))
     .addOption(new Option('--lang <lang>', help.lang).choices(['zh', 'en']))
+    .addOption(maxInputSizeOption(help))
+    .addOption(ignoreOption(help))
     .option('--config <file>', help.config)
     .option('--no-config', help.noConfig)
     .action(async (paths: string[], flags: ClaimsFlags) => {

@@ -7,7 +7,7 @@ import type { CheckStatus } from '../../model/finding.js';
 import { formatExplainJson, formatExplainText } from '../../report/explain.js';
 import { ruleById } from '../../rules/index.js';
 import { EXIT, type CommandContext, type Io } from '../io.js';
-import { openSession, readDocuments } from '../session.js';
+import { ignoreOption, maxInputSizeOption, openSession, readDocuments } from '../session.js';
 import { words } from '../words.js';
 
 const STATUSES: readonly CheckStatus[] = ['pass', 'rounding', 'fail', 'skipped'];
@@ -21,6 +21,8 @@ interface ExplainFlags {
   rule?: string;
   finding?: string;
   status?: CheckStatus[];
+  maxInputSize?: number;
+  ignore?: string[];
 }
 
 const TEXT = {
@@ -60,7 +62,7 @@ async function runExplain(paths: string[], flags: ExplainFlags, io: Io): Promise
   const lang = session.lang;
   const documents: ExplainedDocument[] = [];
   let unreadable = false;
-  for await (const item of readDocuments(session.sources, { lang, ...(flags.encoding ? { encoding: flags.encoding } : {}) }, io)) {
+  for await (const item of readDocuments(session.sources, { ...flags, lang }, io)) {
     if (item.kind === 'unreadable') {
       unreadable = true;
       continue;
@@ -97,6 +99,8 @@ export function registerExplain(program: Command, { io, setCode, help }: Command
     .addOption(new Option('--lang <lang>', help.lang).choices(['zh', 'en']))
     .addOption(new Option('--tolerance <mode>', help.tolerance).choices(['interval', 'exact']))
     .addOption(new Option('--encoding <encoding>', help.encoding).choices([...ENCODINGS]))
+    .addOption(maxInputSizeOption(help))
+    .addOption(ignoreOption(help))
     .option('--config <file>', help.config)
     .option('--no-config', help.noConfig)
     .action(async (paths: string[], flags: ExplainFlags) => {

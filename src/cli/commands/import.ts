@@ -13,6 +13,7 @@ import { template } from '../../templates/tables.js';
 import { writeFolderAtomic } from '../atomic-write.js';
 import { guardInputs, inputPaths, mayWrite } from '../destinations.js';
 import { EXIT, type CommandContext, type Io } from '../io.js';
+import { ignoreOption, loadOptions, maxInputSizeOption } from '../session.js';
 import { words } from '../words.js';
 
 interface ImportFlags {
@@ -20,6 +21,8 @@ interface ImportFlags {
   force?: boolean;
   lang: Lang;
   encoding?: Encoding;
+  maxInputSize?: number;
+  ignore?: string[];
 }
 
 const WORDS = {
@@ -80,7 +83,7 @@ async function runImport(path: string, flags: ImportFlags, io: Io): Promise<numb
     io.stderr(`zjs: ${words(lang).error}: ${inputErrorLine(renderInputError(e, lang))}\n`);
     return EXIT.failure;
   };
-  const sources = await discover([path]);
+  const sources = await discover([path], loadOptions(flags));
   const source = sources[0];
   if (!source) return error(path, words(lang).noDocs);
   if (sources.length > 1) return error(path, w.several(sources.length));
@@ -93,7 +96,7 @@ async function runImport(path: string, flags: ImportFlags, io: Io): Promise<numb
   if (!granted.ok) return error(flags.out, w.outIsInput);
   const out = granted.real;
 
-  const loaded = await loadDocument(source, flags.encoding ? { encoding: flags.encoding } : {});
+  const loaded = await loadDocument(source, loadOptions(flags));
   if (!loaded.ok) return unreadable(loaded.error);
   const folder = csvFolder(loaded.value);
 
@@ -160,6 +163,8 @@ export function registerImport(program: Command, { io, setCode, help }: CommandC
     .option('--force', h.force)
     .addOption(new Option('--lang <lang>', help.lang).choices(['zh', 'en']).default('zh'))
     .addOption(new Option('--encoding <encoding>', help.encoding).choices([...ENCODINGS]))
+    .addOption(maxInputSizeOption(help))
+    .addOption(ignoreOption(help))
     .action(async (source: string, flags: ImportFlags) => {
       setCode(await runImport(source, flags, io));
     });

@@ -3,11 +3,15 @@ import type { Lang } from '../../engine/messages.js';
 import { displayWidth } from '../../report/width.js';
 import { WORDS } from '../../report/words.js';
 import { RULES } from '../../rules/index.js';
-import type { CommandContext } from '../io.js';
+import type { Rule } from '../../rules/types.js';
+import { findConfig, readConfig } from '../config.js';
+import { EXIT, type CommandContext } from '../io.js';
+import { words } from '../words.js';
 
 interface RulesFlags {
   lang: Lang;
   format: 'text' | 'json';
+  config?: string | false;
 }
 
 const HEAD = {
@@ -16,14 +20,14 @@ const HEAD = {
 } as const;
 
 /** The registry as data: what `zjs rules --format json` prints. */
-export function rulesList(lang: Lang) {
-  return RULES.map((r) => ({
+export function rulesList(lang: Lang, rules: readonly Rule[] = RULES) {
+  return rules.map((r) => ({
     id: r.meta.id,
     title: r.meta.title[lang],
     severity: r.meta.severity,
     tags: [...r.meta.tags],
     tables: [...r.meta.tables],
-    docs: `docs/rules/${r.meta.id}.md`,
+    docs: r.meta.tags.includes('user') ? null : `docs/rules/${r.meta.id}.md`,
     // A finding's messageId names one of these; its params fill the {name} placeholders.
     messages: Object.fromEntries(Object.entries(r.meta.messages).map(([id, m]) => [id, m[lang]])),
   }));
@@ -34,8 +38,8 @@ function pad(text: string, width: number): string {
 }
 
 /** One line per rule, columns aligned for CJK titles. */
-function rulesTable(lang: Lang): string {
-  const rows = RULES.map((r) => [r.meta.id, r.meta.title[lang], WORDS[lang].severity[r.meta.severity], r.meta.tags.join(', ')]);
+function rulesTable(lang: Lang, rules: readonly Rule[]): string {
+  const rows = rules.map((r) => [r.meta.id, r.meta.title[lang], WORDS[lang].severity[r.meta.severity], r.meta.tags.join(', ')]);
   const head = [...HEAD[lang]];
   const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
   const line = (cells: readonly string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i] ?? 0))).join('  ').trimEnd();
@@ -49,8 +53,22 @@ export function registerRules(program: Command, { io, setCode, help }: CommandCo
     .description(help.rules.description)
     .addOption(new Option('-f, --format <format>', help.rules.format).choices(['text', 'json']).default('text'))
     .addOption(new Option('--lang <lang>', help.lang).choices(['zh', 'en']).default('zh'))
-    .action((flags: RulesFlags) => {
-      io.stdout(flags.format === 'json' ? `${JSON.stringify(rulesList(flags.lang), null, 2)}\n` : rulesTable(flags.lang));
+    .option('--config <file>', help.config)
+    .option('--no-config', help.noConfig)
+    .action(async (flags: RulesFlags) => {
+      // The config's own rules (审核公式) are listed beside the built-in ones.
+      const file = typeof flags.config === 'string' ? flags.config : flags.config === false ? null : await findConfig('.');
+      let rules: readonly Rule[] = RULES;
+      if (file !== null) {
+        const read = await readConfig(file);
+        if (!read.ok) {
+          io.stderr(`zjs: ${words(flags.lang).config}: ${read.file}${read.line !== null ? `:${read.line}` : ''}: ${read.message}\n`);
+          setCode(EXIT.failure);
+          return;
+        }
+        rules = [...RULES, ...(read.config.user?.rules ?? [])];
+      }
+      io.stdout(flags.format === 'json' ? `${JSON.stringify(rulesList(flags.lang, rules), null, 2)}\n` : rulesTable(flags.lang, rules));
       setCode(0);
     });
 }

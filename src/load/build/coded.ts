@@ -1,22 +1,12 @@
-import type { Cell, Column, Row } from '../../model/document.js';
-import type { TableTemplate } from '../../templates/tables.js';
-import { cellLoc, nonEmpty, rowLoc, type GridRow } from '../grid.js';
-import {
-  codeLevel,
-  columnLabels,
-  joinCode,
-  isUnknown,
-  looksLikeAmount,
-  mapColumns,
-  normaliseLabel,
-  readGridCell,
-  splitHeader,
-  type BuildContext,
-} from './common.js';
+import type { Column, Row } from '../../model/document.js';
+import { nonEmpty, rowLoc, type GridRow } from '../grid.js';
+import { CLASS_PART, CODE, CODE_AND_NAME, CODE_COLUMN_HEADING, CODE_PART, TOTAL, looksLikeAmount, squeeze } from '../lexicon.js';
+import { codeLevel, hasValueIn, joinCode, mapColumns, normaliseLabel, readGrid, readMappedCells, unrecognisedRow, type BuildContext, type TableBuilder } from './common.js';
 
-const TOTAL_LABEL = /^(合计|总计)$/;
-/** Header words that some layouts print in the 合计 row's code cells (类 | 款 | 项 | 合计). */
-const CODE_HEADINGS = /^(类|款|项|科目编码|科目代码)$/;
+const isCodePartOrBlank = (cell: string | undefined): boolean => {
+  const text = (cell ?? '').trim();
+  return text === '' || CODE_PART.test(text);
+};
 
 /** Code and name columns: the 科目名称 column and the code column(s) before it. */
 function findKeyColumns(labels: readonly string[], data: readonly GridRow[]): { code: number[]; name: number } {
@@ -24,10 +14,10 @@ function findKeyColumns(labels: readonly string[], data: readonly GridRow[]): { 
   if (name > 0) return { code: Array.from({ length: name }, (_, i) => i), name };
   // No 科目名称 header: a code split over 类 | 款 | 项 columns fills the leading columns with a
   // 3-digit 类 and 2-digit parts (or nothing) on every row that has a code.
-  const coded = data.filter((r) => /^\d{3}$/.test((r.cells[0] ?? '').trim()));
+  const coded = data.filter((r) => CLASS_PART.test((r.cells[0] ?? '').trim()));
   if (coded.length > 0) {
     let parts = 1;
-    while (parts < 3 && coded.every((r) => /^(\d{2})?$/.test((r.cells[parts] ?? '').trim())) && coded.some((r) => (r.cells[parts] ?? '').trim() !== '')) parts++;
+    while (parts < 3 && coded.every((r) => isCodePartOrBlank(r.cells[parts])) && coded.some((r) => (r.cells[parts] ?? '').trim() !== '')) parts++;
     if (parts > 1) return { code: Array.from({ length: parts }, (_, i) => i), name: parts };
   }
   // No 科目名称 header: codes in the first column, names in the second (the usual print layout).
@@ -40,24 +30,18 @@ function findKeyColumns(labels: readonly string[], data: readonly GridRow[]): { 
 
 function isDataRow(row: GridRow): boolean {
   const cells = nonEmpty(row);
-  const first = (cells[0] ?? '').replace(/\s+/g, '');
-  if (/^\d{3}(\d{2}){0,2}$/.test(first) || cells.some(looksLikeAmount)) return true;
+  const first = squeeze(cells[0] ?? '');
+  if (CODE.test(first) || cells.some(looksLikeAmount)) return true;
   // 合计 opens the data unless more header words follow it (合计 | 基本支出 | 项目支出 is a header line).
-  return TOTAL_LABEL.test(first) && !cells.slice(1).some((c) => /[\u4e00-\u9fff]/.test(c));
+  return TOTAL.test(first) && !cells.slice(1).some((c) => /[\u4e00-\u9fff]/.test(c));
 }
 
 /**
  * Tables keyed by 支出功能分类 code: 收入决算表, 支出决算表, 一般公共预算财政拨款支出决算表,
  * 政府性基金 and 国有资本经营 tables. Codes may be whole (2080102) or split (208 | 01 | 02).
  */
-export function buildCoded(
-  template: TableTemplate,
-  body: readonly GridRow[],
-  ctx: BuildContext,
-): { columns: Column[]; rows: Row[] } {
-  const { header, data } = splitHeader(body, isDataRow);
-  const labels = columnLabels(header);
-  const width = Math.max(labels.length, ...data.map((r) => r.cells.length));
+export const buildCoded: TableBuilder = (template, body, ctx) => {
+  const { data, labels, width } = readGrid(body, isDataRow);
   const keys = findKeyColumns(labels, data);
   const mapped = mapColumns(labels, keys.name + 1, width, [...template.columns, ...(template.detailColumns ?? [])]);
   const columns: Column[] = [...mapped.values()].map((s) => ({ key: s.key, label: s.name.zh }));
@@ -74,37 +58,26 @@ export function buildCoded(
     let code = joinCode(codeCells);
     // A code printed together with its name in one cell: “2080102 一般行政管理事务”.
     if (!code && codeCells.length === 1) {
-      const m = /^(\d{3}(?:\d{2}){0,2})\s+(\S.*)$/.exec(codeCells[0] ?? '');
+      const m = CODE_AND_NAME.exec(codeCells[0] ?? '');
       if (m?.[1] && m[2]) {
         code = m[1];
         name = name || m[2];
       }
     }
-    const labelText = normaliseLabel([...codeCells.filter((c) => !CODE_HEADINGS.test(c.replace(/\s+/g, ''))), name].join(''));
+    const labelText = normaliseLabel([...codeCells.filter((c) => !CODE_COLUMN_HEADING.test(squeeze(c))), name].join(''));
     let key: string;
     let level: Row['level'];
     if (code) {
       key = code;
       level = codeLevel(code);
-    } else if (TOTAL_LABEL.test(labelText)) {
+    } else if (TOTAL.test(labelText)) {
       key = 'total';
       level = 'total';
     } else {
-      const hasValue = [...mapped.keys()].some((col) => (gridRow.cells[col] ?? '').trim() !== '' || isUnknown(gridRow, col));
-      if (labelText !== '' || hasValue) {
-        ctx.issues.push({
-          code: 'row-unrecognised',
-          loc: rowLoc(gridRow, template.key),
-          params: { text: nonEmpty(gridRow).join(' ') },
-        });
-      }
+      if (labelText !== '' || hasValueIn(gridRow, mapped.keys())) ctx.issues.push(unrecognisedRow(gridRow, template.key));
       continue;
     }
-    const cells: Record<string, Cell> = {};
-    for (const [col, spec] of mapped) {
-      const loc = cellLoc(gridRow, template.key, key, spec.key, col + 1);
-      cells[spec.key] = readGridCell(gridRow, col, loc, ctx.unit);
-    }
+    const cells = readMappedCells(gridRow, template.key, key, mapped, ctx.unit);
     if (seen.has(key)) {
       ctx.issues.push({ code: 'duplicate-row', loc: rowLoc(gridRow, template.key, key), params: { row: key } });
       continue;
@@ -116,7 +89,7 @@ export function buildCoded(
   }
   reportStrayValues(data, keys.name, mapped, template.key, ctx);
   return { columns, rows };
-}
+};
 
 /** Numbers in columns that no header names: reported, never silently dropped. */
 export function reportStrayValues(

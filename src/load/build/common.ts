@@ -1,14 +1,33 @@
-import type { Amount, Cell, LoadIssue, Unit } from '../../model/document.js';
+import type { Amount, Cell, Column, LoadIssue, Row, Unit } from '../../model/document.js';
 import type { Location } from '../../model/location.js';
 import { D, halfUnit, parseNumber } from '../../model/number.js';
-import { normaliseHeader, type ColumnSpec } from '../../templates/tables.js';
-import { nonEmpty, type GridRow } from '../grid.js';
+import { normaliseHeader, type ColumnSpec, type TableTemplate } from '../../templates/tables.js';
+import { cellLoc, nonEmpty, rowLoc, type GridRow } from '../grid.js';
+import { CLASS_PART, CODE, CODE_PART, COLUMN_NUMBER, LABEL_NUMBERING, squeeze } from '../lexicon.js';
+import { widest } from '../arrays.js';
 
 /** What every table builder needs: where the table is, its unit, and a place to report problems. */
 export interface BuildContext {
   table: string;
   unit: Unit;
   issues: LoadIssue[];
+}
+
+/** A table's columns and rows as one layout reads them. */
+export interface BuiltTable {
+  columns: Column[];
+  rows: Row[];
+  groups?: { personnel: string[]; public: string[] };
+}
+
+/** Reads the rows of one table block of a layout (see `TableTemplate.layout`). */
+export type TableBuilder = (template: TableTemplate, body: readonly GridRow[], ctx: BuildContext) => BuiltTable;
+
+/** A table body split at its data, with each physical column's header text and the table's width. */
+export function readGrid(body: readonly GridRow[], isData: (row: GridRow) => boolean): { header: GridRow[]; data: GridRow[]; labels: string[]; width: number } {
+  const { header, data } = splitHeader(body, isData);
+  const labels = columnLabels(header);
+  return { header, data, labels, width: widest(data, labels.length) };
 }
 
 const TEN_THOUSAND = new D(10000);
@@ -52,19 +71,32 @@ export function readGridCell(row: GridRow, col: number | undefined, loc: Locatio
   return readCell(row.cells[col], loc, unit);
 }
 
+/** Whether a row prints anything (or may: an unknown cell) in the given columns. */
+export function hasValueIn(row: GridRow, columns: Iterable<number>): boolean {
+  for (const col of columns) if ((row.cells[col] ?? '').trim() !== '' || isUnknown(row, col)) return true;
+  return false;
+}
+
+/** A row that opens no row of the table: reported with its text, never dropped silently. */
+export function unrecognisedRow(row: GridRow, table: string, text = nonEmpty(row).join(' ')): LoadIssue {
+  return { code: 'row-unrecognised', loc: rowLoc(row, table), params: { text } };
+}
+
+/** The cells of a row in the columns the header named, each with its location. */
+export function readMappedCells(row: GridRow, table: string, key: string, mapped: ReadonlyMap<number, ColumnSpec>, unit: Unit): Record<string, Cell> {
+  const cells: Record<string, Cell> = {};
+  for (const [col, spec] of mapped) cells[spec.key] = readGridCell(row, col, cellLoc(row, table, key, spec.key, col + 1), unit);
+  return cells;
+}
+
 /** A 栏次 row: labelled 栏次, or a run of column numbers 1, 2, 3… */
 export function isColumnNumberRow(row: GridRow): boolean {
   const cells = nonEmpty(row);
   if (cells.length === 0) return false;
-  if (cells.some((c) => c.replace(/\s+/g, '') === '栏次')) return true;
-  if (cells.length < 3 || !cells.every((c) => /^\d{1,2}$/.test(c))) return false;
+  if (cells.some((c) => squeeze(c) === '栏次')) return true;
+  if (cells.length < 3 || !cells.every((c) => COLUMN_NUMBER.test(c))) return false;
   const nums = cells.map(Number);
   return nums.every((n, i) => i === 0 || n > (nums[i - 1] ?? 0));
-}
-
-/** True when a cell reads as a money amount printed with decimals (1,234.50 or 0.00). */
-export function looksLikeAmount(text: string): boolean {
-  return /^[-−(]?[\d,，]+\.\d+\)?$/.test(text.replace(/\s+/g, ''));
 }
 
 /** Splits a table body into header rows and data rows (at the 栏次 row, or at the first row with data). */
@@ -90,7 +122,7 @@ export function splitHeader(body: readonly GridRow[], isData: (row: GridRow) => 
 
 /** Header text of each physical column, joined top to bottom, spaces removed. */
 export function columnLabels(header: readonly GridRow[]): string[] {
-  const width = Math.max(0, ...header.map((r) => r.cells.length));
+  const width = widest(header);
   const labels: string[] = [];
   for (let col = 0; col < width; col++) {
     labels.push(header.map((r) => normaliseHeader(r.cells[col] ?? '')).join(''));
@@ -125,17 +157,17 @@ export function mapColumns(
 /** Normalises a row label for matching: no numbering, spaces or bracket variants. */
 export function normaliseLabel(text: string): string {
   return normaliseHeader(text)
-    .replace(/^(第?[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．]|[(][一二三四五六七八九十\d]+[)])/, '')
+    .replace(LABEL_NUMBERING, '')
     .replace(/[:：]$/, '');
 }
 
 /** 科目 code as printed whole or split over 类/款/项 cells; undefined when the parts are not a code. */
 export function joinCode(parts: readonly string[]): string | undefined {
-  const clean = parts.map((p) => p.replace(/\s+/g, '')).filter((p) => p !== '');
+  const clean = parts.map(squeeze).filter((p) => p !== '');
   if (clean.length === 0) return undefined;
-  if (clean.length === 1) return /^\d{3}(\d{2}){0,2}$/.test(clean[0] ?? '') ? clean[0] : undefined;
+  if (clean.length === 1) return CODE.test(clean[0] ?? '') ? clean[0] : undefined;
   const [head, ...rest] = clean;
-  if (!head || !/^\d{3}$/.test(head) || !rest.every((p) => /^\d{2}$/.test(p)) || rest.length > 2) return undefined;
+  if (!head || !CLASS_PART.test(head) || !rest.every((p) => CODE_PART.test(p)) || rest.length > 2) return undefined;
   return clean.join('');
 }
 

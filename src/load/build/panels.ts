@@ -1,7 +1,9 @@
 import type { Cell, Column, Row } from '../../model/document.js';
-import { normaliseHeader, type TableTemplate } from '../../templates/tables.js';
+import { normaliseHeader } from '../../templates/tables.js';
 import { cellLoc, nonEmpty, rowLoc, type GridRow } from '../grid.js';
-import { columnLabels, isUnknown, joinCode, looksLikeAmount, readGridCell, splitHeader, type BuildContext } from './common.js';
+import { CLASS_PART, PANEL_TOTALS, looksLikeAmount } from '../lexicon.js';
+import { columnLabels, isUnknown, joinCode, readGridCell, splitHeader, type TableBuilder } from './common.js';
+import { widest } from '../arrays.js';
 
 interface Panel {
   from: number;
@@ -13,15 +15,10 @@ interface Panel {
 }
 
 const PANEL_START = /科目代码|科目编码|经济分类|^代码$|^编码$/;
-const TOTAL_LABELS: Array<[RegExp, string]> = [
-  [/^人员经费(合计)?$/, 'personnel-total'],
-  [/^公用经费(合计)?$/, 'public-total'],
-  [/^(基本支出)?合计$/, 'total'],
-];
 
 function totalKey(text: string): string | undefined {
   const label = normaliseHeader(text);
-  return TOTAL_LABELS.find(([re]) => re.test(label))?.[1];
+  return PANEL_TOTALS.find(([re]) => re.test(label))?.[1];
 }
 
 /** The header row that names the most panels, and the panels it names. */
@@ -95,20 +92,16 @@ function panelClasses(panel: Panel, data: readonly GridRow[]): string[] {
 }
 
 function isDataRow(row: GridRow): boolean {
-  return nonEmpty(row).some(looksLikeAmount) || /^\d{3}$/.test((row.cells[0] ?? '').trim());
+  return nonEmpty(row).some(looksLikeAmount) || CLASS_PART.test((row.cells[0] ?? '').trim());
 }
 
 /**
  * 一般公共预算财政拨款基本支出决算(明细)表: economic classification codes (301, 30101…) in two or
  * three panels side by side, and the 人员经费 / 公用经费 totals on the last line.
  */
-export function buildPanels(
-  template: TableTemplate,
-  body: readonly GridRow[],
-  ctx: BuildContext,
-): { columns: Column[]; rows: Row[]; groups?: { personnel: string[]; public: string[] } } {
+export const buildPanels: TableBuilder = (template, body, ctx) => {
   const { header, data } = splitHeader(body, isDataRow);
-  const width = Math.max(...body.map((r) => r.cells.length), 0);
+  const width = widest(body);
   const panels = findPanels(header, width);
   assignGroups(header, panels, data);
   const rows: Row[] = [];
@@ -172,4 +165,4 @@ export function buildPanels(
   const grouped = panels.some((p) => p.group !== undefined);
   const columns: Column[] = [{ key: 'amount', label: '决算数' }];
   return grouped ? { columns, rows, groups: { personnel: classesOf('personnel'), public: classesOf('public') } } : { columns, rows };
-}
+};

@@ -1,49 +1,23 @@
 import type { Cell, Column, Row } from '../../model/document.js';
-import type { Localized } from '../../model/finding.js';
-import { normaliseHeader, type TableTemplate } from '../../templates/tables.js';
+import { normaliseHeader } from '../../templates/tables.js';
+import {
+  THREE_PUBLIC_HEADINGS,
+  THREE_PUBLIC_ITEMS,
+  THREE_PUBLIC_KIND_HEADINGS,
+  threePublicColumnName,
+  type ThreePublicItem,
+} from '../../templates/three-public.js';
 import { cellLoc, nonEmpty, rowLoc, type GridRow } from '../grid.js';
-import { isUnknown, looksLikeAmount, readGridCell, splitHeader, type BuildContext } from './common.js';
-
-export const THREE_PUBLIC_ITEMS = ['total', 'abroad', 'vehicle', 'purchase', 'operation', 'reception'] as const;
-export type ThreePublicItem = (typeof THREE_PUBLIC_ITEMS)[number];
-
-export const THREE_PUBLIC_NAMES: Record<ThreePublicItem, Localized> = {
-  total: { zh: '合计', en: 'total' },
-  abroad: { zh: '因公出国（境）费', en: 'official travel abroad' },
-  vehicle: { zh: '公务用车购置及运行维护费', en: 'official vehicles (subtotal)' },
-  purchase: { zh: '公务用车购置费', en: 'vehicle purchase' },
-  operation: { zh: '公务用车运行维护费', en: 'vehicle operation and maintenance' },
-  reception: { zh: '公务接待费', en: 'official reception' },
-};
-export const THREE_PUBLIC_KINDS: Record<'budget' | 'actual', Localized> = {
-  budget: { zh: '预算数', en: 'budget' },
-  actual: { zh: '决算数', en: 'actual' },
-};
-
-/** “决算数 公务接待费” for a column key such as `actual-reception`. */
-export function threePublicColumnName(key: string): Localized {
-  const [kind, item] = key.split('-') as ['budget' | 'actual', ThreePublicItem];
-  const k = THREE_PUBLIC_KINDS[kind];
-  const i = THREE_PUBLIC_NAMES[item];
-  return k && i ? { zh: `${k.zh}${i.zh}`, en: `${k.en} ${i.en}` } : { zh: key, en: key };
-}
-
-const ITEM_HEADER: Array<[ThreePublicItem, RegExp]> = [
-  ['total', /^合计$/],
-  ['abroad', /因公出国/],
-  ['vehicle', /^小计$|^公务用车购置及运行(维护)?费$/],
-  ['purchase', /^(公务用车)?购置费$/],
-  ['operation', /^(公务用车)?运行(维护)?费$/],
-  ['reception', /接待/],
-];
+import { COLUMN_NUMBER, looksLikeAmount } from '../lexicon.js';
+import { isUnknown, readGridCell, splitHeader, type TableBuilder } from './common.js';
 
 /** Column order: by budget/actual first (Hunan 公开09表) or by item first (Shanghai 七). */
 function canonicalOrder(header: readonly GridRow[]): string[] {
   const cells = header.flatMap((r) => r.cells.map((c, i) => ({ i, text: normaliseHeader(c) })));
-  const budgets = cells.filter((c) => /^预算数?$/.test(c.text));
-  const actuals = cells.filter((c) => /^决算数?$/.test(c.text));
+  const budgets = cells.filter((c) => THREE_PUBLIC_KIND_HEADINGS.budget.test(c.text));
+  const actuals = cells.filter((c) => THREE_PUBLIC_KIND_HEADINGS.actual.test(c.text));
   const firstAt = new Map<ThreePublicItem, number>();
-  for (const [item, re] of ITEM_HEADER) {
+  for (const [item, re] of THREE_PUBLIC_HEADINGS) {
     const hit = cells.find((c) => re.test(c.text));
     if (hit) firstAt.set(item, hit.i);
   }
@@ -64,7 +38,7 @@ function canonicalOrder(header: readonly GridRow[]): string[] {
 
 const isNumberLabelRow = (row: GridRow): boolean => {
   const cells = nonEmpty(row);
-  return cells.length > 0 && cells.every((c) => /^\d{1,2}$/.test(c));
+  return cells.length > 0 && cells.every((c) => COLUMN_NUMBER.test(c));
 };
 
 /**
@@ -72,11 +46,7 @@ const isNumberLabelRow = (row: GridRow): boolean => {
  * 公务用车 小计/购置/运行维护, 接待). Columns are placed by their 栏次 numbers when printed; a
  * lone 栏次 number above a value (as extracted text sometimes shows) places that value.
  */
-export function buildThreePublic(
-  template: TableTemplate,
-  body: readonly GridRow[],
-  ctx: BuildContext,
-): { columns: Column[]; rows: Row[] } {
+export const buildThreePublic: TableBuilder = (template, body, ctx) => {
   const { header, columnNumbers, data } = splitHeader(body, (row) => nonEmpty(row).some(looksLikeAmount));
   const order = canonicalOrder(header);
   const table = template.key;
@@ -84,7 +54,7 @@ export function buildThreePublic(
   if (columnNumbers) {
     columnNumbers.cells.forEach((c, i) => {
       const n = Number(c.trim());
-      const key = /^\d{1,2}$/.test(c.trim()) ? order[n - 1] : undefined;
+      const key = COLUMN_NUMBER.test(c.trim()) ? order[n - 1] : undefined;
       if (key) positions.set(i, key);
     });
   }
@@ -99,7 +69,7 @@ export function buildThreePublic(
   for (const gridRow of data) {
     if (isNumberLabelRow(gridRow)) {
       gridRow.cells.forEach((c, i) => {
-        const key = /^\d{1,2}$/.test(c.trim()) ? order[Number(c.trim()) - 1] : undefined;
+        const key = COLUMN_NUMBER.test(c.trim()) ? order[Number(c.trim()) - 1] : undefined;
         if (key) positions.set(i, key);
       });
       continue;
@@ -140,4 +110,4 @@ export function buildThreePublic(
       ? [{ key: 'three-public', label: '“三公”经费', level: 'line', loc: { ...firstLoc, table, row: 'three-public' }, cells }]
       : [];
   return { columns, rows };
-}
+};

@@ -1,8 +1,9 @@
-import type { Cell, Column, Row, Side } from '../../model/document.js';
+import type { Column, Row, Side } from '../../model/document.js';
 import { isDetailRow, summaryRowKey } from '../../templates/rows.js';
-import { normaliseHeader, type ColumnSpec, type TableTemplate } from '../../templates/tables.js';
-import { cellLoc, nonEmpty, rowLoc, type GridRow } from '../grid.js';
-import { columnLabels, isUnknown, looksLikeAmount, mapColumns, normaliseLabel, readGridCell, splitHeader, type BuildContext } from './common.js';
+import { normaliseHeader, type ColumnSpec } from '../../templates/tables.js';
+import { nonEmpty, rowLoc, type GridRow } from '../grid.js';
+import { looksLikeAmount } from '../lexicon.js';
+import { hasValueIn, mapColumns, normaliseLabel, readGrid, readMappedCells, unrecognisedRow, type TableBuilder } from './common.js';
 
 /** Where the 支出 half of the table starts: the second 项目 column, or the 支出 group heading. */
 function findSplit(header: readonly GridRow[]): number | undefined {
@@ -26,14 +27,8 @@ function isDataRow(row: GridRow): boolean {
  * 收入支出决算总表 and 财政拨款收入支出决算总表: income items on the left, expense items on the
  * right, each side with its own label, optional 行次 and amount columns.
  */
-export function buildTwoSided(
-  template: TableTemplate,
-  body: readonly GridRow[],
-  ctx: BuildContext,
-): { columns: Column[]; rows: Row[] } {
-  const { header, data } = splitHeader(body, isDataRow);
-  const labels = columnLabels(header);
-  const width = Math.max(labels.length, ...data.map((r) => r.cells.length));
+export const buildTwoSided: TableBuilder = (template, body, ctx) => {
+  const { header, data, labels, width } = readGrid(body, isDataRow);
   const split = findSplit(header);
   if (split === undefined) {
     ctx.issues.push({
@@ -61,20 +56,13 @@ export function buildTwoSided(
     for (const s of maps) {
       const printed = (gridRow.cells[s.from] ?? '').trim();
       const label = normaliseLabel(printed);
-      const hasValue = [...s.map.keys()].some((col) => (gridRow.cells[col] ?? '').trim() !== '' || isUnknown(gridRow, col));
       if (label === '' || label === '栏次') {
-        if (hasValue) {
-          ctx.issues.push({
-            code: 'row-unrecognised',
-            loc: rowLoc(gridRow, template.key),
-            params: { text: nonEmpty(gridRow).join(' ') },
-          });
-        }
+        if (hasValueIn(gridRow, s.map.keys())) ctx.issues.push(unrecognisedRow(gridRow, template.key));
         continue;
       }
       const itemKey = summaryRowKey(template.key, s.side, label, previous[s.side]);
       if (!itemKey) {
-        ctx.issues.push({ code: 'row-unrecognised', loc: rowLoc(gridRow, template.key), params: { text: printed } });
+        ctx.issues.push(unrecognisedRow(gridRow, template.key, printed));
         continue;
       }
       previous[s.side] = itemKey;
@@ -84,11 +72,7 @@ export function buildTwoSided(
         continue;
       }
       seen.add(key);
-      const cells: Record<string, Cell> = {};
-      for (const [col, spec] of s.map) {
-        const loc = cellLoc(gridRow, template.key, key, spec.key, col + 1);
-        cells[spec.key] = readGridCell(gridRow, col, loc, ctx.unit);
-      }
+      const cells = readMappedCells(gridRow, template.key, key, s.map, ctx.unit);
       rows.push({
         key,
         label: printed,
@@ -100,4 +84,4 @@ export function buildTwoSided(
     }
   }
   return { columns, rows };
-}
+};

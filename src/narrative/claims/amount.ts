@@ -1,4 +1,4 @@
-import { threePublicColumnName } from '../../load/build/three-public.js';
+import { threePublicColumnName } from '../../templates/three-public.js';
 import { bindCodedItem, bindItemHeading, codedTable, bindSubject, THREE_PUBLIC_MENTIONS, type Binding, type ThreePublicItem } from '../bind.js';
 import { isThreshold, type Num } from '../numbers.js';
 import { cellOf, comparable } from './cells.js';

@@ -1,3 +1,4 @@
+import { TABLE_KEYS } from '../../model/document.js';
 import type { FamilyDef, IdentityDef, SectionDef } from '../family.js';
 
 /**
@@ -297,17 +298,7 @@ export const UNIVERSITY_SECTIONS: SectionDef[] = [
   { key: 'glossary', name: { zh: '名词解释', en: 'glossary of terms' }, patterns: ['名词解释'] },
 ];
 
-const NINE_TABLES = [
-  'income-expense',
-  'income',
-  'expense',
-  'fiscal-income-expense',
-  'general-budget-expense',
-  'general-budget-basic',
-  'gov-fund',
-  'state-capital',
-  'three-public',
-].map((key) => ({ key }));
+const NINE_TABLES = TABLE_KEYS.map((key) => ({ key }));
 
 /**
  * The built-in families. A document's family is the one whose tables it holds best (see

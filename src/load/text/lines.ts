@@ -1,6 +1,7 @@
-import { looksLikeAmount } from './build/common.js';
-import { splitLines } from './decode.js';
-import { isTitleOrMeta } from './segment.js';
+import { splitLines } from '../decode.js';
+import type { GridRow } from '../grid.js';
+import { CODE, COLUMN_NUMBER, WIDE, isPageNumber, looksLikeAmount, squeeze } from '../lexicon.js';
+import { isTitleOrMeta } from '../segment.js';
 
 /** One line of a text file: its content, its 1-based line number, its page (counted at form feeds). */
 export interface SourceLine {
@@ -8,6 +9,10 @@ export interface SourceLine {
   line: number;
   page: number;
 }
+
+/** The source line a grid row was made from (or its cells again, tab-separated). */
+export const sourceLineOf = (row: GridRow, lines: ReadonlyMap<number, SourceLine>): SourceLine =>
+  lines.get(row.loc.line) ?? { text: row.cells.join('\t'), line: row.loc.line, page: 1 };
 
 /** The text's lines, form feeds turned into page numbers. */
 export function sourceLines(text: string): SourceLine[] {
@@ -24,23 +29,6 @@ export function sourceLines(text: string): SourceLine[] {
   });
 }
 
-/** Characters that take two columns in a monospaced rendering of the text. */
-export const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6“”‘’]/;
-
-/** A 科目 or 经济分类 code as printed whole: 类 (3 digits), 款 (5) or 项 (7). */
-export const CODE = /^\d{3}(\d{2}){0,2}$/;
-/** The numbering that opens an item label: 一、 （一） 1、 */
-export const NUMBERED = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、．])/;
-export const TOTAL = /^(合计|总计)$/;
-
-/**
- * Page furniture printed inside the text: 第 3 页, — 3 —, 3/25, Page 3. A bare number is not
- * enough (a lone 栏次 number can stand on a line of its own inside a table).
- */
-const DECORATED_PAGE_NUMBER = /^([-—–－~]+\s*\d{1,4}\s*[-—–－~]+|第\s*\d{1,4}\s*页(\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|page\s*\d{1,4}(\s*of\s*\d{1,4})?)$/i;
-const BARE_NUMBER = /^\d{1,4}$/;
-
-const squeeze = (text: string): string => text.replace(/[\s\u3000]+/g, '');
 /** A line's text for recognising repeats: no spaces, digits generalised (page numbers change). */
 const repeatKey = (text: string): string => squeeze(text).replace(/\d+/g, '#');
 
@@ -65,7 +53,7 @@ export function dropPageFurniture(lines: readonly SourceLine[]): SourceLine[] {
       const bottom = list.slice(-2);
       for (const l of [...top, ...bottom]) {
         const t = l.text.trim();
-        if (DECORATED_PAGE_NUMBER.test(t) || (BARE_NUMBER.test(t) && (l === list[0] || l === list[list.length - 1]))) dropped.add(l);
+        if (isPageNumber(t, l === list[0] || l === list[list.length - 1])) dropped.add(l);
         // Titles and unit lines open a table on every page: they are content, however often they repeat.
         else if (!isTitleOrMeta(t) && !/\d\.\d/.test(t)) edges.push(l);
       }
@@ -82,7 +70,7 @@ export function dropPageFurniture(lines: readonly SourceLine[]): SourceLine[] {
   // them is a running header or footer.
   const marks: number[] = [];
   printed.forEach((l, i) => {
-    if (DECORATED_PAGE_NUMBER.test(l.text.trim())) {
+    if (isPageNumber(l.text.trim(), false)) {
       dropped.add(l);
       marks.push(i);
     }
@@ -108,7 +96,7 @@ export type TokenKind = 'amount' | 'code' | 'int' | 'text';
 export function tokenKind(text: string): TokenKind {
   if (looksLikeAmount(text)) return 'amount';
   if (CODE.test(text)) return 'code';
-  if (/^\d{1,2}$/.test(text)) return 'int';
+  if (COLUMN_NUMBER.test(text)) return 'int';
   return 'text';
 }
 

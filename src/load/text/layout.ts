@@ -1,6 +1,14 @@
-import type { GridRow } from './grid.js';
-import { isColumnNumberRow } from './build/common.js';
-import { NUMBERED, TOTAL, WIDE, joinPieces, tokenKind, type SourceLine, type TokenKind } from './text-lines.js';
+import type { TableTemplate } from '../../templates/tables.js';
+import { columnLabels, isColumnNumberRow } from '../build/common.js';
+import type { GridRow } from '../grid.js';
+import { CODE_HEADING, COLUMN_NUMBER, NUMBERED, TOTAL, WIDE, looksLikeAmount, squeeze } from '../lexicon.js';
+import { joinPieces, sourceLineOf, tokenKind, type SourceLine, type TokenKind } from './lines.js';
+import { unalignedTable } from './plain.js';
+import { dropRepeatedHeader, isRowLabel, joinAroundNumbers, joinSplitLabels, joinWrappedRows, strayNumbers } from './repair.js';
+import { hasData } from './shape.js';
+import type { TableBlock } from '../segment.js';
+import type { TextStrategy } from './strategy.js';
+import { largest, smallest } from '../arrays.js';
 
 /** A word of a space-aligned line, with the display columns it covers: [start, end). */
 export interface Word {
@@ -275,18 +283,16 @@ function headerColumns(header: readonly TableLine[], cols: Column[]): void {
 
 const isTextOnly = (line: TableLine): boolean => line.tokens.length > 0 && line.tokens.every((t) => t.kind === 'text');
 
-/** Words printed in front of the 合计 row in some layouts (类 款 项 over the code columns). */
-const HEADING_WORD = /^(类|款|项)$/;
-
 /** A line that starts a table row: a code, a number, or a label (numbered, a total, a known item). */
 const opensRow = (line: TableLine, isLabel: (text: string) => boolean): boolean => {
   if (line.tokens.some((t) => t.kind === 'amount')) return true;
-  const first = line.tokens.find((t) => !(t.kind === 'text' && HEADING_WORD.test(t.text)));
+  // Words printed in front of the 合计 row in some layouts (类 款 项 over the code columns).
+  const first = line.tokens.find((t) => !(t.kind === 'text' && CODE_HEADING.test(t.text)));
   if (!first) return false;
   if (first.kind === 'code') return true;
   if (first.kind !== 'text') return false;
   // 合计 opens the data unless more header words follow it (合计 | 基本支出 | 项目支出 is a header line).
-  if (TOTAL.test(first.text.replace(/\s+/g, ''))) return line.tokens.every((t) => t === first || t.kind !== 'text' || HEADING_WORD.test(t.text));
+  if (TOTAL.test(squeeze(first.text))) return line.tokens.every((t) => t === first || t.kind !== 'text' || CODE_HEADING.test(t.text));
   return NUMBERED.test(first.text) || isLabel(first.text);
 };
 
@@ -394,7 +400,7 @@ function doubtful(placed: readonly number[], i: number, tokens: readonly Token[]
 
 /** Columns of a page → the reference page's, in order, each to the nearest by relative place. */
 function mapByPlace(cols: readonly Column[], ref: readonly Column[]): number[] {
-  const span = (list: readonly Column[]): [number, number] => [Math.min(...list.map((c) => c.start)), Math.max(...list.map((c) => c.end))];
+  const span = (list: readonly Column[]): [number, number] => [smallest(list.map((c) => c.start)), largest(list.map((c) => c.end))];
   const [a0, a1] = span(cols);
   const [b0, b1] = span(ref);
   const rel = (c: Column, lo: number, hi: number): number => ((c.start + c.end) / 2 - lo) / Math.max(1, hi - lo);
@@ -418,4 +424,56 @@ function firstRowAbove(rows: GridRow[], headerCount: number): void {
   if (!filled.some((i) => (below.cells[i] ?? '') !== '') || !below.cells.every((c, k) => c === '' || filled.includes(k))) return;
   for (const i of filled) first.cells[i] = above.cells[i] ?? '';
   rows.splice(headerCount - 1, 1);
+}
+
+/**
+ * A space-aligned text (as `pdftotext -layout` writes it): each line's cells are its fields two
+ * spaces apart; a table is rebuilt from the character positions of its words, and read as a
+ * plain extraction when the positions do not settle every value.
+ */
+export function layoutStrategy(file: string, lines: readonly SourceLine[]): TextStrategy {
+  const model = widthModel(lines);
+  const rows: GridRow[] = lines.map((l) => ({ cells: fieldsOf(l.text), loc: { file, line: l.line } }));
+  const byLine = new Map(lines.map((l) => [l.line, l]));
+  const rebuild = (block: TableBlock, range: GridRow[]): GridRow[] => {
+    const body = dropRepeatedHeader(range.filter((r) => r.cells.length > 0));
+    const kept = new Set(body.map((r) => r.loc.line));
+    const source = range.map((r) => sourceLineOf(r, byLine)).filter((l) => kept.has(l.line));
+    const table = layoutTable(file, source, model, (text) => isRowLabel(block.template, text));
+    const joined = joinSplitLabels(joinAroundNumbers(table, block.template), block.template);
+    const rebuilt = strayNumbers(joinWrappedRows(joined, block.template), block.template);
+    if (readsWhole(rebuilt, block.template)) return rebuilt;
+    // Positions that do not settle every value (cells left empty, pages laid out apart, headings
+    // not over their numbers): read the table as a plain extraction, only what is certain.
+    const plain = source.map((l) => ({ ...l, text: fieldsOf(l.text).join('\t') }));
+    return unalignedTable(file, block.template, plain, 'plain');
+  };
+  return { rows, rebuild };
+}
+
+/**
+ * Whether a table rebuilt from character positions can be trusted: no value was left unplaced, and
+ * every column holding amounts is named by its header (or numbered by the 栏次 line of a 三公 table).
+ */
+function readsWhole(rows: readonly GridRow[], template: TableTemplate): boolean {
+  if (rows.some((r) => r.uncertain)) return false;
+  const dataAt = rows.findIndex((r) => hasData(r) || isColumnNumberRow(r));
+  if (dataAt < 0) return true;
+  const header = rows.slice(0, dataAt);
+  const numbers = rows.find((r) => isColumnNumberRow(r));
+  const amountColumns = new Set<number>();
+  for (const r of rows.slice(dataAt)) r.cells.forEach((c, k) => looksLikeAmount(c) && amountColumns.add(k));
+  const labels = columnLabels(header);
+  const specs = [...template.columns, ...(template.incomeColumns ?? [])];
+  return [...amountColumns].every((k) => {
+    const label = labels[k] ?? '';
+    switch (template.layout) {
+      case 'three-public':
+        return COLUMN_NUMBER.test((numbers?.cells[k] ?? '').trim());
+      case 'panels':
+        return /决算数|金额|合计/.test(label);
+      default:
+        return specs.some((s) => s.match.test(label));
+    }
+  });
 }

@@ -1,9 +1,11 @@
-import type { Side } from '../model/document.js';
-import { summaryRowKey } from '../templates/rows.js';
-import { normaliseHeader, type ColumnSpec, type TableTemplate } from '../templates/tables.js';
-import { normaliseLabel } from './build/common.js';
-import type { GridRow } from './grid.js';
-import { NUMBERED, TOTAL, joinPieces, tokenKind, type SourceLine, type TokenKind } from './text-lines.js';
+import type { Side } from '../../model/document.js';
+import { summaryRowKey } from '../../templates/rows.js';
+import { normaliseHeader, type ColumnSpec, type TableTemplate } from '../../templates/tables.js';
+import { normaliseLabel } from '../build/common.js';
+import type { GridRow } from '../grid.js';
+import { CODE_PART, KEY_HEADING, KEY_WORD, NUMBERED, PANEL_TOTALS, TOTAL } from '../lexicon.js';
+import { joinPieces, tokenKind, type SourceLine, type TokenKind } from './lines.js';
+import { append } from '../arrays.js';
 
 /**
  * Tables whose text lost the empty cells: a plain extraction (cells a tab or a space apart, empty
@@ -22,12 +24,12 @@ import { NUMBERED, TOTAL, joinPieces, tokenKind, type SourceLine, type TokenKind
  */
 export type UnalignedShape = 'plain' | 'cells';
 
-interface Token {
+export interface Token {
   text: string;
   kind: TokenKind;
 }
 
-interface PlainLine {
+export interface PlainLine {
   source: SourceLine;
   tokens: Token[];
 }
@@ -44,7 +46,7 @@ function tokensOf(text: string): Token[] {
       if (word === '') continue;
       const kind = tokenKind(word);
       // 201 06 01: the 款 and 项 parts of a code printed apart.
-      if (kind === 'int' && /^\d{2}$/.test(word) && previous?.kind === 'code' && previous.text.length < 7) {
+      if (kind === 'int' && CODE_PART.test(word) && previous?.kind === 'code' && previous.text.length < 7) {
         previous.text += word;
         continue;
       }
@@ -61,6 +63,9 @@ function tokensOf(text: string): Token[] {
   return out;
 }
 
+/** Lines with their tokens. */
+export const plainLines = (lines: readonly SourceLine[]): PlainLine[] => lines.map((source) => ({ source, tokens: tokensOf(source.text) }));
+
 /** How many cells a line holds once its words are read as cells (one cell per line: at most one). */
 export function tokenCount(text: string): number {
   return tokensOf(text).length;
@@ -69,12 +74,6 @@ export function tokenCount(text: string): number {
 const amounts = (line: PlainLine): string[] => line.tokens.filter((t) => t.kind === 'amount').map((t) => t.text);
 const hasText = (line: PlainLine): boolean => line.tokens.some((t) => t.kind === 'text');
 
-/** Header words that are no part of a row (类 款 项 printed on the 合计 line). */
-const HEADING_WORD = /^(类|款|项|类款项|科目编码|科目代码|栏次)$/;
-
-/** Header words that head the key columns, or group others: no amount column of their own. */
-const KEY_HEADING = /^(项目|科目|科目编码|科目代码|科目名称|支出功能分类(科目)?|功能分类(科目)?|经济分类(科目)?|类|款|项|类款项|栏次|行次|编码|代码|名称|收入|支出|本年支出|单位[:：]?万?元)$/;
-
 /**
  * The template's amount columns named in the printed header, in template order. A heading broken
  * over lines still names its column by its first part (本年收入合 for 本年收入合计, three
@@ -82,14 +81,14 @@ const KEY_HEADING = /^(项目|科目|科目编码|科目代码|科目名称|支�
  * template column is named, or (a header printed one cell a line) every header word is a key
  * heading or names a column.
  */
-function namedColumns(specs: readonly ColumnSpec[], words: readonly string[], shape: UnalignedShape): { specs: ColumnSpec[]; all: boolean } {
+export function namedColumns(specs: readonly ColumnSpec[], words: readonly string[], shape: UnalignedShape): { specs: ColumnSpec[]; all: boolean } {
   const names = (s: ColumnSpec, w: string): boolean => s.match.test(w) || (w.length >= 3 && normaliseHeader(s.name.zh).startsWith(w));
   const named = specs.filter((s) => words.some((w) => names(s, w)));
   const accounted = shape === 'cells' && words.every((w) => KEY_HEADING.test(w) || named.some((s) => names(s, w)));
   return { specs: named, all: named.length > 0 && (named.length === specs.length || accounted) };
 }
 
-function headerWords(lines: readonly PlainLine[]): string[] {
+export function headerWords(lines: readonly PlainLine[]): string[] {
   return lines.flatMap((l) => l.source.text.split(/[\t\s\u3000]+/)).map(normaliseHeader).filter((w) => w !== '' && !/\d\.\d/.test(w));
 }
 
@@ -127,11 +126,10 @@ const row = (file: string, cells: string[], line: SourceLine, placements: readon
 
 /** Rebuilds one table block whose text lost its empty cells; see the module comment. */
 export function unalignedTable(file: string, template: TableTemplate, lines: readonly SourceLine[], shape: UnalignedShape): GridRow[] {
-  const all: PlainLine[] = lines.map((source) => ({ source, tokens: tokensOf(source.text) }));
-  const plain = all.filter((l) => l.tokens.length > 0);
+  const plain = plainLines(lines).filter((l) => l.tokens.length > 0);
   switch (template.layout) {
     case 'coded':
-      return (shape === 'cells' ? cellsWithBlanks(file, template, all) : undefined) ?? coded(file, template, plain, shape);
+      return coded(file, template, plain, shape);
     case 'two-sided':
       return twoSided(file, template, plain, shape);
     case 'panels':
@@ -143,45 +141,6 @@ export function unalignedTable(file: string, template: TableTemplate, lines: rea
       return never;
     }
   }
-}
-
-/**
- * A coded table printed one cell a line with its empty cells kept as empty lines: when every row
- * holds exactly its code, its name (not for 合计) and one line for each named amount column, the
- * empty lines are cells and every value has its place. (The last row may end early: its empty
- * cells run into the note under the table.) Otherwise undefined: empty lines are only spacing.
- */
-function cellsWithBlanks(file: string, template: TableTemplate, lines: readonly PlainLine[]): GridRow[] | undefined {
-  const isKey = (l: PlainLine): 'code' | 'total' | undefined => {
-    const [first, ...rest] = l.tokens;
-    if (rest.length > 0 || !first) return undefined;
-    if (first.kind === 'code') return 'code';
-    return first.kind === 'text' && TOTAL.test(normaliseLabel(first.text)) ? 'total' : undefined;
-  };
-  const keys = lines.flatMap((l, i) => (isKey(l) ? [i] : []));
-  const first = keys[0];
-  if (first === undefined || !lines.slice(first).some((l) => l.tokens.length === 0)) return undefined;
-  const named = namedColumns(template.columns, headerWords(lines.slice(0, first).filter((l) => l.tokens.length > 0)), 'cells');
-  if (!named.all) return undefined;
-  const columns = named.specs.length;
-  const out: GridRow[] = [{ cells: ['科目编码', '科目名称', ...named.specs.map((s) => s.name.zh)], loc: { file, line: lines[0]?.source.line ?? 1 } }];
-  for (let j = 0; j < keys.length; j++) {
-    const at = keys[j] as number;
-    const line = lines[at] as PlainLine;
-    let run = lines.slice(at + 1, keys[j + 1] ?? lines.length);
-    let name = '';
-    if (isKey(line) === 'code' && run[0]?.tokens.length === 1 && run[0].tokens[0]?.kind === 'text') {
-      name = run[0].tokens[0].text;
-      run = run.slice(1);
-    }
-    const last = j === keys.length - 1;
-    if (run.length > columns || (run.length < columns && !last)) return undefined;
-    if (!run.every((l) => l.tokens.length === 0 || (l.tokens.length === 1 && l.tokens[0]?.kind === 'amount'))) return undefined;
-    const values = Array.from({ length: columns }, (_, k) => run[k]?.tokens[0]?.text ?? '');
-    const code = isKey(line) === 'code' ? (line.tokens[0]?.text ?? '') : '';
-    out.push({ cells: [code, code ? name : '合计', ...values], loc: { file, line: line.source.line } });
-  }
-  return out;
 }
 
 /** A header line as its tab fields. */
@@ -205,7 +164,7 @@ interface CodedRow {
 
 function coded(file: string, template: TableTemplate, lines: readonly PlainLine[], shape: UnalignedShape): GridRow[] {
   const keyOf = (line: PlainLine): CodedRow['key'] | undefined => {
-    const words = line.tokens.filter((t) => !(t.kind === 'text' && HEADING_WORD.test(normaliseHeader(t.text))));
+    const words = line.tokens.filter((t) => !(t.kind === 'text' && KEY_WORD.test(normaliseHeader(t.text))));
     const first = words[0];
     if (first?.kind === 'code') return { code: first.text };
     // 合计 opens a row when nothing but numbers follows it (合计 | 基本支出 | 项目支出 is a header line).
@@ -219,7 +178,7 @@ function coded(file: string, template: TableTemplate, lines: readonly PlainLine[
   const above = lines[firstRow - 1];
   const firstLine = lines[firstRow];
   const under = lines[firstRow + 1];
-  const textLine = (l: PlainLine | undefined): boolean => l !== undefined && l.tokens.length > 0 && l.tokens.every((t) => t.kind === 'text' && !HEADING_WORD.test(normaliseHeader(t.text)) && !KEY_HEADING.test(normaliseHeader(t.text)));
+  const textLine = (l: PlainLine | undefined): boolean => l !== undefined && l.tokens.length > 0 && l.tokens.every((t) => t.kind === 'text' && !KEY_WORD.test(normaliseHeader(t.text)) && !KEY_HEADING.test(normaliseHeader(t.text)));
   if (shape === 'plain' && firstLine && keyOf(firstLine)?.code && !hasText(firstLine) && textLine(above) && textLine(under)) firstRow--;
   const header = firstRow < 0 ? lines : lines.slice(0, firstRow);
   const named = namedColumns(template.columns, headerWords(header), shape);
@@ -235,29 +194,29 @@ function coded(file: string, template: TableTemplate, lines: readonly PlainLine[
       const previous = rows[rows.length - 1];
       const own = amounts(line);
       const current: CodedRow = { key, line: line.source, name: [], named: false, own, extra: [], unsure: false, stray: [], after: 0 };
-      const name = line.tokens.filter((t) => t.kind === 'text' && !HEADING_WORD.test(normaliseHeader(t.text)) && !TOTAL.test(normaliseLabel(t.text))).map((t) => t.text);
+      const name = line.tokens.filter((t) => t.kind === 'text' && !KEY_WORD.test(normaliseHeader(t.text)) && !TOTAL.test(normaliseLabel(t.text))).map((t) => t.text);
       current.name = name;
       current.named = name.length > 0;
       // Stray values between the previous row and this one.
       if (pending.length > 0) {
-        if (!previous || full(previous)) current.extra.push(...pending);
-        else if (shape === 'cells') previous.extra.push(...pending);
+        if (!previous || full(previous)) append(current.extra, pending);
+        else if (shape === 'cells') append(previous.extra, pending);
         else {
           previous.unsure = true;
           current.unsure = true;
-          current.stray.push(...pending);
+          append(current.stray, pending);
         }
       }
       // Name lines between the two rows go to the row that lacks a name; when both do, the first
       // half ends the row above and the rest starts this one (names centred on their codes).
       if (names.length > 0) {
-        if (shape === 'cells' && previous) previous.name.push(...names);
-        else if (!previous || (name.length === 0 && previous.named)) current.name.push(...names);
+        if (shape === 'cells' && previous) append(previous.name, names);
+        else if (!previous || (name.length === 0 && previous.named)) append(current.name, names);
         else if (name.length === 0) {
           const half = Math.ceil(names.length / 2);
-          previous.name.push(...names.slice(0, half));
-          current.name.push(...names.slice(half));
-        } else previous.name.push(...names);
+          append(previous.name, names.slice(0, half));
+          append(current.name, names.slice(half));
+        } else append(previous.name, names);
       }
       pending = [];
       names = [];
@@ -267,18 +226,18 @@ function coded(file: string, template: TableTemplate, lines: readonly PlainLine[
     const values = amounts(line);
     const current = rows[rows.length - 1];
     if (current) current.after++;
-    if (values.length > 0) pending.push(...values);
+    if (values.length > 0) append(pending, values);
     else if (hasText(line)) names.push(line.tokens.map((t) => t.text).join(''));
   }
   const last = rows[rows.length - 1];
   if (last && pending.length > 0) {
-    if (full(last) || shape === 'cells') last.extra.push(...pending);
+    if (full(last) || shape === 'cells') append(last.extra, pending);
     else {
       last.unsure = true;
-      last.stray.push(...pending);
+      append(last.stray, pending);
     }
   }
-  if (last && names.length > 0) last.name.push(...names);
+  if (last && names.length > 0) append(last.name, names);
 
   // The header the builder maps: code, name, then the named amount columns in template order.
   const out: GridRow[] = [{ cells: ['科目编码', '科目名称', ...named.specs.map((s) => s.name.zh)], loc: { file, line: lines[0]?.source.line ?? 1 } }];
@@ -301,7 +260,7 @@ function coded(file: string, template: TableTemplate, lines: readonly PlainLine[
     // Values from a line of their own came in no known order beside the row's own.
     const certain = !r.unsure && (r.extra.length === 0 || shape === 'cells');
     const p = place(values, columns, firstIsTotal, named.all, certain);
-    p.unplaced.push(...r.stray);
+    append(p.unplaced, r.stray);
     const label = r.key.total ? '合计' : r.name.reduce(joinPieces, '');
     out.push(row(file, [r.key.code ?? '', label, ...p.cells], r.line, [p], [2]));
   }
@@ -368,11 +327,11 @@ function twoSided(file: string, template: TableTemplate, lines: readonly PlainLi
       // One cell a line: values follow their label, in order.
       const last = rows[rows.length - 1]?.entries.at(-1);
       if (values.length > 0 && shape === 'cells' && last) {
-        last.values.push(...values);
+        append(last.values, values);
         continue;
       }
       if (values.length > 0) {
-        pending.push(...values);
+        append(pending, values);
         continue;
       }
       // A label broken over lines: the rest joins the last label that is not whole yet.
@@ -404,16 +363,16 @@ function twoSided(file: string, template: TableTemplate, lines: readonly PlainLi
     const previous = rows[rows.length - 1];
     if (pending.length > 0) {
       if (!previous || fullLine(previous)) {
-        current.extra.push(...pending);
+        append(current.extra, pending);
         current.unsure = true;
-        current.stray.push(...pending);
+        append(current.stray, pending);
       } else if (shape === 'cells') {
-        previous.stray.push(...pending);
+        append(previous.stray, pending);
         previous.unsure = true;
       } else {
         previous.unsure = true;
         current.unsure = true;
-        current.stray.push(...pending);
+        append(current.stray, pending);
       }
     }
     pending = [];
@@ -422,7 +381,7 @@ function twoSided(file: string, template: TableTemplate, lines: readonly PlainLi
   const last = rows[rows.length - 1];
   if (last && pending.length > 0) {
     last.unsure = true;
-    last.stray.push(...pending);
+    append(last.stray, pending);
   }
 
   function isWhole(label: string): boolean {
@@ -474,12 +433,12 @@ function twoSided(file: string, template: TableTemplate, lines: readonly PlainLi
       const count = e.side === 'income' ? incomeCount : expenseCount;
       if (e.side && key && (seen.has(`${e.side}:${key}`) || (count > 0 && e.values.length > count))) {
         broken = true;
-        stray.push(...e.values);
+        append(stray, e.values);
         continue;
       }
       if (key) seen.add(`${e.side}:${key}`);
       if (!e.side) {
-        stray.push(...e.values);
+        append(stray, e.values);
         continue;
       }
       const specs = e.side === 'income' ? income : expense;
@@ -511,8 +470,7 @@ function twoSided(file: string, template: TableTemplate, lines: readonly PlainLi
  * value if any); a panel cut over lines cannot be put back together with certainty.
  */
 function panels(file: string, lines: readonly PlainLine[], shape: UnalignedShape): GridRow[] {
-  const TOTAL_LABEL = /^(人员经费(合计)?|公用经费(合计)?|(基本支出)?合计)$/;
-  const isTotal = (t: Token): boolean => t.kind === 'text' && TOTAL_LABEL.test(normaliseLabel(t.text));
+  const isTotal = (t: Token): boolean => t.kind === 'text' && PANEL_TOTALS.some(([re]) => re.test(normaliseLabel(t.text)));
   // The entries start at the first code (人员经费 / 公用经费 also head the panels).
   const firstRow = lines.findIndex((l) => l.tokens[0]?.kind === 'code');
   const header = firstRow < 0 ? lines : lines.slice(0, firstRow);
@@ -555,7 +513,7 @@ function panels(file: string, lines: readonly PlainLine[], shape: UnalignedShape
     out.push({ cells: [t.text, ''], loc: { file, line: line.line }, uncertain: { unknown: [1], unplaced: [] } });
   }
   const first = out[1];
-  if (first?.uncertain) first.uncertain.unplaced.push(...values);
+  if (first?.uncertain) append(first.uncertain.unplaced, values);
   else if (values.length > 0) out.push({ cells: [], loc: { file, line: data[0]?.source.line ?? 1 }, uncertain: { unknown: [], unplaced: values } });
   return out;
 }

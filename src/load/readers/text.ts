@@ -1,0 +1,35 @@
+import { assemble } from '../assemble.js';
+import { fail, ok } from '../errors.js';
+import { mebibytes } from '../files.js';
+import { textRows } from '../text/index.js';
+import { limitOf, noteDamage, readText, tableCount } from './support.js';
+import type { Reader, SourceBase } from './types.js';
+
+/** A whole disclosure in one text file (see docs/inputs.md, Text). */
+export interface TextSource extends SourceBase {
+  kind: 'text';
+  source: string;
+  file: string;
+  searched?: true;
+}
+
+export const textReader: Reader<TextSource> = {
+  kind: 'text',
+  extensions: ['.txt', '.text', '.md', ''],
+  maxBytes: mebibytes(64),
+  given: (file) => ({ kind: 'text', source: file, file }),
+  // A file without an extension is read only when named: in a folder it is anything.
+  searched: (file) => (file.ext === '' ? undefined : { kind: 'text', source: file.path, file: file.path, searched: true }),
+  filesOf: (source) => ({ files: [source.file] }),
+  async read(source, options) {
+    const text = await readText(source.file, limitOf(this.maxBytes, options), options);
+    if (!text.ok) return text;
+    const doc = assemble(source.source, 'text', [{ file: source.file, rows: textRows(source.file, text.value.text) }]);
+    noteDamage(doc, source.file, text.value);
+    const fallback = text.value.fallback ? { fallback: text.value.fallback } : {};
+    // Found while searching: a text without any table title is some other file, not a document.
+    if (source.searched && tableCount(doc) === 0) return fail({ kind: 'not-disclosure', file: source.file, ...fallback });
+    if (tableCount(doc) === 0 && !/决算/.test(text.value.text)) return fail({ kind: 'not-disclosure', file: source.file, ...fallback });
+    return ok(doc);
+  },
+};

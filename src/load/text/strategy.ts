@@ -1,0 +1,35 @@
+import type { GridRow } from '../grid.js';
+import { segment, type TableBlock } from '../segment.js';
+
+/**
+ * How one shape of text is read: its lines as grid rows, and how the rows of one table (found by
+ * its title) are rebuilt into rows whose cells are its columns.
+ */
+export interface TextStrategy {
+  rows: GridRow[];
+  rebuild(block: TableBlock, range: GridRow[]): GridRow[];
+}
+
+/** Finds the table blocks of the rows and rebuilds each block's body; the rest stays as it is. */
+export function rebuildBlocks({ rows, rebuild }: TextStrategy): GridRow[] {
+  const seg = segment(rows);
+  const index = new Map(rows.map((r, i) => [r, i]));
+  const replaced = new Map<number, GridRow[]>();
+  const skipped = new Set<number>();
+  for (const block of seg.blocks) {
+    const first = block.body[0];
+    const last = block.body[block.body.length - 1];
+    if (!first || !last) continue;
+    const from = index.get(first) ?? 0;
+    const to = index.get(last) ?? from;
+    replaced.set(from, rebuild(block, rows.slice(from, to + 1)));
+    for (let i = from + 1; i <= to; i++) skipped.add(i);
+  }
+  const out: GridRow[] = [];
+  rows.forEach((row, i) => {
+    const rebuilt = replaced.get(i);
+    if (rebuilt) for (const r of rebuilt) out.push(r);
+    else if (!skipped.has(i)) out.push(row);
+  });
+  return out;
+}
