@@ -3,6 +3,7 @@ import type { Lang } from '../../engine/messages.js';
 import { checkDocument } from '../../engine/run.js';
 import { formatLocation } from '../../model/location.js';
 import { narrativeCoverage } from '../../narrative/coverage.js';
+import { otherDocumentClaims } from '../../narrative/other-document.js';
 import { locAt } from '../../narrative/text.js';
 import type { Claim } from '../../narrative/claims/index.js';
 import { inertJson, visibleControls } from '../../report/controls.js';
@@ -81,9 +82,13 @@ async function runClaims(paths: string[], flags: ClaimsFlags, io: Io): Promise<n
     const unbound = coverage.numbers
       .filter((n) => !n.claimed)
       .map((n) => ({ number: n.num.text, location: n.num.loc, sentence: n.sentence.text, statement: n.statement }));
+    // Comparisons with last year's 决算 or the 预算 whose figures could not be checked inside this document.
+    const needsOtherDocument = otherDocumentClaims(item.doc);
+    const unchecked = needsOtherDocument.filter((c) => !c.checkedWithin);
+    const counts = { ...coverage.counts, needsOtherDocument: unchecked.length };
     const share = coverage.statements.numbers === 0 ? null : coverage.statements.checked / coverage.statements.numbers;
     if (flags.format === 'json') {
-      out.push({ source: item.doc.source, claims, unbound, counts: coverage.counts, statements: coverage.statements });
+      out.push({ source: item.doc.source, claims, unbound, needsOtherDocument, counts, statements: coverage.statements });
       continue;
     }
     const w = VERDICT[lang];
@@ -103,6 +108,18 @@ async function runClaims(paths: string[], flags: ClaimsFlags, io: Io): Promise<n
     for (const u of unbound) {
       const at = u.sentence.indexOf(u.number);
       lines.push(`  ${formatLocation(u.location)}  ${u.number}  …${u.sentence.slice(Math.max(0, at - 20), at + u.number.length + 10)}…`);
+    }
+    if (unchecked.length > 0) {
+      lines.push(
+        lang === 'zh'
+          ? `  需要上年决算或本年预算才能核对、本次未核对的比较（${unchecked.length} 个）：`
+          : `  Comparisons that need last year's accounts or the budget, not checked here (${unchecked.length}):`,
+      );
+      for (const c of unchecked) {
+        const other = c.needs === 'budget' ? { zh: '预算', en: 'budget' }[lang] : { zh: '上年决算', en: "last year's accounts" }[lang];
+        const at = c.sentence.indexOf(c.versus);
+        lines.push(`  ${formatLocation(c.location)}  [${other}]  …${c.sentence.slice(Math.max(0, at - 20), at + 40)}…`);
+      }
     }
     const pct = share === null ? '—' : `${(share * 100).toFixed(1)}%`;
     lines.push(
