@@ -146,6 +146,8 @@ describe.each(DOCUMENTS)('$file ($family)', (expected) => {
 describe('shanghai-final-accounts-template-2024.pdf, blank', () => {
   it('reads every table as empty and reports the placeholders, in the headings and the narrative', async () => {
     const checked = await checkedOf('shanghai-final-accounts-template-2024.pdf');
+    // Its body says “下属行政事业单位决算”; its cover says 部门决算.
+    expect(checked.family?.id).toBe('mof-final');
     expect(checked.tables.every((t) => t.found && t.empty)).toBe(true);
     const placeholders = errorsOf(checked).filter((f) => f.rule === 'placeholder-text');
     expect(placeholders.map(at)).toEqual(expect.arrayContaining(['p2:5', 'p5:1', 'p15:1', 'p15:3']));
