@@ -1,7 +1,7 @@
 import type { Column, Row } from '../../model/document.js';
 import { nonEmpty, rowLoc, type GridRow } from '../grid.js';
 import { CLASS_PART, CODE, CODE_AND_NAME, CODE_COLUMN_HEADING, CODE_PART, TOTAL, looksLikeAmount, squeeze } from '../lexicon.js';
-import { codeLevel, hasValueIn, joinCode, mapColumns, normaliseLabel, readGrid, readMappedCells, unrecognisedRow, type BuildContext, type TableBuilder } from './common.js';
+import { codeLevel, hasValueIn, joinCode, mapColumns, matchedLabel, normaliseLabel, readGrid, readMappedCells, unrecognisedRow, type BuildContext, type TableBuilder } from './common.js';
 
 const isCodePartOrBlank = (cell: string | undefined): boolean => {
   const text = (cell ?? '').trim();
@@ -42,13 +42,9 @@ function isDataRow(row: GridRow): boolean {
  */
 export const buildCoded: TableBuilder = (template, body, ctx) => {
   const { data, labels, width } = readGrid(body, isDataRow);
-  const keys = findKeyColumns(labels, data);
+  const keys = findKeyColumns(labels.map((l) => l.text), data);
   const mapped = mapColumns(labels, keys.name + 1, width, [...template.columns, ...(template.detailColumns ?? [])]);
-  const columns: Column[] = [...mapped.values()].map((s) => ({ key: s.key, label: s.name.zh }));
-  for (const [col, spec] of mapped) {
-    const column = columns.find((c) => c.key === spec.key);
-    if (column && labels[col]) column.label = labels[col];
-  }
+  const columns: Column[] = [...mapped].map(([col, spec]) => ({ key: spec.key, label: matchedLabel(labels[col], spec) ?? spec.name.zh }));
 
   const rows: Row[] = [];
   const seen = new Set<string>();

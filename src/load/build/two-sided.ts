@@ -3,7 +3,7 @@ import { isDetailRow, summaryRowKey } from '../../templates/rows.js';
 import { normaliseHeader, type ColumnSpec } from '../../templates/tables.js';
 import { nonEmpty, rowLoc, type GridRow } from '../grid.js';
 import { looksLikeAmount } from '../lexicon.js';
-import { hasValueIn, mapColumns, normaliseLabel, readGrid, readMappedCells, unrecognisedRow, type TableBuilder } from './common.js';
+import { hasValueIn, mapColumns, matchedLabel, normaliseLabel, readGrid, readMappedCells, unrecognisedRow, type TableBuilder } from './common.js';
 
 /** Where the 支出 half of the table starts: the second 项目 column, or the 支出 group heading. */
 function findSplit(header: readonly GridRow[]): number | undefined {
@@ -45,7 +45,7 @@ export const buildTwoSided: TableBuilder = (template, body, ctx) => {
   const columns: Column[] = [];
   const maps = sides.map((s) => {
     const map = mapColumns(labels, s.from + 1, s.to, s.specs);
-    for (const [col, spec] of map) columns.push({ key: spec.key, label: labels[col] || spec.name.zh, side: s.side });
+    for (const [col, spec] of map) columns.push({ key: spec.key, label: matchedLabel(labels[col], spec) ?? spec.name.zh, side: s.side });
     return { ...s, map };
   });
 
