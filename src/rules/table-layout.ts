@@ -43,6 +43,10 @@ export const tableLayout: Rule = {
       },
       'duplicate-row': { zh: '{table}中“{row}”出现两次，只检查第一次出现的行', en: '{table}: row “{row}” appears twice; only the first is checked' },
       'table-duplicate': { zh: '{table}出现两次（“{title}”），只检查第一张', en: '{table} appears twice (“{title}”); only the first is checked' },
+      'table-unreliable': {
+        zh: '{table}未能可靠读取：{reason}；更可能是读错了表格而不是表格有误，依赖该表的 {skipped} 项不符检查已跳过，请对照原件核对',
+        en: 'The {table} could not be read reliably: {reason}; a misreading explains this better than errors in the table, so the {skipped} failing checks that rest on it are skipped; compare with the original',
+      },
       'table-unparsed': { zh: '无法读取{table}的表头（{reason}），该表未检查', en: 'The header of the {table} could not be read ({reason}); the table is not checked' },
     },
   },
