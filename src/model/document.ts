@@ -98,6 +98,10 @@ export interface LoadIssue {
     | 'row-unrecognised'
     | 'column-unrecognised'
     | 'duplicate-row'
+    /** A 合计 row printed twice (top and bottom) whose copies differ. */
+    | 'total-copy-differs'
+    /** A row recognised although its printed name differs from the standard one by a misprint. */
+    | 'row-name-differs'
     | 'unit-missing'
     | 'unit-mixed'
     | 'table-duplicate'

@@ -167,3 +167,15 @@ describe('putuo-shegongbu-2024.pdf, what holds today', () => {
     expect(checked.findings.filter((f) => f.rule === 'narrative-share' && f.severity === 'warning').map(at)).toEqual(['p18:7']);
   }, SLOW);
 });
+
+describe('swu-2023.pdf, its tables', () => {
+  it('reads the page numbers printed under the tables as page furniture, the 合计 row printed twice once, and 抗役 as class 234: no table error, one name warning', async () => {
+    const checked = await checkedOf('swu-2023.pdf');
+    const layout = checked.findings.filter((f) => f.rule === 'table-layout');
+    expect(layout.map((f) => `${f.messageId} ${at(f)}`)).toEqual(['row-name-differs p9:11']);
+    expect(errorsOf(checked).filter((f) => !/^narrative-/.test(f.rule))).toEqual([]);
+    const doc = await load('swu-2023.pdf');
+    expect(doc.tables['income-expense']?.rows.some((r) => r.key === 'expense:class-234')).toBe(true);
+    expect(doc.tables['fiscal-expense']?.rows.filter((r) => r.key === 'total')).toHaveLength(1);
+  }, SLOW);
+});

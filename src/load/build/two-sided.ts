@@ -1,4 +1,5 @@
 import type { Column, Row, Side } from '../../model/document.js';
+import { misprintedFunctionClass } from '../../model/function-classes.js';
 import { isDetailRow, summaryRowKey } from '../../templates/rows.js';
 import { normaliseHeader, type ColumnSpec } from '../../templates/tables.js';
 import { nonEmpty, rowLoc, type GridRow } from '../grid.js';
@@ -60,7 +61,13 @@ export const buildTwoSided: TableBuilder = (template, body, ctx) => {
         if (hasValueIn(gridRow, s.map.keys())) ctx.issues.push(unrecognisedRow(gridRow, template.key));
         continue;
       }
-      const itemKey = summaryRowKey(template.key, s.side, label, previous[s.side]);
+      let itemKey = summaryRowKey(template.key, s.side, label, previous[s.side]);
+      const misprint = !itemKey && s.side === 'expense' ? misprintedFunctionClass(label) : undefined;
+      if (misprint) {
+        // A class name with one character misprinted is still that class; the name is reported once.
+        itemKey = `class-${misprint.code}`;
+        ctx.issues.push({ code: 'row-name-differs', loc: rowLoc(gridRow, template.key, `${s.side}:${itemKey}`), params: { row: printed, standard: misprint.name } });
+      }
       if (!itemKey) {
         ctx.issues.push(unrecognisedRow(gridRow, template.key, printed));
         continue;

@@ -41,4 +41,31 @@ describe('buildTwoSided', () => {
       capital: 'blank',
     });
   });
+
+  it('reads a 类 name with one character misprinted (抗役 for 抗疫) as its class, and reports the name once', () => {
+    const issues: LoadIssue[] = [];
+    const misprinted = grid([
+      ['项目', '决算数', '项目', '决算数'],
+      ['一、财政拨款收入', '10.00', '一、一般公共服务支出', '8.00'],
+      ['', '', '二十六、抗役特别国债安排的支出', '2.00'],
+      ['本年收入合计', '10.00', '本年支出合计', '10.00'],
+    ]);
+    const built = buildTwoSided(template('income-expense'), misprinted, { table: 'income-expense', unit: '万元', issues });
+    expect(built.rows.map((r) => r.key)).toContain('expense:class-234');
+    expect(issues.map((i) => [i.code, i.params])).toEqual([['row-name-differs', { row: '二十六、抗役特别国债安排的支出', standard: '抗疫特别国债安排的支出' }]]);
+  });
+
+  it('does not take another short name for a misprint', () => {
+    const issues: LoadIssue[] = [];
+    const built = buildTwoSided(
+      template('income-expense'),
+      grid([
+        ['项目', '决算数', '项目', '决算数'],
+        ['一、财政拨款收入', '10.00', '一、外贸支出', '10.00'],
+      ]),
+      { table: 'income-expense', unit: '万元', issues },
+    );
+    expect(built.rows.map((r) => r.key)).not.toContain('expense:class-202');
+    expect(issues.map((i) => i.code)).toEqual(['row-unrecognised']);
+  });
 });
