@@ -61,7 +61,7 @@ export const buildTwoSided: TableBuilder = (template, body, ctx) => {
         if (hasValueIn(gridRow, s.map.keys())) ctx.issues.push(unrecognisedRow(gridRow, template.key));
         continue;
       }
-      let itemKey = summaryRowKey(template.key, s.side, label, previous[s.side]);
+      let itemKey = summaryRowKey(template, s.side, label, previous[s.side]);
       const misprint = !itemKey && s.side === 'expense' ? misprintedFunctionClass(label) : undefined;
       if (misprint) {
         // A class name with one character misprinted is still that class; the name is reported once.

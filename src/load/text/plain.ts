@@ -292,7 +292,7 @@ interface Entry {
 function twoSided(file: string, template: TableTemplate, lines: readonly PlainLine[], shape: UnalignedShape): GridRow[] {
   const incomeSpecs = template.incomeColumns ?? [];
   const expenseSpecs = template.columns;
-  const matches = (side: Side, text: string): boolean => summaryRowKey(template.key, side, normaliseLabel(text)) !== undefined;
+  const matches = (side: Side, text: string): boolean => summaryRowKey(template, side, normaliseLabel(text)) !== undefined;
   const isLabel = (text: string): boolean => NUMBERED.test(text) || matches('income', text) || matches('expense', text);
   const keyed = (l: PlainLine): boolean => l.tokens.some((t) => t.kind === 'text' && isLabel(t.text));
   // The items start at the first numbered label (一、…) or a label with its value: the 财政拨款
@@ -428,7 +428,7 @@ function twoSided(file: string, template: TableTemplate, lines: readonly PlainLi
     const offsets: number[] = [];
     const stray = [...r.stray];
     for (const e of r.entries) {
-      const key = e.side ? summaryRowKey(template.key, e.side, normaliseLabel(e.label), previousKey[e.side]) : undefined;
+      const key = e.side ? summaryRowKey(template, e.side, normaliseLabel(e.label), previousKey[e.side]) : undefined;
       // A label twice on one side, or more values than the side has columns: not read row by row.
       const count = e.side === 'income' ? incomeCount : expenseCount;
       if (e.side && key && (seen.has(`${e.side}:${key}`) || (count > 0 && e.values.length > count))) {
