@@ -15,6 +15,7 @@ const SEVERITY: Partial<Record<LoadIssue['code'], Severity>> = {
   'cells-unknown': 'warning',
   'duplicate-row': 'error',
   'total-copy-differs': 'error',
+  'columns-chosen': 'info',
   'row-name-differs': 'warning',
   'table-duplicate': 'warning',
   'table-unparsed': 'error',
@@ -47,6 +48,10 @@ export const tableLayout: Rule = {
       'row-name-differs': {
         zh: '{table}中“{row}”与标准科目名称“{standard}”不一致，按该科目读取',
         en: '{table}: “{row}” differs from the standard subject name “{standard}”; read as that subject',
+      },
+      'columns-chosen': {
+        zh: '{table}的数值在文本中看不出所在栏目，按栏目顺序“{order}”读取：{holding}/{sums} 项勾稽关系成立，其他顺序都不如它',
+        en: '{table}: the text does not show which column each value is in; read in the column order “{order}”, under which {holding} of {sums} identities hold, more than under any other order',
       },
       'total-copy-differs': {
         zh: '{table}的“{row}”行印了两次（第 {firstLine} 行与此处），“{column}”两处不同：{first} 与 {second}',
