@@ -6,6 +6,7 @@ import type { GridRow } from '../grid.js';
 import { CODE_PART, KEY_HEADING, KEY_WORD, NUMBERED, PANEL_TOTALS, TOTAL } from '../lexicon.js';
 import { joinPieces, tokenKind, type SourceLine, type TokenKind } from './lines.js';
 import { append } from '../arrays.js';
+import { placeByArithmetic } from './arithmetic.js';
 import { D, halfUnit, parseNumber, type Dec } from '../../model/number.js';
 import { THREE_PUBLIC_HEADINGS, THREE_PUBLIC_ITEMS, THREE_PUBLIC_KIND_HEADINGS, THREE_PUBLIC_NAMES, THREE_PUBLIC_SUMS, type ThreePublicItem } from '../../templates/three-public.js';
 
@@ -257,15 +258,33 @@ function coded(file: string, template: TableTemplate, lines: readonly PlainLine[
     }
     return out;
   }
-  for (const r of rows) {
+  // Values from a line of their own came in no known order beside the row's own.
+  const certainOf = (r: CodedRow): boolean => !r.unsure && (r.extra.length === 0 || shape === 'cells');
+  // Rows whose total is known and whose parts the text does not place: placed by the column sums
+  // when exactly one choice is consistent (arithmetic.ts).
+  const byArithmetic =
+    firstIsTotal && named.all && columns > 1
+      ? placeByArithmetic(
+          rows.map((r) => {
+            const values = [...r.own, ...r.extra];
+            const known = certainOf(r) && r.stray.length === 0;
+            return { ...(r.key.code ? { code: r.key.code } : {}), parts: known ? values.slice(1) : null };
+          }),
+          columns - 1,
+        )
+      : [];
+  rows.forEach((r, i) => {
     const values = [...r.own, ...r.extra];
-    // Values from a line of their own came in no known order beside the row's own.
-    const certain = !r.unsure && (r.extra.length === 0 || shape === 'cells');
-    const p = place(values, columns, firstIsTotal, named.all, certain);
+    const p = place(values, columns, firstIsTotal, named.all, certainOf(r));
     append(p.unplaced, r.stray);
+    const parts = byArithmetic[i];
     const label = r.key.total ? '合计' : r.name.reduce(joinPieces, '');
+    if (parts && p.unknown.length > 0 && p.unplaced.length === values.length - 1) {
+      out.push({ cells: [r.key.code ?? '', label, values[0] ?? '', ...parts], loc: { file, line: r.line.line } });
+      return;
+    }
     out.push(row(file, [r.key.code ?? '', label, ...p.cells], r.line, [p], [2]));
-  }
+  });
   return out;
 }
 
