@@ -6,18 +6,18 @@ import { placeByArithmetic } from '../../src/load/text/arithmetic.js';
 // is settled by the column sums: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项.
 const show = (placed: ReadonlyArray<readonly string[] | undefined>): string[] => placed.map((p) => (p ? p.map((c) => c || '·').join(' | ') : '?'));
 
+/** 合计, 201 and 20106 print both parts; 2010601 and 2010602 one each. */
+const chain = (first: string) => [
+  { parts: ['100.00', '20.00'] },
+  { code: '201', parts: ['100.00', '20.00'] },
+  { code: '20106', parts: ['100.00', '20.00'] },
+  { code: '2010601', parts: [first] },
+  { code: '2010602', parts: ['20.00'] },
+];
+
 describe('placeByArithmetic', () => {
   it('places each row when exactly one choice keeps every column sum', () => {
-    const placed = placeByArithmetic(
-      [
-        { parts: ['100.00', '20.00'] },
-        { code: '201', parts: ['100.00', '20.00'] },
-        { code: '20106', parts: ['100.00', '20.00'] },
-        { code: '2010601', parts: ['100.00'] },
-        { code: '2010602', parts: ['20.00'] },
-      ],
-      2,
-    );
+    const placed = placeByArithmetic(chain('100.00'), 2);
     expect(show(placed)).toEqual(['100.00 | 20.00', '100.00 | 20.00', '100.00 | 20.00', '100.00 | ·', '· | 20.00']);
   });
 
@@ -35,30 +35,12 @@ describe('placeByArithmetic', () => {
   });
 
   it('leaves a row whose parts are not known for certain unknown, and does not use the sums it is in', () => {
-    const placed = placeByArithmetic(
-      [
-        { parts: ['100.00', '20.00'] },
-        { code: '201', parts: null },
-        { code: '20106', parts: ['100.00', '20.00'] },
-        { code: '2010601', parts: ['100.00'] },
-        { code: '2010602', parts: ['20.00'] },
-      ],
-      2,
-    );
+    const placed = placeByArithmetic(chain('100.00').map((r) => (r.code === '201' ? { code: '201', parts: null } : r)), 2);
     expect(show(placed)).toEqual(['100.00 | 20.00', '?', '100.00 | 20.00', '100.00 | ·', '· | 20.00']);
   });
 
   it('places nothing when a changed value leaves no choice consistent', () => {
-    const placed = placeByArithmetic(
-      [
-        { parts: ['100.00', '20.00'] },
-        { code: '201', parts: ['100.00', '20.00'] },
-        { code: '20106', parts: ['100.00', '20.00'] },
-        { code: '2010601', parts: ['101.00'] },
-        { code: '2010602', parts: ['20.00'] },
-      ],
-      2,
-    );
+    const placed = placeByArithmetic(chain('101.00'), 2);
     expect(show(placed)).toEqual(['?', '?', '?', '?', '?']);
   });
 });
