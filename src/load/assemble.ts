@@ -5,7 +5,7 @@ import { buildPanels } from './build/panels.js';
 import { buildThreePublic } from './build/three-public.js';
 import { buildTwoSided } from './build/two-sided.js';
 import type { BuildContext, TableBuilder } from './build/common.js';
-import type { TableLayout } from '../templates/tables.js';
+import { BUILTIN_TEMPLATES, type TableLayout, type TemplateSet } from '../templates/tables.js';
 import type { GridRow } from './grid.js';
 import { segment, type TableBlock } from './segment.js';
 import { validateTable } from '../model/schema.js';
@@ -75,14 +75,14 @@ export interface SourcePart {
  * Builds a document from its parts (one text file, or one CSV per table plus narrative files):
  * tables by title, the rest as narrative, department and year read from the document itself.
  */
-export function assemble(source: string, format: DisclosureDocument['format'], parts: readonly SourcePart[]): DisclosureDocument {
+export function assemble(source: string, format: DisclosureDocument['format'], parts: readonly SourcePart[], templates: TemplateSet = BUILTIN_TEMPLATES): DisclosureDocument {
   const issues: LoadIssue[] = [];
   const tables: Record<TableKey, Table> = {};
   const narrative: TextLine[] = [];
   let department: DisclosureDocument['department'];
   const blocks: TableBlock[] = [];
   for (const part of parts) {
-    const seg = segment(part.rows);
+    const seg = segment(part.rows, templates);
     append(blocks, seg.blocks);
     append(narrative, seg.prose);
   }

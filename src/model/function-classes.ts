@@ -47,3 +47,19 @@ export function functionClassCode(label: string): string | undefined {
 export function functionClassName(code: string): string | undefined {
   return BY_CODE.get(code);
 }
+
+/**
+ * The class a label names with one character misprinted (二十六、抗役特别国债安排的支出 for 抗疫…):
+ * the one class name of the same length that differs from it in exactly one character, never a
+ * short name (a misprint of a four-character name could be another word).
+ */
+export function misprintedFunctionClass(label: string): { code: string; name: string } | undefined {
+  const printed = [...label.replace(/^[一二三四五六七八九十]+[、.．]/, '').replace(/\s+/g, '')];
+  if (printed.length < 6) return undefined;
+  const near = FUNCTION_CLASSES.filter(([, name]) => {
+    const standard = [...name];
+    return standard.length === printed.length && standard.filter((ch, i) => ch !== printed[i]).length === 1;
+  });
+  const [only] = near;
+  return near.length === 1 && only ? { code: only[0], name: only[1] } : undefined;
+}

@@ -156,11 +156,27 @@ describe('shanghai-final-accounts-template-2024.pdf, blank', () => {
 });
 
 describe('putuo-shegongbu-2024.pdf, what holds today', () => {
-  it('reads the nine tables with no table error: the 合计 column of 财政拨款收入支出决算总表 it loses makes no check, not a false one', async () => {
+  it('reads the nine tables with no table error, the 合计 column of 财政拨款收入支出决算总表 between headings wrapped over three lines included', async () => {
     const checked = await checkedOf('putuo-shegongbu-2024.pdf');
     expect(checked.tables.every((t) => t.found)).toBe(true);
+    const doc = await load('putuo-shegongbu-2024.pdf');
+    expect(doc.tables['fiscal-income-expense']?.columns.map((c) => `${c.side}:${c.key}`)).toEqual(['income:amount', 'expense:total', 'expense:general', 'expense:fund', 'expense:capital']);
+    // 264.87 + 10.82 + 2.71 + 29.42 = 307.82 in the 合计 column as in 一般公共预算: checks that run and pass.
+    expect(checked.checks.run).toBeGreaterThanOrEqual(196);
     expect(errorsOf(checked).filter((f) => !/^narrative-/.test(f.rule))).toEqual([]);
     // 29.42 / 307.82 = 9.5575%, printed 9.55%: truncated, a warning.
     expect(checked.findings.filter((f) => f.rule === 'narrative-share' && f.severity === 'warning').map(at)).toEqual(['p18:7']);
+  }, SLOW);
+});
+
+describe('swu-2023.pdf, its tables', () => {
+  it('reads the page numbers printed under the tables as page furniture, the 合计 row printed twice once, and 抗役 as class 234: no table error, one name warning', async () => {
+    const checked = await checkedOf('swu-2023.pdf');
+    const layout = checked.findings.filter((f) => f.rule === 'table-layout');
+    expect(layout.map((f) => `${f.messageId} ${at(f)}`)).toEqual(['row-name-differs p9:11']);
+    expect(errorsOf(checked).filter((f) => !/^narrative-/.test(f.rule))).toEqual([]);
+    const doc = await load('swu-2023.pdf');
+    expect(doc.tables['income-expense']?.rows.some((r) => r.key === 'expense:class-234')).toBe(true);
+    expect(doc.tables['fiscal-expense']?.rows.filter((r) => r.key === 'total')).toHaveLength(1);
   }, SLOW);
 });

@@ -148,7 +148,7 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
   }
   const entries: ReportEntry[] = [];
   const progress = flags.progress && !flags.quiet ? startProgress(io.progress, sources.length, lang) : undefined;
-  for await (const item of readDocuments(sources, { ...flags, lang }, io, progress)) {
+  for await (const item of readDocuments(sources, { ...flags, lang }, io, progress, session.catalogOf)) {
     entries.push(item.kind === 'unreadable' ? item.entry : { kind: 'checked', doc: checkDocument(item.doc, session.optionsFor(item.source)) });
   }
   if (entries.length === 0) {

@@ -55,7 +55,7 @@ async function runClaims(paths: string[], flags: ClaimsFlags, io: Io): Promise<n
   const lang = session.lang;
   const out: unknown[] = [];
   let unreadable = false;
-  for await (const item of readDocuments(session.sources, { ...flags, lang }, io)) {
+  for await (const item of readDocuments(session.sources, { ...flags, lang }, io, undefined, session.catalogOf)) {
     if (item.kind === 'unreadable') {
       unreadable = true;
       continue;

@@ -4,7 +4,7 @@ import { mebibytes, readBytes } from '../files.js';
 import { rowText } from '../grid.js';
 import { pdfRows } from '../pdf.js';
 import { isTitleOrMeta } from '../segment.js';
-import { limitOf, tableCount } from './support.js';
+import { limitOf, tableCount, templatesOf } from './support.js';
 import type { Reader, SourceBase } from './types.js';
 
 /** A PDF with a text layer (see docs/inputs.md, PDF). */
@@ -25,9 +25,10 @@ export const pdfReader: Reader<PdfSource> = {
     const bytes = await readBytes(source.file, limitOf(this.maxBytes, options));
     if (!bytes.ok) return bytes;
     if (bytes.value.length === 0) return fail({ kind: 'empty', file: source.file });
-    const rows = await pdfRows(source.file, bytes.value, { standsAlone: isTitleOrMeta });
+    const templates = templatesOf(options);
+    const rows = await pdfRows(source.file, bytes.value, { standsAlone: (text) => isTitleOrMeta(text, templates) });
     if (!rows.ok) return rows;
-    const doc = assemble(source.source, 'pdf', [{ file: source.file, rows: rows.value }]);
+    const doc = assemble(source.source, 'pdf', [{ file: source.file, rows: rows.value }], templates);
     if (tableCount(doc) === 0 && !rows.value.some((row) => /决算/.test(rowText(row)))) return fail({ kind: 'not-disclosure', file: source.file });
     return ok(doc);
   },

@@ -2,7 +2,7 @@ import { assemble } from '../assemble.js';
 import { fail, ok } from '../errors.js';
 import { mebibytes } from '../files.js';
 import { textRows } from '../text/index.js';
-import { limitOf, noteDamage, readText, tableCount } from './support.js';
+import { limitOf, noteDamage, readText, tableCount, templatesOf } from './support.js';
 import type { Reader, SourceBase } from './types.js';
 
 /** A whole disclosure in one text file (see docs/inputs.md, Text). */
@@ -24,7 +24,8 @@ export const textReader: Reader<TextSource> = {
   async read(source, options) {
     const text = await readText(source.file, limitOf(this.maxBytes, options), options);
     if (!text.ok) return text;
-    const doc = assemble(source.source, 'text', [{ file: source.file, rows: textRows(source.file, text.value.text) }]);
+    const templates = templatesOf(options);
+    const doc = assemble(source.source, 'text', [{ file: source.file, rows: textRows(source.file, text.value.text, templates) }], templates);
     noteDamage(doc, source.file, text.value);
     const fallback = text.value.fallback ? { fallback: text.value.fallback } : {};
     // Found while searching: a text without any table title is some other file, not a document.

@@ -1,12 +1,18 @@
 import type { DisclosureDocument } from '../../model/document.js';
 import type { Encoding } from '../decode.js';
 import type { Loaded } from '../errors.js';
+import type { CompiledCatalog } from '../../templates/compiled.js';
 
 /** How documents are read: an encoding to force, and a size limit for every input. */
 export interface ReadOptions {
   encoding?: Encoding;
   /** Replaces every reader's own limit: the largest file read, in bytes. */
   maxBytes?: number;
+  /**
+   * The run's catalog (the built-in one with a config's tables and title, header and row
+   * synonyms): the tables recognised in the documents that config governs. Built-in by default.
+   */
+  catalog?: CompiledCatalog;
 }
 
 /** What every document source has: its kind, and the path the user gave or the search found. */
