@@ -21,6 +21,11 @@ const SPECS = new Map<string, { income: RowSpec[]; expense: RowSpec[] }>(
   ]),
 );
 
+/** The item rows a table definition lists, per side (none for a table without item rows). */
+export function rowSpecs(table: TableKey): { income: readonly RowSpec[]; expense: readonly RowSpec[] } {
+  return SPECS.get(table) ?? { income: [], expense: [] };
+}
+
 /** Lines printed after 年初/年末 结转 that break it down by fund: they get a prefixed key. */
 const BREAKDOWN_AFTER: Record<string, string> = { opening: 'opening-', closing: 'closing-' };
 

@@ -4,7 +4,7 @@ import { TABLES } from './catalog/tables.js';
 import type { ColumnDef, TableDef } from './family.js';
 
 /** How a table is laid out, which decides how its rows and columns are read. */
-export type TableLayout = 'coded' | 'two-sided' | 'panels' | 'three-public';
+export type TableLayout = 'coded' | 'two-sided' | 'panels' | 'three-public' | 'listed';
 
 export interface ColumnSpec {
   key: string;
@@ -25,6 +25,10 @@ export interface TableTemplate {
   incomeColumns?: ColumnSpec[];
   /** “其中” columns: mapped where a header names them, never inferred from a count of values. */
   detailColumns?: ColumnSpec[];
+  /** Only the rows the definition lists are read; other lines are passed over. */
+  partial?: boolean;
+  /** Every column key, detail columns included, in the definition's (the printed) order. */
+  columnOrder?: string[];
 }
 
 /** A table definition of the catalog as the readers use it: patterns compiled. */
@@ -38,6 +42,8 @@ function toTemplate(def: TableDef): TableTemplate {
     columns: def.columns.filter((c) => !c.detail).map(spec),
     ...(def.columns.some((c) => c.detail) ? { detailColumns: def.columns.filter((c) => c.detail).map(spec) } : {}),
     ...(def.incomeColumns ? { incomeColumns: def.incomeColumns.map(spec) } : {}),
+    ...(def.partial ? { partial: true } : {}),
+    columnOrder: def.columns.map((c) => c.key),
   };
 }
 

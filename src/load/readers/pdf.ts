@@ -28,7 +28,7 @@ export const pdfReader: Reader<PdfSource> = {
     const rows = await pdfRows(source.file, bytes.value, { standsAlone: isTitleOrMeta });
     if (!rows.ok) return rows;
     const doc = assemble(source.source, 'pdf', [{ file: source.file, rows: rows.value }]);
-    if (tableCount(doc) === 0 && !rows.value.some((row) => /决算/.test(rowText(row)))) return fail({ kind: 'not-disclosure', file: source.file });
+    if (tableCount(doc) === 0 && !rows.value.some((row) => /决算|预算/.test(rowText(row)))) return fail({ kind: 'not-disclosure', file: source.file });
     return ok(doc);
   },
 };

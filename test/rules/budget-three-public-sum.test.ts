@@ -1,0 +1,13 @@
+import { describe } from 'vitest';
+import { BUDGET_2024, BUDGETS, plantedErrors } from '../support/planted.js';
+
+describe('budget-three-public-sum', () => {
+  plantedErrors(
+    'budget-three-public-sum',
+    [
+    { file: BUDGET_2024, line: 152, from: '150.00', to: '151.00', field: 1 },
+    { file: BUDGET_2024, line: 152, from: '110.00', to: '100.00', field: 2 },
+    ],
+    BUDGETS,
+  );
+});
