@@ -29,6 +29,8 @@ describe('yusuan/, searched as a folder', () => {
       const checked = checkDocument(loaded.value);
       expect(checked.family.id, source.source).toBe('budget');
       expect(checked.tables.filter((t) => t.found).length, source.source).toBe(12);
+      // Only the 政府性基金 table is printed without figures (“本部门无该项目”); 政府采购 has its 合计.
+      expect(checked.tables.filter((t) => t.empty).map((t) => t.key), source.source).toEqual(['budget-gov-fund']);
       expect(loaded.value.year?.value, source.source).toBe(Number(/20\d{2}/.exec(basename(source.source))?.[0]));
       for (const f of errorsOf(checked)) errors.push(`${basename(source.source)} ${f.rule}`);
     }

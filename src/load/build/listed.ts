@@ -105,7 +105,7 @@ interface Item {
   row: GridRow;
 }
 
-function pairItems(row: GridRow, known: readonly RegExp[]): Item[] {
+function pairItems(row: GridRow, known: readonly RegExp[], keep: (label: string) => boolean = () => true): Item[] {
   const items: Item[] = [];
   const pending: Token[] = [];
   for (const token of tokens(row)) {
@@ -115,7 +115,7 @@ function pairItems(row: GridRow, known: readonly RegExp[]): Item[] {
       else pending.push(token);
       continue;
     }
-    for (const label of labelsOf(squeeze(token.text), known)) items.push({ label, row });
+    for (const label of labelsOf(squeeze(token.text), known)) if (keep(label)) items.push({ label, row });
   }
   // Amounts printed before their labels: to the labels still without one, in order.
   for (const item of items) {
@@ -145,7 +145,10 @@ function buildItems(template: TableTemplate, body: readonly GridRow[], ctx: Buil
   const rows: Row[] = [];
   const seen = new Set<string>();
   for (const gridRow of body) {
-    for (const item of pairItems(gridRow, known)) {
+    // A table read in part pairs amounts with its own rows only: the other words of a line (a header
+    // wrapped onto it: 合计 … 式 1,422.50) are no labels.
+    const keep = template.partial ? (label: string) => sides.some((s) => s.specs.some((spec) => spec.match.test(label))) : undefined;
+    for (const item of pairItems(gridRow, known, keep)) {
       const found = findRow(sides, item.label, seen, withClasses);
       if (!found) {
         if (item.amount && !template.partial) ctx.issues.push(unrecognisedRow(gridRow, template.key, `${item.label} ${item.amount.text}`));

@@ -92,7 +92,7 @@ export const BUDGET_IDENTITIES: IdentityDef[] = [
 
 /** The sections of a 部门预算 narrative (the 江苏 部门预算说明 and the MoF template alike). */
 export const BUDGET_SECTIONS: SectionDef[] = [
-  { key: 'overview', name: { zh: '收支预算总体情况', en: 'overview of the budget' }, patterns: ['收支预算总体情况|收支预算总额|收入总计|收支总预算'] },
+  { key: 'overview', name: { zh: '收支预算总体情况', en: 'overview of the budget' }, patterns: ['收支预算总体情况|收支预算总额|收支预算总计|支出预算总计|收入总计|收支总预算'] },
   { key: 'three-public', name: { zh: '“三公”经费预算情况说明', en: '“three public” budget' }, patterns: ['三公'] },
   { key: 'glossary', name: { zh: '名词解释', en: 'glossary of terms' }, patterns: ['名词解释'] },
 ];
