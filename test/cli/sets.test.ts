@@ -47,3 +47,18 @@ describe('zjs check on a set of documents', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('zjs claims on a budget', () => {
+  it('says which 比上年 claims need last year’s budget when it is not given', async () => {
+    const r = await run(['claims', BUDGET_2024, '-f', 'json']);
+    const [doc] = JSON.parse(r.stdout) as Array<{ acrossDocuments: Array<{ item: string; verdict: string }> }>;
+    expect(doc?.acrossDocuments.map((c) => `${c.item} ${c.verdict}`)).toEqual(['total not-given', 'fiscal not-given', 'general not-given', 'three-public not-given']);
+  });
+
+  it('checks them against last year’s budget given with it', async () => {
+    const r = await run(['claims', BUDGET_2023, BUDGET_2024]);
+    expect(r.stdout).toContain('■ 需要另一文档核对的主张');
+    expect(r.stdout).toMatch(/\[比上年\] 一致（fixtures\/budget\/budget-2023\.txt）/);
+    expect(r.stdout).not.toContain('未核对：需要上年预算');
+  });
+});
