@@ -5,6 +5,7 @@ import { compareLocations, type Location } from '../model/location.js';
 import { RULES } from '../rules/index.js';
 import { DEFAULT_CONTEXT, type Rule, type RuleContext, type RunContext } from '../rules/types.js';
 import { detectFamily } from '../templates/detect.js';
+import type { Related } from '../sets/check.js';
 import { template } from '../templates/tables.js';
 import { narrativeCoverage } from '../narrative/coverage.js';
 import { excerpts } from './excerpt.js';
@@ -71,6 +72,8 @@ export interface CheckedDocument {
   claims: { found: number; checked: number; unbound: number };
   /** Every raw check result, when `keepResults` was asked for; empty otherwise. */
   results: RuleResult[];
+  /** The documents it was reconciled with (src/sets): last year's, and the same year's 预算. */
+  related?: Related;
 }
 
 function severityOf(rule: Rule, result: CheckResult, options: EngineOptions): Severity {

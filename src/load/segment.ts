@@ -22,6 +22,7 @@ export interface Segmented {
   prose: TextLine[];
 }
 
+const DECIMAL_AMOUNT = /\d\.\d{2}(?!\d)/;
 const UNIT_LINE = /^(金额)?单位[:：]\s*(万元|元)/;
 const DEPARTMENT_LINE = /^(部门|单位名称|编制单位|填报单位|部门名称)[:：]\s*(.+)$/;
 const TABLE_NUMBER = /^[（(]?公开\d{1,2}表[)）]?$|^表[一二三四五六七八九十\d]+$/;
@@ -34,7 +35,12 @@ function metaOf(cell: string): { unit?: Unit; department?: string; tag?: true } 
   const unit = UNIT_LINE.exec(squeeze(text));
   if (unit) return { unit: unit[2] as Unit };
   const dept = DEPARTMENT_LINE.exec(text);
-  if (dept?.[2]) return { department: dept[2].trim() };
+  if (dept?.[2]) {
+    // “部门：江苏省政协办公厅单位：万元”: a PDF's text layer joins the two into one cell.
+    const joined = /^(.+?)\s*单位[:：]\s*(万元|元)$/.exec(dept[2].trim());
+    if (joined?.[1]) return { department: joined[1].trim(), unit: joined[2] as Unit };
+    return { department: dept[2].trim() };
+  }
   if (TABLE_NUMBER.test(squeeze(text))) return { tag: true };
   return undefined;
 }
@@ -69,6 +75,8 @@ function confirmTitle(rows: readonly GridRow[], at: number, templates: TemplateS
     const cells = nonEmpty(row);
     if (cells.some((c) => metaOf(c)?.unit !== undefined)) return true;
     if (cells.length >= 3) return true;
+    // A line of amounts (a contents page numbers its entries with integers, never decimals).
+    if (cells.some((c) => DECIMAL_AMOUNT.test(c))) return true;
   }
   return false;
 }

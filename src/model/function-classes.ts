@@ -35,7 +35,15 @@ export const FUNCTION_CLASSES: ReadonlyArray<readonly [code: string, name: strin
   ['234', '抗疫特别国债安排的支出'],
 ];
 
-const BY_NAME = new Map(FUNCTION_CLASSES.map(([code, name]) => [name, code]));
+/** Names of classes before the 2019 and 2018 renaming, still printed in budgets of those years. */
+const FORMER_NAMES: ReadonlyArray<readonly [code: string, name: string]> = [
+  ['207', '文化体育与传媒支出'],
+  ['210', '医疗卫生与计划生育支出'],
+  ['215', '资源勘探信息等支出'],
+  ['220', '国土海洋气象等支出'],
+];
+
+const BY_NAME = new Map([...FUNCTION_CLASSES, ...FORMER_NAMES].map(([code, name]) => [name, code]));
 const BY_CODE = new Map(FUNCTION_CLASSES.map(([code, name]) => [code, name]));
 
 /** Class code for a printed class label such as “五、教育支出” or “教育支出”. */

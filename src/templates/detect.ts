@@ -29,7 +29,8 @@ function coverText(doc: DisclosureDocument): string {
 
 /**
  * The family a document belongs to, judged from what it contains: the family holding most of the
- * document's tables, then the one missing fewest of its required tables; a family that names cover
+ * document's tables, then one whose cover words it shows, then the one missing fewest of its
+ * required tables; a family that names cover
  * words (单位决算) or a span of years applies only when the document shows them. Ties go to the
  * family listed first.
  */
@@ -46,8 +47,9 @@ export function detectFamily(doc: DisclosureDocument, catalog: CompiledCatalog):
     const found = family.def.tables.filter((t) => doc.tables[t.key]).map((t) => t.key);
     const missing = family.def.tables.filter((t) => !t.optional && !doc.tables[t.key]).map((t) => t.key);
     const foreign = Object.keys(doc.tables).filter((k) => !family.def.tables.some((t) => t.key === k)).length;
-    // Higher is better, compared in order.
-    const score = [found.length - foreign, -missing.length, coverHit ? 1 : 0];
+    // Higher is better, compared in order. Cover words rank before what is missing: a budget's
+    // narrative published apart from its tables holds no table, and says 部门预算 on its cover.
+    const score = [found.length - foreign, coverHit ? 1 : 0, -missing.length];
     if (!best || better(score, best.score)) best = { match: { family, found, missing }, score };
   }
   if (!best) {

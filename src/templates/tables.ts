@@ -4,7 +4,7 @@ import { TABLES } from './catalog/tables.js';
 import type { ColumnDef, RowDef, TableDef } from './family.js';
 
 /** How a table is laid out, which decides how its rows and columns are read. */
-export type TableLayout = 'coded' | 'two-sided' | 'panels' | 'three-public';
+export type TableLayout = 'coded' | 'two-sided' | 'panels' | 'three-public' | 'listed';
 
 export interface ColumnSpec {
   key: string;
@@ -34,6 +34,10 @@ export interface TableTemplate {
   detailColumns?: ColumnSpec[];
   /** Item rows of a two-sided table, per side. */
   rows?: { income: RowSpec[]; expense: RowSpec[] };
+  /** Only the rows the definition lists are read; other lines are passed over. */
+  partial?: boolean;
+  /** Every column key, detail columns included, in the definition's (the printed) order. */
+  columnOrder?: string[];
 }
 
 /** The tables a run recognises, as the readers use them: the built-in catalog's, or a config's. */
@@ -54,6 +58,8 @@ function toTemplate(def: TableDef): TableTemplate {
     ...(def.columns.some((c) => c.detail) ? { detailColumns: def.columns.filter((c) => c.detail).map(spec) } : {}),
     ...(def.incomeColumns ? { incomeColumns: def.incomeColumns.map(spec) } : {}),
     ...(def.rows ? { rows: { income: (def.rows.income ?? []).map(rowSpec), expense: (def.rows.expense ?? []).map(rowSpec) } } : {}),
+    ...(def.partial ? { partial: true } : {}),
+    columnOrder: def.columns.map((c) => c.key),
   };
 }
 

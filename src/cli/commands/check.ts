@@ -3,7 +3,10 @@ import { dirname, join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { applyAcceptance, baselineOf, type Baseline, type WaiverSet } from '../../engine/accept.js';
 import type { Lang } from '../../engine/messages.js';
-import { checkDocument, type CheckedDocument } from '../../engine/run.js';
+import { checkDocument, type CheckedDocument, type EngineOptions } from '../../engine/run.js';
+import { discover } from '../../load/index.js';
+import { reconcileAll, type Explicit, type Pending } from '../../sets/check.js';
+import { digestOf, type DocumentDigest } from '../../sets/digest.js';
 import { ENCODINGS, type Encoding } from '../../load/decode.js';
 import type { HtmlFile } from '../../report/html.js';
 import { FORMAT_NAMES, FORMATS, isFormatName, type ReportFormat } from '../../report/index.js';
@@ -33,6 +36,8 @@ interface CheckFlags {
   waivers?: string;
   maxInputSize?: number;
   ignore?: string[];
+  previous?: string;
+  budget?: string;
 }
 
 function exitCode(report: Report, failOn: 'error' | 'warning'): number {
@@ -146,11 +151,23 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
     io.stderr(claimed.line);
     return EXIT.failure;
   }
+  const explicit = await readPartners(flags, session, io);
+  if (!explicit) return EXIT.failure;
   const entries: ReportEntry[] = [];
+  // One small digest per document (never the document) for the rules across documents.
+  const pending: Pending[] = [];
   const progress = flags.progress && !flags.quiet ? startProgress(io.progress, sources.length, lang) : undefined;
   for await (const item of readDocuments(sources, { ...flags, lang }, io, progress, session.catalogOf)) {
-    entries.push(item.kind === 'unreadable' ? item.entry : { kind: 'checked', doc: checkDocument(item.doc, session.optionsFor(item.source)) });
+    if (item.kind === 'unreadable') {
+      entries.push(item.entry);
+      continue;
+    }
+    const options = session.optionsFor(item.source);
+    const doc = checkDocument(item.doc, options);
+    pending.push({ at: entries.length, digest: digestOf(item.doc, kindOf(doc.family.id, options)), severity: options.severity });
+    entries.push({ kind: 'checked', doc });
   }
+  reconcileAll(entries, pending, explicit, lang);
   if (entries.length === 0) {
     io.stderr(`zjs: ${w.error}: ${paths.join(' ')}: ${w.noDocs}\n`);
     return EXIT.failure;
@@ -248,6 +265,36 @@ function settingsOf(flags: CheckFlags, session: Session, lang: Lang): RunInfo['s
   return list;
 }
 
+/** The kind (决算 or 预算) of the family a document was read as. */
+function kindOf(familyId: string, options: EngineOptions): DocumentDigest['kind'] {
+  return options.context.catalog.families.find((f) => f.def.id === familyId)?.def.kind ?? 'final';
+}
+
+/**
+ * The documents named by --previous and --budget, as digests: every document of the run is
+ * reconciled with them (the one of its department when they are several). Undefined when one
+ * cannot be read (one line on stderr).
+ */
+async function readPartners(flags: CheckFlags, session: Session, io: Io): Promise<Explicit | undefined> {
+  const explicit: Explicit = {};
+  for (const partner of ['previous', 'budget'] as const) {
+    const path = flags[partner];
+    if (path === undefined) continue;
+    const list: DocumentDigest[] = [];
+    for await (const item of readDocuments(await discover([path]), { ...flags, lang: session.lang }, io)) {
+      if (item.kind === 'unreadable') return undefined;
+      const options = session.optionsFor(item.source);
+      list.push(digestOf(item.doc, kindOf(checkDocument(item.doc, options).family.id, options)));
+    }
+    if (list.length === 0) {
+      io.stderr(`zjs: ${words(session.lang).error}: ${path}: ${words(session.lang).noDocs}\n`);
+      return undefined;
+    }
+    explicit[partner] = list;
+  }
+  return explicit;
+}
+
 /** `zjs check PATHS…`: the main job. */
 export function registerCheck(program: Command, { io, setCode, help }: CommandContext): void {
   const h = help.check;
@@ -278,6 +325,8 @@ export function registerCheck(program: Command, { io, setCode, help }: CommandCo
     .addOption(ignoreOption(help))
     .option('--config <file>', help.config)
     .option('--no-config', help.noConfig)
+    .option('--previous <path>', h.previous)
+    .option('--budget <path>', h.budget)
     .option('--waivers <file>', h.waivers)
     .addOption(new Option('--baseline <file>', h.baseline).conflicts('writeBaseline'))
     .option('--write-baseline <file>', h.writeBaseline)

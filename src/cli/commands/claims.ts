@@ -9,6 +9,10 @@ import type { Claim } from '../../narrative/claims/index.js';
 import { inertJson, visibleControls } from '../../report/controls.js';
 import { RULES } from '../../rules/index.js';
 import { EXIT, type CommandContext, type Io } from '../io.js';
+import type { Location } from '../../model/location.js';
+import { partnersOf } from '../../sets/check.js';
+import { digestOf, type DocumentDigest } from '../../sets/digest.js';
+import { budgetPrevious } from '../../sets/rules/budget-previous.js';
 import { ignoreOption, maxInputSizeOption, openSession, readDocuments } from '../session.js';
 
 interface ClaimsFlags {
@@ -53,14 +57,19 @@ async function runClaims(paths: string[], flags: ClaimsFlags, io: Io): Promise<n
   const session = await openSession(paths, flags, io);
   if (!session) return EXIT.failure;
   const lang = session.lang;
-  const out: unknown[] = [];
+  const out: Array<Record<string, unknown>> = [];
+  // Claims that rest on another document (a 预算's 比上年 figures): checked once every document is read.
+  const across: Array<{ digest: DocumentDigest; json?: Record<string, unknown> }> = [];
   let unreadable = false;
   for await (const item of readDocuments(session.sources, { ...flags, lang }, io, undefined, session.catalogOf)) {
     if (item.kind === 'unreadable') {
       unreadable = true;
       continue;
     }
-    const checked = checkDocument(item.doc, { ...session.optionsFor(item.source), keepResults: true });
+    const options = { ...session.optionsFor(item.source), keepResults: true };
+    const checked = checkDocument(item.doc, options);
+    const kind = options.context.catalog.families.find((f) => f.def.id === checked.family.id)?.def.kind ?? 'final';
+    const digest = digestOf(item.doc, kind);
     const verdicts = new Map<string, { status: keyof typeof RANK; message?: string }>();
     for (const { rule, result } of checked.results) {
       if (!narrativeRules.has(rule)) continue;
@@ -88,9 +97,12 @@ async function runClaims(paths: string[], flags: ClaimsFlags, io: Io): Promise<n
     const counts = { ...coverage.counts, needsOtherDocument: unchecked.length };
     const share = coverage.statements.numbers === 0 ? null : coverage.statements.checked / coverage.statements.numbers;
     if (flags.format === 'json') {
-      out.push({ source: item.doc.source, claims, unbound, needsOtherDocument, counts, statements: coverage.statements });
+      const json: Record<string, unknown> = { source: item.doc.source, claims, unbound, needsOtherDocument, counts, statements: coverage.statements };
+      out.push(json);
+      across.push({ digest, json });
       continue;
     }
+    across.push({ digest });
     const w = VERDICT[lang];
     const lines: string[] = [`■ ${item.doc.source}`];
     let heading: string | undefined;
@@ -131,8 +143,34 @@ async function runClaims(paths: string[], flags: ClaimsFlags, io: Io): Promise<n
     // Sentences from documents reach a terminal: control characters are shown, never acted on.
     io.stdout(visibleControls(`${lines.join('\n')}\n`, { lines: true }));
   }
+  const digests = across.map((a) => a.digest);
+  const acrossLines: string[] = [];
+  for (const { digest, json } of across) {
+    const listed = acrossDocuments(digest, digests, lang);
+    if (json) json.acrossDocuments = listed;
+    for (const c of listed) {
+      const w = VERDICT[lang];
+      const verdict = c.verdict === 'not-given' ? (lang === 'zh' ? '未核对：需要上年预算（未一并给出）' : 'unchecked: needs last year’s budget (not given)') : `${w[c.verdict]}（${c.other ?? ''}）`;
+      acrossLines.push(`  ${formatLocation(c.location)}  [${lang === 'zh' ? '比上年' : 'on last year'}] ${verdict}  ${c.sentence}`);
+    }
+  }
   if (flags.format === 'json') io.stdout(inertJson(`${JSON.stringify(out, null, 2)}\n`));
+  else if (acrossLines.length > 0) {
+    const head = lang === 'zh' ? '■ 需要另一文档核对的主张（预算说明“比上年”增减，与上年预算核对）' : '■ Claims that rest on another document (a budget’s changes on last year, checked against last year’s budget)';
+    io.stdout(visibleControls(`${[head, ...acrossLines, ''].join('\n')}\n`, { lines: true }));
+  }
   return unreadable ? EXIT.failure : EXIT.ok;
+}
+
+/** A document's claims about last year: checked against last year's document when it was given, else said to need it. */
+function acrossDocuments(digest: DocumentDigest, digests: readonly DocumentDigest[], lang: Lang): Array<{ item: string; sentence: string; location: Location; verdict: 'pass' | 'fail' | 'rounding' | 'skipped' | 'not-given'; other?: string; message?: string }> {
+  const previous = partnersOf(digest, digests, {}, lang).get('previous')?.other;
+  const results = previous ? budgetPrevious.check(digest, previous) : [];
+  return digest.claims.map((claim) => {
+    const result = results.find((r) => r.key === `previous/${claim.item}`);
+    if (!previous || !result) return { item: claim.item, sentence: claim.sentence, location: claim.loc, verdict: previous ? 'skipped' : 'not-given' };
+    return { item: claim.item, sentence: claim.sentence, location: claim.loc, verdict: result.status, other: previous.source, ...(result.status === 'fail' ? { message: result.message[lang] } : {}) };
+  });
 }
 
 /** `zjs claims PATHS…`: every claim of the narrative with its verdict, and the numbers no claim explains. */

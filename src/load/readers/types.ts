@@ -66,6 +66,11 @@ export interface Reader<S extends SourceBase = SourceBase> {
   searched?(file: FolderFile): S | undefined;
   /** A searched folder as one document of this kind (its files sorted by name), or files it passes over. */
   claimFolder?(dir: string, files: readonly FolderFile[], options: ReadOptions): Promise<FolderClaim<S>>;
+  /**
+   * Joins sources of this kind found in one search that are parts of one document (a 说明 and a
+   * 表 published as two files); the others come back as they are, in order.
+   */
+  pairUp?(sources: readonly S[]): S[];
   filesOf(source: S): SourceFiles;
   read(source: S, options: ReadOptions): Promise<Loaded<DisclosureDocument>>;
 }

@@ -139,6 +139,9 @@ export function unalignedTable(file: string, template: TableTemplate, lines: rea
       return panels(file, plain, shape);
     case 'three-public':
       return threePublic(file, plain);
+    case 'listed':
+      // Read by the order of labels and amounts on each line, never by position: lines as they are.
+      return plain.map((l) => headerRow(file, l));
     default: {
       const never: never = template.layout;
       return never;
