@@ -1,26 +1,56 @@
-// Measures zjs against node's own start-up, and throughput on many documents in one run.
-// Usage: npm run bench   (BENCH_RUNS=n repeats the start-up timing n times; default 15)
+// Measures zjs against node's own start-up, throughput and memory on many documents in one run,
+// and allocations and garbage collection per document: every target of the speed work, as figures
+// and ratios taken in the same run (never a timed test).
+// Usage: npm run bench
+//   BENCH_RUNS=n     repeats each start-up timing n times (default 15)
+//   BENCH_BATCH=n    repeats the 1,000-document batch n times (default 3)
+//   BENCH_LARGE=1    also runs 10,000 documents (several minutes)
+//   BENCH_JOBS=n     the worker count of the pool figure (default 2)
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const FIXTURE = 'fixtures/zhuzhou-hrss-2023.txt';
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const COPIES = Number(process.env.BENCH_COPIES ?? 1000);
+const BATCH_RUNS = Number(process.env.BENCH_BATCH ?? 3);
+const JOBS = Number(process.env.BENCH_JOBS ?? 2);
+const SIZES = process.env.BENCH_LARGE ? [100, 1000, 10000] : [100, 1000];
 // One core: pin the process when taskset exists, so the figure does not borrow a second core.
-const pin = spawnSync('taskset', ['--version']).status === 0 ? ['taskset', '-c', '0'] : [];
+const hasTaskset = spawnSync('taskset', ['--version']).status === 0;
+const pin = hasTaskset ? ['taskset', '-c', '0'] : [];
+// Peak resident memory of the child, from GNU time when it exists.
+const hasTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { stdio: 'ignore' }).status === 0;
 
-function timed(args) {
-  const [cmd, ...rest] = [...pin, ...args];
+const zjs = ['node', 'bin/zjs.js'];
+const help = spawnSync('node', ['bin/zjs.js', 'check', '--help'], { encoding: 'utf8' }).stdout ?? '';
+const hasJobs = help.includes('--jobs');
+
+/** Runs a command; returns wall milliseconds and, with GNU time, the peak RSS in MB. */
+function timed(args, { pinned = true } = {}) {
+  const prefix = [...(pinned ? pin : []), ...(hasTime ? ['/usr/bin/time', '-f', '%M'] : [])];
+  const [cmd, ...rest] = [...prefix, ...args];
   const start = process.hrtime.bigint();
-  const run = spawnSync(cmd, rest, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const run = spawnSync(cmd, rest, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (run.status !== 0 && run.status !== 1) {
     process.stderr.write(`${args.join(' ')} exited ${run.status}\n${run.stderr}`);
     process.exit(2);
   }
-  return ms;
+  const lines = run.stderr.trim().split('\n');
+  const rssMb = hasTime ? Number(lines[lines.length - 1]) / 1024 : NaN;
+  return { ms, rssMb };
+}
+
+/** What the probe records for one run (allocations, collection time), pinned to one core. */
+function probed(args, file) {
+  const [cmd, ...rest] = [...pin, 'node', '--import', './scripts/bench-probe.js', ...args.slice(1)];
+  const run = spawnSync(cmd, rest, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ZJS_BENCH_PROBE: file } });
+  if (run.status !== 0 && run.status !== 1) {
+    process.stderr.write(`${args.join(' ')} exited ${run.status}\n${run.stderr}`);
+    process.exit(2);
+  }
+  return JSON.parse(readFileSync(file, 'utf8'));
 }
 
 function median(values) {
@@ -28,29 +58,88 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function repeat(args) {
-  timed(args); // warm the file cache
-  return median(Array.from({ length: RUNS }, () => timed(args)));
+/** Start-up figures alternate between the commands, so that a change in load hits each alike. */
+function interleaved(commands) {
+  for (const args of commands) timed(args); // warm the file cache
+  const times = commands.map(() => []);
+  for (let i = 0; i < RUNS; i++) commands.forEach((args, n) => times[n].push(timed(args).ms));
+  return times.map(median);
 }
 
-const node = repeat(['node', '-e', '0']);
-const one = repeat(['node', 'bin/zjs.js', 'check', FIXTURE, '--format', 'json']);
+/** A folder of `count` copies of the fixture (hard links where the file system allows). */
+function corpus(root, count) {
+  const dir = join(root, `n${count}`);
+  mkdirSync(dir);
+  for (let i = 0; i < count; i++) {
+    const to = join(dir, `copy-${String(i).padStart(5, '0')}.txt`);
+    try {
+      linkSync(FIXTURE, to);
+    } catch {
+      copyFileSync(FIXTURE, to);
+    }
+  }
+  return dir;
+}
 
-const dir = mkdtempSync(join(tmpdir(), 'zjs-bench-'));
+const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+const loadBefore = load();
+const root = mkdtempSync(join(tmpdir(), 'zjs-bench-'));
+const rows = [];
+const row = (measure, result, target = '', met = '') => rows.push([measure, result, target, met]);
+const yes = (ok) => (ok ? 'met' : 'not met');
 try {
-  for (let i = 0; i < COPIES; i++) copyFileSync(FIXTURE, join(dir, `copy-${String(i).padStart(4, '0')}.txt`));
-  timed(['node', 'bin/zjs.js', 'check', dir, '--format', 'json']);
-  const batch = median([0, 1, 2].map(() => timed(['node', 'bin/zjs.js', 'check', dir, '--format', 'json'])));
-  const perDoc = (batch - one) / (COPIES - 1);
-  const rows = [
-    ['node -e 0 (median of ' + RUNS + ')', `${node.toFixed(0)} ms`],
-    ['zjs check, one document, --format json', `${one.toFixed(0)} ms (${(one / node).toFixed(2)}× node; target < 2×)`],
-    [`zjs check, ${COPIES} copies in one run`, `${(batch / 1000).toFixed(2)} s`],
-    ['marginal time per document', `${perDoc.toFixed(2)} ms`],
-    ['throughput', `${(COPIES / (batch / 1000)).toFixed(0)} documents/s overall, ${(1000 / perDoc).toFixed(0)}/s after start-up (target ≥ 500/s)`],
-    ['core', pin.length > 0 ? 'pinned to one core (taskset -c 0)' : 'not pinned (taskset missing)'],
-  ];
-  process.stdout.write('| measure | result |\n|---|---|\n' + rows.map(([a, b]) => `| ${a} | ${b} |`).join('\n') + '\n');
+  const [node, oneJson, oneText, version] = interleaved([
+    ['node', '-e', '0'],
+    [...zjs, 'check', FIXTURE, '--format', 'json'],
+    [...zjs, 'check', FIXTURE],
+    [...zjs, '--version'],
+  ]);
+  row(`node -e 0 (median of ${RUNS})`, `${node.toFixed(0)} ms`);
+  row('zjs --version (start-up alone)', `${version.toFixed(0)} ms (${(version / node).toFixed(2)}× node)`);
+  row('one document, --format json', `${oneJson.toFixed(0)} ms (${(oneJson / node).toFixed(2)}× node)`, '≤ 2× node', yes(oneJson / node <= 2));
+  row('one document, text report', `${oneText.toFixed(0)} ms (${(oneText / node).toFixed(2)}× node)`, '≤ 2× node', yes(oneText / node <= 2));
+
+  const dirs = new Map(SIZES.map((n) => [n, corpus(root, n)]));
+  const batch = new Map();
+  for (const n of SIZES) {
+    const args = [...zjs, 'check', dirs.get(n), '--format', 'json', '--no-progress', ...(hasJobs ? ['--jobs', '1'] : [])];
+    timed(args);
+    const runs = Array.from({ length: n === 1000 ? BATCH_RUNS : 1 }, () => timed(args));
+    batch.set(n, { ms: median(runs.map((r) => r.ms)), rssMb: Math.max(...runs.map((r) => r.rssMb)) });
+  }
+  const big = batch.get(1000);
+  const perDoc = (big.ms - oneJson) / 999;
+  row('1,000 documents in one run, one core', `${(big.ms / 1000).toFixed(2)} s`);
+  row('throughput, one core', `${(1000 / (big.ms / 1000)).toFixed(0)} documents/s overall, ${(1000 / perDoc).toFixed(0)}/s after start-up (${perDoc.toFixed(2)} ms each)`, '≥ 500/s', yes(1000 / perDoc >= 500));
+  if (hasJobs) {
+    const args = [...zjs, 'check', dirs.get(1000), '--format', 'json', '--no-progress', '--jobs', String(JOBS)];
+    timed(args, { pinned: false });
+    const pool = median(Array.from({ length: BATCH_RUNS }, () => timed(args, { pinned: false }).ms));
+    const poolPerDoc = (pool - oneJson) / 999;
+    row(`throughput, --jobs ${JOBS} (${availableParallelism()} cores, not pinned)`, `${(1000 / (pool / 1000)).toFixed(0)} documents/s overall, ${(1000 / poolPerDoc).toFixed(0)}/s after start-up; ${(big.ms / pool).toFixed(2)}× one core`, '≥ 900/s', yes(1000 / poolPerDoc >= 900));
+  } else {
+    row('throughput, worker pool', 'no pool (--jobs) yet', '≥ 900/s', 'not met');
+  }
+  if (hasTime) {
+    for (const n of SIZES) row(`peak RSS, ${n.toLocaleString('en')} documents`, `${batch.get(n).rssMb.toFixed(0)} MB`, 'flat');
+    const first = batch.get(SIZES[0]).rssMb;
+    const last = batch.get(SIZES[SIZES.length - 1]).rssMb;
+    row('peak RSS growth per document', `${((last - first) / (SIZES[SIZES.length - 1] - SIZES[0]) * 1024).toFixed(1)} KB`, 'flat (≈ 0)', yes(last < first * 1.25));
+  }
+
+  // Allocations and collection per document: the difference between 100 documents and one.
+  const probe = join(root, 'probe.json');
+  const p1 = probed([...zjs, 'check', FIXTURE, '--format', 'json'], probe);
+  const p100 = probed([...zjs, 'check', dirs.get(100), '--format', 'json', '--no-progress', ...(hasJobs ? ['--jobs', '1'] : [])], probe);
+  row('JS heap allocated per document', `${((p100.allocated - p1.allocated) / 99 / 1e6).toFixed(1)} MB (one document alone: ${(p1.allocated / 1e6).toFixed(1)} MB)`);
+  row('garbage collection share, 100 documents', `${((p100.gcMs / p100.wallMs) * 100).toFixed(1)}% (${p100.gcMs.toFixed(0)} ms of ${p100.wallMs.toFixed(0)} ms, ${p100.collections} collections)`);
+  row('garbage collection share, one document', `${((p1.gcMs / p1.wallMs) * 100).toFixed(1)}% (${p1.gcMs.toFixed(0)} ms of ${p1.wallMs.toFixed(0)} ms)`);
+  row('PDF pages per second', 'not measured yet');
+  row('core', hasTaskset ? 'pinned to one core (taskset -c 0) except the pool' : 'not pinned (taskset missing)');
+  row('load average (1, 5, 15 min)', `${loadBefore} before, ${load()} after`);
+  process.stdout.write(
+    `Node ${process.version}, ${availableParallelism()} cores\n\n| measure | result | target | |\n|---|---|---|---|\n` + rows.map((r) => `| ${r.join(' | ')} |`).join('\n') + '\n',
+  );
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true });
 }

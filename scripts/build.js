@@ -21,6 +21,8 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/zjs.js' });
+// A worker of `zjs check --jobs N`: loading and checking only, started by dist/zjs.js from beside it.
+await build({ ...common, entryPoints: ['src/cli/worker.ts'], outfile: 'dist/worker.js' });
 // The library (`import { check } from 'zjs'`): its own bundle, so that the CLI's start-up does not grow.
 await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, lstat, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -30,6 +30,16 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
   const temporary = temporaryBeside(target);
   try {
     await writeFile(temporary, data, { flag: 'wx' });
+  } catch (error) {
+    await discard(temporary);
+    throw error;
+  }
+  await putInPlace(temporary, target);
+}
+
+/** Renames a written temporary file onto `target`, with the permissions of the file it replaces. */
+async function putInPlace(temporary: string, target: string): Promise<void> {
+  try {
     const mode = await modeOf(target);
     if (mode !== undefined) await chmod(temporary, mode);
     await rename(temporary, target);
@@ -37,6 +47,43 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
     await discard(temporary);
     throw error;
   }
+}
+
+/** A file written piece by piece that appears whole at `commit`, or not at all. */
+export interface AtomicFile {
+  write: (text: string) => Promise<void>;
+  commit: () => Promise<void>;
+  abort: () => Promise<void>;
+}
+
+/** Opens a temporary file beside `target` for a report written as it is made (see writeFileAtomic). */
+export async function openFileAtomic(target: string): Promise<AtomicFile> {
+  const temporary = temporaryBeside(target);
+  const handle = await open(temporary, 'wx');
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await handle.close();
+  };
+  return {
+    write: async (text) => {
+      await handle.write(text);
+    },
+    commit: async () => {
+      try {
+        await close();
+      } catch (error) {
+        await discard(temporary);
+        throw error;
+      }
+      await putInPlace(temporary, target);
+    },
+    abort: async () => {
+      await close().catch(() => undefined);
+      await discard(temporary);
+    },
+  };
 }
 
 /** One file of a folder to write. */

@@ -357,9 +357,20 @@ function check(f: Formula, spec: IdentitySpec, scope: Scope, ev: Evaluation): Ch
   const left = lhs.flatMap((t) => ev.parts(t.operand, t.sign, scope));
   const right = rhs.flatMap((t) => ev.parts(t.operand, t.sign, scope));
   const key = keyOf(spec.key, scope);
-  const params: Record<string, MessageParam> = { ...standardParams(left, right, scope, ev.env) };
-  for (const [name, value] of Object.entries(spec.params)) params[name] = typeof value === 'object' && 'table' in value ? ev.env.tableName(value.table) : value;
-  const message = { id: spec.message, params };
+  // Most checks pass and their message is never shown: its values are worked out when first read.
+  let params: Record<string, MessageParam> | undefined;
+  const build = (): Record<string, MessageParam> => {
+    const values: Record<string, MessageParam> = { ...standardParams(left, right, scope, ev.env) };
+    for (const [name, value] of Object.entries(spec.params)) values[name] = typeof value === 'object' && 'table' in value ? ev.env.tableName(value.table) : value;
+    return values;
+  };
+  const message: CheckResult['message'] = {
+    id: spec.message,
+    get params() {
+      params ??= build();
+      return params;
+    },
+  };
   const all = [...left, ...right];
   const cells = all.flatMap((p) => (p.resolved.kind === 'cell' ? [p.resolved.cell] : []));
   const printed = cells.some((c) => c.kind !== 'blank');

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Lang } from '../engine/messages.js';
 import { spreadsheetSafe } from '../model/spreadsheet-cell.js';
-import type { Report } from './model.js';
+import { renderStreamed, type Report, type ReportDocument, type ReportStream } from './model.js';
 import { columnLabel, primaryLocation, rowLabel, tableTitle } from './summary.js';
 import { WORDS } from './words.js';
 
@@ -14,6 +14,11 @@ export interface CsvOptions {
  * Chinese text, CRLF line ends. An unreadable document is one row with status `unreadable`.
  */
 export function formatCsv(report: Report, options: CsvOptions): string {
+  return renderStreamed(report, csvStream(options));
+}
+
+/** The CSV report a document at a time: the header (with the byte-order mark) before the first document's rows. */
+export function csvStream(options: CsvOptions): ReportStream {
   const w = WORDS[options.lang];
   const header = [
     w.document,
@@ -38,8 +43,14 @@ export function formatCsv(report: Report, options: CsvOptions): string {
     w.reason,
     w.author,
   ];
-  const records: string[][] = [];
-  for (const doc of report.documents) {
+  let started = false;
+  const head = () => {
+    if (started) return '';
+    started = true;
+    return stringify([header], { bom: true, record_delimiter: 'windows' });
+  };
+  const rows = (doc: ReportDocument): string[][] => {
+    const records: string[][] = [];
     if (doc.outcome === 'unreadable') {
       const error = doc.error;
       records.push([
@@ -65,7 +76,7 @@ export function formatCsv(report: Report, options: CsvOptions): string {
         '',
         '',
       ]);
-      continue;
+      return records;
     }
     for (const f of doc.findings) {
       const loc = primaryLocation(f);
@@ -93,6 +104,10 @@ export function formatCsv(report: Report, options: CsvOptions): string {
         f.accepted?.author ?? '',
       ]);
     }
-  }
-  return stringify([header, ...records.map((r) => r.map(spreadsheetSafe))], { bom: true, record_delimiter: 'windows' });
+    return records;
+  };
+  return {
+    document: (doc) => head() + stringify(rows(doc).map((r) => r.map(spreadsheetSafe)), { record_delimiter: 'windows' }),
+    end: () => head(),
+  };
 }

@@ -1,13 +1,13 @@
 import type { Lang } from '../engine/messages.js';
-import { formatCsv } from './csv.js';
+import { csvStream, formatCsv } from './csv.js';
 import { formatGithub } from './github.js';
 import { formatHtml, formatHtmlFolder, type HtmlFile } from './html.js';
-import { formatJson } from './json.js';
+import { formatJson, jsonStream } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
-import type { Report, RunInfo } from './model.js';
+import type { Report, ReportStream, RunInfo } from './model.js';
 import { formatSarif } from './sarif.js';
-import { formatText } from './text.js';
+import { formatText, textStream, type TextOptions } from './text.js';
 import { formatXlsx } from './xlsx.js';
 
 /** What the command line knows when it renders a report; each format takes what it needs. */
@@ -36,14 +36,20 @@ export interface ReportFormat {
   /** Binary output (a workbook) that only a file can take, never standard output. */
   fileOnly: boolean;
   render: (report: Report, options: FormatOptions) => string | Promise<string | Uint8Array>;
+  /** The format written a document at a time (a batch of any size in flat memory), when it can be. */
+  stream?: (tool: Report['tool'], options: FormatOptions) => ReportStream;
   /** The format written into a folder (`-o report/`): an index and one page per document. */
   folder?: FolderRender;
 }
 
+function textOptions(o: FormatOptions): TextOptions {
+  return { lang: o.lang, color: o.color, width: o.width, ...(o.quiet ? { quiet: true } : {}), ...(o.verbose ? { verbose: true } : {}) };
+}
+
 /** Every report format by name. Adding a format: one file in src/report, one line here. */
 export const FORMATS = {
-  text: { fileOnly: false, render: (r, o) => formatText(r, { lang: o.lang, color: o.color, width: o.width, ...(o.quiet ? { quiet: true } : {}), ...(o.verbose ? { verbose: true } : {}) }) },
-  json: { fileOnly: false, render: (r) => formatJson(r) },
+  text: { fileOnly: false, render: (r, o) => formatText(r, textOptions(o)), stream: (t, o) => textStream(t, textOptions(o)) },
+  json: { fileOnly: false, render: (r) => formatJson(r), stream: (t) => jsonStream(t) },
   markdown: { fileOnly: false, render: (r, o) => formatMarkdown(r, { lang: o.lang, ...(o.fullReport !== undefined ? { fullReport: o.fullReport } : {}) }) },
   html: {
     fileOnly: false,
@@ -53,7 +59,7 @@ export const FORMATS = {
   junit: { fileOnly: false, render: (r, o) => formatJunit(r, { lang: o.lang, failOn: o.failOn }) },
   sarif: { fileOnly: false, render: (r, o) => formatSarif(r, { lang: o.lang }) },
   github: { fileOnly: false, render: (r, o) => formatGithub(r, { lang: o.lang }) },
-  csv: { fileOnly: false, render: (r, o) => formatCsv(r, { lang: o.lang }) },
+  csv: { fileOnly: false, render: (r, o) => formatCsv(r, { lang: o.lang }), stream: (_t, o) => csvStream({ lang: o.lang }) },
   xlsx: { fileOnly: true, render: (r, o) => formatXlsx(r, { lang: o.lang, ...(o.run ? { date: o.run.date } : {}) }) },
 } as const satisfies Record<string, ReportFormat>;
 

@@ -47,8 +47,15 @@ export type ReportEntry = { kind: 'checked'; doc: CheckedDocument } | { kind: 'u
 const NO_CHECKS: CheckCounts = { run: 0, passed: 0, failed: 0, rounding: 0, skipped: 0 };
 
 export function buildReport(entries: readonly ReportEntry[]): Report {
-  const documents: ReportDocument[] = entries.map((entry) =>
-    entry.kind === 'checked'
+  const documents = entries.map(reportDocument);
+  return { tool: TOOL, documents, summary: summarize(documents) };
+}
+
+export const TOOL: Report['tool'] = { name: TOOL_NAME, version: VERSION };
+
+/** One checked or unreadable document as reports show it. */
+export function reportDocument(entry: ReportEntry): ReportDocument {
+  return entry.kind === 'checked'
       ? {
           source: entry.doc.source,
           family: entry.doc.family,
@@ -74,9 +81,7 @@ export function buildReport(entries: readonly ReportEntry[]): Report {
           error: entry.error,
           checks: NO_CHECKS,
           findings: [],
-        },
-  );
-  return { tool: { name: TOOL_NAME, version: VERSION }, documents, summary: summarize(documents) };
+        };
 }
 
 /** The batch counts of a list of documents. */
@@ -92,6 +97,39 @@ export function summarize(documents: readonly ReportDocument[]): ReportSummary {
     infos: all.filter((f) => f.severity === 'info').length,
     accepted: documents.reduce((n, d) => n + d.findings.filter((f) => f.accepted).length, 0),
   };
+}
+
+/** The sum of two batch counts: a streamed report adds each document's counts as it is written. */
+export function addSummaries(a: ReportSummary, b: ReportSummary): ReportSummary {
+  return {
+    documents: a.documents + b.documents,
+    passed: a.passed + b.passed,
+    failed: a.failed + b.failed,
+    unreadable: a.unreadable + b.unreadable,
+    errors: a.errors + b.errors,
+    warnings: a.warnings + b.warnings,
+    infos: a.infos + b.infos,
+    accepted: a.accepted + b.accepted,
+  };
+}
+
+export const EMPTY_SUMMARY: ReportSummary = { documents: 0, passed: 0, failed: 0, unreadable: 0, errors: 0, warnings: 0, infos: 0, accepted: 0 };
+
+/**
+ * A report written document by document, for a batch too large to hold: `document` returns the
+ * text of one document (with the report's head before the first), `end` the rest once all are
+ * written. The concatenation is byte for byte what the format renders for the whole report.
+ */
+export interface ReportStream {
+  document: (doc: ReportDocument) => string;
+  end: (summary: ReportSummary) => string;
+}
+
+/** A whole report through its format's stream. */
+export function renderStreamed(report: Report, stream: ReportStream): string {
+  const parts = report.documents.map((doc) => stream.document(doc));
+  parts.push(stream.end(report.summary));
+  return parts.join('');
 }
 
 /** One input file as the cover of a report lists it: path as read, size and SHA-256. */

@@ -23,7 +23,7 @@ export function tally(document: ReportDocument, index: number): DocumentTally {
  * The batch summary's order: most errors first, an unreadable document before a readable one with
  * as many errors (it could not be checked at all), then most warnings, then report order.
  */
-export function rankByErrors(report: Report): DocumentTally[] {
+export function rankByErrors(report: { documents: readonly ReportDocument[] }): DocumentTally[] {
   return report.documents
     .map(tally)
     .sort(

@@ -5,8 +5,8 @@ import type { Finding, Severity } from '../model/finding.js';
 import { formatLocation } from '../model/location.js';
 import { D } from '../model/number.js';
 import { REPORT_SIGNATURE } from '../version.js';
-import type { Report, ReportDocument } from './model.js';
-import { bySeverity, explainCommand, findingTable, rankByErrors, tableTitle, worstRule } from './summary.js';
+import { EMPTY_SUMMARY, renderStreamed, type Report, type ReportDocument, type ReportStream } from './model.js';
+import { bySeverity, explainCommand, findingTable, isOpenProblem, rankByErrors, tableTitle, worstRule } from './summary.js';
 import { displayWidth, terminalTable, type TableCell, type TableRow } from './width.js';
 import { acceptanceText, WORDS, type Words } from './words.js';
 import { inertReport } from './controls.js';
@@ -179,9 +179,9 @@ function documentBlock(doc: ReportDocument, options: TextOptions, c: ChalkInstan
 }
 
 /** The documents, most errors first, with the rule behind most of their problems. */
-function rankingLines(report: Report, options: TextOptions, c: ChalkInstance): string[] {
+function rankingLines(documents: readonly ReportDocument[], options: TextOptions, c: ChalkInstance): string[] {
   const w = WORDS[options.lang];
-  const ranked = rankByErrors(report);
+  const ranked = rankByErrors({ documents });
   const rows = ranked.map((t, i): TableCell[] => {
     const d = t.document;
     const worst = worstRule(d);
@@ -216,23 +216,47 @@ function rankingLines(report: Report, options: TextOptions, c: ChalkInstance): s
   return lines;
 }
 
-/** The terminal report: a first line naming it, one block per document, the documents ranked, then the totals. */
-export function formatText(hostile: Report, options: TextOptions): string {
-  // Text from documents reaches a terminal: control characters are shown, never acted on.
-  const report = inertReport(hostile);
+/**
+ * What the ranking needs of a document once its block is written: the document with only its open
+ * problems (errors and warnings nothing accepted), which decide its rank and its worst rule.
+ */
+function ranked(doc: ReportDocument): ReportDocument {
+  return { ...doc, findings: doc.findings.filter(isOpenProblem) };
+}
+
+/**
+ * The terminal report a document at a time: a first line naming it, one block per document, the
+ * documents ranked, then the totals. Only each document's open problems are kept for the ranking.
+ */
+export function textStream(tool: Report['tool'], options: TextOptions): ReportStream {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const w = WORDS[options.lang];
-  const lines: string[] = [`${REPORT_SIGNATURE} · ${report.tool.name} ${report.tool.version} · ${w.title}`, ''];
-  for (const doc of report.documents) append(lines, documentBlock(doc, options, c));
-  if (report.documents.length > 1) append(lines, rankingLines(report, options, c));
-  const s = report.summary;
-  const o = w.outcomes;
-  lines.push(
-    c.bold(
-      `${w.total}: ${w.documentCount(s.documents)}, ${o.pass} ${s.passed}, ${o.fail} ${s.failed}, ${o.unreadable} ${s.unreadable}; ` +
-        `${w.severity.error} ${s.errors}, ${w.severity.warning} ${s.warnings}, ${w.severity.info} ${s.infos}` +
-        (s.accepted > 0 ? `, ${w.accepted} ${s.accepted}` : ''),
-    ),
-  );
-  return `${lines.join('\n')}\n`;
+  const kept: ReportDocument[] = [];
+  const head = () => `${REPORT_SIGNATURE} · ${tool.name} ${tool.version} · ${w.title}\n\n`;
+  return {
+    document: (hostile) => {
+      // Text from documents reaches a terminal: control characters are shown, never acted on.
+      const doc = inertReport({ tool, documents: [hostile], summary: EMPTY_SUMMARY }).documents[0] ?? hostile;
+      kept.push(ranked(doc));
+      return `${kept.length === 1 ? head() : ''}${documentBlock(doc, options, c).join('\n')}\n`;
+    },
+    end: (s) => {
+      const lines: string[] = [];
+      if (kept.length > 1) append(lines, rankingLines(kept, options, c));
+      const o = w.outcomes;
+      lines.push(
+        c.bold(
+          `${w.total}: ${w.documentCount(s.documents)}, ${o.pass} ${s.passed}, ${o.fail} ${s.failed}, ${o.unreadable} ${s.unreadable}; ` +
+            `${w.severity.error} ${s.errors}, ${w.severity.warning} ${s.warnings}, ${w.severity.info} ${s.infos}` +
+            (s.accepted > 0 ? `, ${w.accepted} ${s.accepted}` : ''),
+        ),
+      );
+      return `${kept.length === 0 ? head() : ''}${lines.join('\n')}\n`;
+    },
+  };
+}
+
+/** The terminal report: a first line naming it, one block per document, the documents ranked, then the totals. */
+export function formatText(report: Report, options: TextOptions): string {
+  return renderStreamed(report, textStream(report.tool, options));
 }

@@ -41,6 +41,17 @@ describe('zjs check on a set of documents', () => {
     expect(r.code).toBe(1);
   });
 
+  it('with --no-sets, checks each document alone (and streams the batch)', async () => {
+    const previous = join(dir, 'budget-2023-off.txt');
+    writeFileSync(previous, plant(readFileSync(BUDGET_2023, 'utf8'), 38, '1,945.00', '1,955.00', 2));
+    const r = await run(['check', previous, BUDGET_2024, '--no-sets', '-f', 'json']);
+    const report = json(r.stdout);
+    expect(report.documents.map((d) => d.related)).toEqual([undefined, undefined]);
+    expect(report.documents.flatMap((d) => d.findings.filter((f) => f.rule.startsWith('set-')))).toEqual([]);
+    const paired = json((await run(['check', previous, BUDGET_2024, '-f', 'json'])).stdout);
+    expect(paired.documents[1]?.findings.filter((f) => f.rule === 'set-budget-previous').map((f) => f.severity)).toEqual(['error']);
+  });
+
   it('refuses a --previous that holds no document, in one line', async () => {
     const r = await run(['check', BUDGET_2024, '--previous', join(dir, 'nothing-here')]);
     expect(r.code).toBe(2);

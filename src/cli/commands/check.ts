@@ -1,23 +1,26 @@
 import { mkdir, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { applyAcceptance, baselineOf, type Baseline, type WaiverSet } from '../../engine/accept.js';
 import type { Lang } from '../../engine/messages.js';
-import { checkDocument, type CheckedDocument, type EngineOptions } from '../../engine/run.js';
+import { checkDocument, type CheckedDocument } from '../../engine/run.js';
 import { discover } from '../../load/index.js';
 import { reconcileAll, type Explicit, type Pending } from '../../sets/check.js';
 import { digestOf, type DocumentDigest } from '../../sets/digest.js';
 import { ENCODINGS, type Encoding } from '../../load/decode.js';
 import type { HtmlFile } from '../../report/html.js';
-import { FORMAT_NAMES, FORMATS, isFormatName, type ReportFormat } from '../../report/index.js';
-import { buildReport, type Report, type ReportEntry, type RunInfo } from '../../report/model.js';
+import { FORMAT_NAMES, FORMATS, isFormatName, type FormatOptions, type ReportFormat } from '../../report/index.js';
+import { addSummaries, buildReport, EMPTY_SUMMARY, reportDocument, summarize, TOOL, type ReportEntry, type ReportStream, type ReportSummary, type RunInfo } from '../../report/model.js';
 import { runInfo } from '../run-info.js';
 import { noticeLine, readBaseline, readWaivers, writeBaseline } from '../acceptance.js';
-import { writeFileAtomic } from '../atomic-write.js';
+import { openFileAtomic, writeFileAtomic, type AtomicFile } from '../atomic-write.js';
 import { guardInputs, inputPaths, mayWrite, type WriteGuard } from '../destinations.js';
 import { EXIT, type CommandContext, type Io } from '../io.js';
 import { outputProblemText, planOutputs, type OutputFlag, type OutputTarget } from '../outputs.js';
-import { startProgress } from '../progress.js';
+import { checkedEntry, kindOf, type CheckedEntry } from '../checked-entry.js';
+import { checkInPool, POOL_MIN_DOCUMENTS, workerFile } from '../pool.js';
+import { startProgress, type Progress } from '../progress.js';
 import { ignoreOption, maxInputSizeOption, openSession, readDocuments, type Session } from '../session.js';
 import { words } from '../words.js';
 
@@ -38,12 +41,15 @@ interface CheckFlags {
   ignore?: string[];
   previous?: string;
   budget?: string;
+  /** false with --no-sets: no reconciliation across documents, so that a batch streams. */
+  sets?: boolean;
+  jobs?: number;
 }
 
-function exitCode(report: Report, failOn: 'error' | 'warning'): number {
-  if (report.summary.unreadable > 0) return EXIT.failure;
-  if (report.summary.errors > 0) return EXIT.findings;
-  if (failOn === 'warning' && report.summary.warnings > 0) return EXIT.findings;
+function exitCode(summary: ReportSummary, failOn: 'error' | 'warning'): number {
+  if (summary.unreadable > 0) return EXIT.failure;
+  if (summary.errors > 0) return EXIT.findings;
+  if (failOn === 'warning' && summary.warnings > 0) return EXIT.findings;
   return EXIT.ok;
 }
 
@@ -151,27 +157,64 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
     io.stderr(claimed.line);
     return EXIT.failure;
   }
-  const explicit = await readPartners(flags, session, io);
+  const progress = flags.progress && !flags.quiet ? startProgress(io.progress, sources.length, lang) : undefined;
+  const optionsFor = (target: OutputTarget, run?: RunInfo, fuller?: string): FormatOptions => {
+    const color = flags.color && target.output === null && io.isTTY && io.env.NO_COLOR === undefined;
+    // A terminal's width for the screen; 120 columns for a file or a pipe.
+    const width = target.output === null && io.isTTY ? Math.max(80, io.columns ?? 100) : 120;
+    return { lang, color, width, quiet: flags.quiet === true, verbose: flags.verbose === true, failOn: flags.failOn, ...(run ? { run } : {}), ...(fuller !== undefined ? { fullReport: fuller } : {}) };
+  };
+  // Without acceptance files (a baseline matches findings across the whole batch), the formats that
+  // can stream are written document by document and each document is let go once written.
+  const accepting = files.baseline !== undefined || files.waivers !== undefined || flags.writeBaseline !== undefined;
+  // Documents of a set are reconciled once every document is read: a batch that may hold sets (more
+  // than one document, or partners given) is written at the end; --no-sets streams it.
+  const explicit = flags.sets === false ? {} : await readPartners(flags, session, io);
   if (!explicit) return EXIT.failure;
+  const reconciling = flags.sets !== false && (sources.length > 1 || Object.keys(explicit).length > 0);
+  const opened = accepting || reconciling ? { ok: true as const, sinks: [] } : await openSinks(targets, claimed.paths, optionsFor, io, progress);
+  if (!opened.ok) {
+    io.stderr(`zjs: ${w.error}: ${opened.problem.path}: ${w.cannotWrite} (${opened.problem.code})\n`);
+    return EXIT.failure;
+  }
+  const { sinks } = opened;
+  const rest = targets.filter((t) => !sinks.some((s) => s.target === t));
   const entries: ReportEntry[] = [];
   // One small digest per document (never the document) for the rules across documents.
   const pending: Pending[] = [];
-  const progress = flags.progress && !flags.quiet ? startProgress(io.progress, sources.length, lang) : undefined;
-  for await (const item of readDocuments(sources, { ...flags, lang }, io, progress, session.catalogOf)) {
-    if (item.kind === 'unreadable') {
-      entries.push(item.entry);
+  let summary = EMPTY_SUMMARY;
+  // A pool of worker threads for a batch (its workers start from the built bundle); one job, a
+  // few documents or a run from the sources check in this thread.
+  const jobs = flags.jobs ?? availableParallelism();
+  const worker = jobs > 1 && sources.length >= POOL_MIN_DOCUMENTS ? workerFile() : null;
+  const checked = worker !== null ? checkInPool(worker, { paths, flags: { ...flags }, digest: reconciling }, sources, jobs, lang, io, progress) : checkInProcess(session, flags, io, progress, reconciling);
+  for await (const { entry, digest, severity } of checked) {
+    if (sinks.length === 0) {
+      if (reconciling && digest) pending.push({ at: entries.length, digest, ...(severity ? { severity } : {}) });
+      entries.push(entry);
       continue;
     }
-    const options = session.optionsFor(item.source);
-    const doc = checkDocument(item.doc, options);
-    pending.push({ at: entries.length, digest: digestOf(item.doc, kindOf(doc.family.id, options)), severity: options.severity });
-    entries.push({ kind: 'checked', doc });
+    const doc = reportDocument(entry);
+    summary = addSummaries(summary, summarize([doc]));
+    for (const sink of sinks) await sink.write(sink.stream.document(doc));
+    if (rest.length > 0) entries.push(entry);
   }
-  reconcileAll(entries, pending, explicit, lang);
-  if (entries.length === 0) {
+  if (reconciling) reconcileAll(entries, pending, explicit, lang);
+  if (entries.length === 0 && summary.documents === 0) {
+    for (const sink of sinks) await sink.abort();
     io.stderr(`zjs: ${w.error}: ${paths.join(' ')}: ${w.noDocs}\n`);
     return EXIT.failure;
   }
+  for (const sink of sinks) await sink.write(sink.stream.end(summary));
+  for (const sink of sinks) {
+    const problem = await sink.commit();
+    if (problem !== null) {
+      for (const other of sinks) await other.abort();
+      io.stderr(`zjs: ${w.error}: ${problem.path}: ${w.cannotWrite} (${problem.code})\n`);
+      return EXIT.failure;
+    }
+  }
+  if (sinks.length > 0 && rest.length === 0) return exitCode(summary, flags.failOn);
   if (files.baseline || files.waivers || flags.writeBaseline !== undefined) {
     const checked = entries.flatMap((e) => (e.kind === 'checked' ? [e.doc] : []));
     const accepted = await accept(checked, files, flags, entries.length > checked.length, lang, io);
@@ -181,15 +224,12 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
   }
   const report = buildReport(entries);
   // The cover lists every input file with its hash: gathered only when a report shows it.
-  const needsFiles = targets.some((t) => t.format === 'html');
+  const needsFiles = rest.some((t) => t.format === 'html');
   const run = await runInfo(started, paths, needsFiles ? sources : [], settingsOf(flags, session, lang));
   // Markdown trimmed to fit a step summary points at a fuller report of the same run.
   const fuller = targets.find((t) => t.output !== null && (t.format === 'html' || t.format === 'json'))?.output ?? undefined;
-  for (const target of targets) {
-    const color = flags.color && target.output === null && io.isTTY && io.env.NO_COLOR === undefined;
-    // A terminal's width for the screen; 120 columns for a file or a pipe.
-    const width = target.output === null && io.isTTY ? Math.max(80, io.columns ?? 100) : 120;
-    const options = { lang, color, width, quiet: flags.quiet === true, verbose: flags.verbose === true, failOn: flags.failOn, run, ...(fuller !== undefined ? { fullReport: fuller } : {}) };
+  for (const target of rest) {
+    const options = optionsFor(target, run, fuller);
     const format: ReportFormat = FORMATS[target.format];
     if (target.output === null) {
       const out = await format.render(report, options);
@@ -205,7 +245,88 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
       return EXIT.failure;
     }
   }
-  return exitCode(report, flags.failOn);
+  return exitCode(report.summary, flags.failOn);
+}
+
+/** Loads and checks each document in this thread, in order. */
+async function* checkInProcess(session: Session, flags: CheckFlags, io: Io, progress: Progress | undefined, digest: boolean): AsyncGenerator<CheckedEntry> {
+  for await (const item of readDocuments(session.sources, { ...flags, lang: session.lang }, io, progress, session.catalogOf)) {
+    yield item.kind === 'unreadable' ? { entry: item.entry } : checkedEntry(item.doc, session.optionsFor(item.source), digest);
+  }
+}
+
+/** A report written as the documents are checked: to standard output, or to a file that appears whole at the end. */
+interface Sink {
+  target: OutputTarget;
+  stream: ReportStream;
+  write: (text: string) => Promise<void>;
+  /** Puts the file in place; the first write problem of the run, if any. */
+  commit: () => Promise<WriteProblem>;
+  abort: () => Promise<void>;
+}
+
+/** Opens a sink for every target whose format streams (a report folder does not). */
+async function openSinks(
+  targets: readonly OutputTarget[],
+  paths: ReadonlyMap<OutputTarget, string>,
+  optionsFor: (target: OutputTarget) => FormatOptions,
+  io: Io,
+  progress: Progress | undefined,
+): Promise<{ ok: true; sinks: Sink[] } | { ok: false; problem: { path: string; code: string } }> {
+  const sinks: Sink[] = [];
+  for (const target of targets) {
+    const format: ReportFormat = FORMATS[target.format];
+    if (format.stream === undefined) continue;
+    const stream = format.stream(TOOL, optionsFor(target));
+    if (target.output === null) {
+      sinks.push({
+        target,
+        stream,
+        write: async (text) => {
+          // The progress line shares the terminal: cleared before the report goes on, redrawn after.
+          if (io.isTTY) progress?.clear();
+          io.stdout(text);
+        },
+        commit: async () => null,
+        abort: async () => undefined,
+      });
+      continue;
+    }
+    if (format.folder !== undefined && (await isFolderTarget(target.output))) continue;
+    const path = paths.get(target) ?? target.output;
+    let file: AtomicFile;
+    try {
+      file = await openFileAtomic(path);
+    } catch (error) {
+      for (const sink of sinks) await sink.abort();
+      return { ok: false, problem: { path, code: (error as NodeJS.ErrnoException).code ?? 'error' } };
+    }
+    let problem: WriteProblem = null;
+    sinks.push({
+      target,
+      stream,
+      write: async (text) => {
+        if (problem !== null) return;
+        await file.write(text).catch((error: NodeJS.ErrnoException) => {
+          problem = { path, code: error.code ?? 'error' };
+        });
+      },
+      commit: async () => {
+        if (problem !== null) {
+          await file.abort();
+          return problem;
+        }
+        try {
+          await file.commit();
+          return null;
+        } catch (error) {
+          return { path, code: (error as NodeJS.ErrnoException).code ?? 'error' };
+        }
+      },
+      abort: () => file.abort(),
+    });
+  }
+  return { ok: true, sinks };
 }
 
 /** Above this many documents, a report on one html page is slow to open: a notice suggests a folder. */
@@ -265,11 +386,6 @@ function settingsOf(flags: CheckFlags, session: Session, lang: Lang): RunInfo['s
   return list;
 }
 
-/** The kind (决算 or 预算) of the family a document was read as. */
-function kindOf(familyId: string, options: EngineOptions): DocumentDigest['kind'] {
-  return options.context.catalog.families.find((f) => f.def.id === familyId)?.def.kind ?? 'final';
-}
-
 /**
  * The documents named by --previous and --budget, as digests: every document of the run is
  * reconciled with them (the one of its department when they are several). Undefined when one
@@ -281,7 +397,7 @@ async function readPartners(flags: CheckFlags, session: Session, io: Io): Promis
     const path = flags[partner];
     if (path === undefined) continue;
     const list: DocumentDigest[] = [];
-    for await (const item of readDocuments(await discover([path]), { ...flags, lang: session.lang }, io)) {
+    for await (const item of readDocuments(await discover([path]), { ...flags, lang: session.lang }, io, undefined, session.catalogOf)) {
       if (item.kind === 'unreadable') return undefined;
       const options = session.optionsFor(item.source);
       list.push(digestOf(item.doc, kindOf(checkDocument(item.doc, options).family.id, options)));
@@ -327,12 +443,19 @@ export function registerCheck(program: Command, { io, setCode, help }: CommandCo
     .option('--no-config', help.noConfig)
     .option('--previous <path>', h.previous)
     .option('--budget <path>', h.budget)
+    .option('--no-sets', h.noSets)
     .option('--waivers <file>', h.waivers)
     .addOption(new Option('--baseline <file>', h.baseline).conflicts('writeBaseline'))
     .option('--write-baseline <file>', h.writeBaseline)
     .option('-q, --quiet', h.quiet)
     .option('--verbose', h.verbose)
     .option('--no-progress', h.noProgress)
+    .addOption(
+      new Option('-j, --jobs <n>', h.jobs).argParser((value: string) => {
+        if (!/^[1-9]\d{0,3}$/.test(value.trim())) throw new InvalidArgumentError('a whole number of threads from 1 is expected.');
+        return Number(value);
+      }),
+    )
     .option('--no-color', h.noColor)
     .action(async (paths: string[], flags: CheckFlags) => {
       const plan = planOutputs(outputFlags);
