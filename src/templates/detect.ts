@@ -8,8 +8,24 @@ export interface FamilyMatch {
   missing: string[];
 }
 
+/** A line that ends the cover: the table of contents, or the first part or heading of the body. */
+const BODY = /^(目录|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)/;
+
+/**
+ * The cover (the lines before the table of contents or the first part, at most 40) and the tables'
+ * titles: where a document says what it is. The body may speak of other kinds of accounts
+ * (“下属行政事业单位决算”) without being one.
+ */
 function coverText(doc: DisclosureDocument): string {
-  const head = doc.narrative.slice(0, 40).map((l) => l.text.replace(/\s+/g, ''));
+  const head: string[] = [];
+  for (const line of doc.narrative.slice(0, 40)) {
+    const text = line.text.replace(/\s+/g, '');
+    if (BODY.test(text)) break;
+    head.push(text);
+  }
+  // A document that opens on its contents (its cover an image) says what it is there: “第二部分
+  // 2019年度部门预算表”.
+  if (head.length === 0) for (const line of doc.narrative.slice(0, 12)) head.push(line.text.replace(/\s+/g, ''));
   const titles = Object.values(doc.tables).map((t) => t?.title ?? '');
   return [...head, ...titles].join('\n');
 }

@@ -55,6 +55,15 @@ describe('family detection', () => {
     expect(detectFamily(doc, builtinCatalog()).family.def.id).toBe('unit-final');
   });
 
+  it('reads 单位决算 said in the body (下属行政事业单位决算) as no more than words: the cover decides', () => {
+    const lines = readFixture(SYNTHETIC).split('\n');
+    const body = lines.findIndex((l) => /^第一部分|^[一二三四五六七八九十]+、/.test(l.trim()));
+    expect(body).toBeGreaterThan(0);
+    lines.splice(body + 1, 0, '本部门决算包括：局本级决算、下属行政事业单位决算。');
+    const doc = documentFromText('body.txt', lines.join('\n'));
+    expect(detectFamily(doc, builtinCatalog()).family.def.id).toBe('mof-final');
+  });
+
   it('misses the 国有资本经营 table only in the years before it was published', () => {
     const drop = (text: string) => {
       const lines = text.split('\n');

@@ -3,6 +3,7 @@ import type { Lang } from '../../engine/messages.js';
 import { checkDocument } from '../../engine/run.js';
 import { formatLocation } from '../../model/location.js';
 import { narrativeCoverage } from '../../narrative/coverage.js';
+import { otherDocumentClaims } from '../../narrative/other-document.js';
 import { locAt } from '../../narrative/text.js';
 import type { Claim } from '../../narrative/claims/index.js';
 import { inertJson, visibleControls } from '../../report/controls.js';
@@ -84,14 +85,19 @@ async function runClaims(paths: string[], flags: ClaimsFlags, io: Io): Promise<n
     const claims = coverage.claims.map(({ claim }) => {
       const v = verdicts.get(claim.key);
       const loc = claim.kind === 'amount' ? claim.num.loc : (claim.uses[0]?.loc ?? locAt(claim.sentence, 0));
-      return { kind: claim.kind, verdict: v?.status ?? 'unchecked', location: loc ?? null, sentence: claim.sentence.text, ...(v?.message ? { message: v.message } : {}) };
+      const heading = claim.sentence.headings[claim.sentence.headings.length - 1];
+      return { kind: claim.kind, verdict: v?.status ?? 'unchecked', location: loc ?? null, ...(heading !== undefined ? { heading } : {}), sentence: claim.sentence.text, ...(v?.message ? { message: v.message } : {}) };
     });
     const unbound = coverage.numbers
       .filter((n) => !n.claimed)
       .map((n) => ({ number: n.num.text, location: n.num.loc, sentence: n.sentence.text, statement: n.statement }));
+    // Comparisons with last year's 决算 or the 预算 whose figures could not be checked inside this document.
+    const needsOtherDocument = otherDocumentClaims(item.doc);
+    const unchecked = needsOtherDocument.filter((c) => !c.checkedWithin);
+    const counts = { ...coverage.counts, needsOtherDocument: unchecked.length };
     const share = coverage.statements.numbers === 0 ? null : coverage.statements.checked / coverage.statements.numbers;
     if (flags.format === 'json') {
-      const json: Record<string, unknown> = { source: item.doc.source, claims, unbound, counts: coverage.counts, statements: coverage.statements };
+      const json: Record<string, unknown> = { source: item.doc.source, claims, unbound, needsOtherDocument, counts, statements: coverage.statements };
       out.push(json);
       across.push({ digest, json });
       continue;
@@ -99,9 +105,14 @@ async function runClaims(paths: string[], flags: ClaimsFlags, io: Io): Promise<n
     across.push({ digest });
     const w = VERDICT[lang];
     const lines: string[] = [`■ ${item.doc.source}`];
+    let heading: string | undefined;
     for (const [i, { claim }] of coverage.claims.entries()) {
       const c = claims[i];
       if (!c) continue;
+      // The heading a claim stands under names its item (类/款/项) or section: shown when it changes.
+      const under = claim.sentence.headings[claim.sentence.headings.length - 1];
+      if (under !== undefined && under !== heading) lines.push(`  ▸ ${under}`);
+      heading = under;
       lines.push(`  ${c.location ? formatLocation(c.location) : ''}  [${KIND[claim.kind][lang]}] ${w[c.verdict as keyof typeof w]}  ${excerpt(claim)}`);
       if (c.message && c.verdict !== 'pass') lines.push(`      → ${c.message}`);
     }
@@ -109,6 +120,18 @@ async function runClaims(paths: string[], flags: ClaimsFlags, io: Io): Promise<n
     for (const u of unbound) {
       const at = u.sentence.indexOf(u.number);
       lines.push(`  ${formatLocation(u.location)}  ${u.number}  …${u.sentence.slice(Math.max(0, at - 20), at + u.number.length + 10)}…`);
+    }
+    if (unchecked.length > 0) {
+      lines.push(
+        lang === 'zh'
+          ? `  需要上年决算或本年预算才能核对、本次未核对的比较（${unchecked.length} 个）：`
+          : `  Comparisons that need last year's accounts or the budget, not checked here (${unchecked.length}):`,
+      );
+      for (const c of unchecked) {
+        const other = c.needs === 'budget' ? { zh: '预算', en: 'budget' }[lang] : { zh: '上年决算', en: "last year's accounts" }[lang];
+        const at = c.sentence.indexOf(c.versus);
+        lines.push(`  ${formatLocation(c.location)}  [${other}]  …${c.sentence.slice(Math.max(0, at - 20), at + 40)}…`);
+      }
     }
     const pct = share === null ? '—' : `${(share * 100).toFixed(1)}%`;
     lines.push(
