@@ -1,7 +1,6 @@
 import type { Lang } from '../engine/messages.js';
 import { compareFindings, type CheckedDocument } from '../engine/run.js';
 import type { Finding, Severity } from '../model/finding.js';
-import type { ReportEntry } from '../report/model.js';
 import type { DocumentDigest } from './digest.js';
 import { SET_RULES } from './rules/index.js';
 import type { Partner, SetRule } from './rules/types.js';
@@ -113,10 +112,10 @@ export interface Pending {
  * Reconciles every checked document of a run with its partners among the run's digests (and the
  * given ones), in place: each entry becomes the document with its findings across documents.
  */
-export function reconcileAll(entries: ReportEntry[], pending: readonly Pending[], explicit: Explicit, lang: Lang): void {
+export function reconcileAll<E extends { kind: string; doc?: CheckedDocument }>(entries: E[], pending: readonly Pending[], explicit: Explicit, lang: Lang): void {
   const digests = pending.map((p) => p.digest);
   for (const { at, digest, severity } of pending) {
     const entry = entries[at];
-    if (entry?.kind === 'checked') entries[at] = { kind: 'checked', doc: reconcile(entry.doc, digest, digests, explicit, lang, severity) };
+    if (entry?.kind === 'checked' && entry.doc) entries[at] = { ...entry, doc: reconcile(entry.doc, digest, digests, explicit, lang, severity) };
   }
 }

@@ -23,6 +23,9 @@ function coverText(doc: DisclosureDocument): string {
     if (BODY.test(text)) break;
     head.push(text);
   }
+  // A document that opens on its contents (its cover an image) says what it is there: “第二部分
+  // 2019年度部门预算表”.
+  if (head.length === 0) for (const line of doc.narrative.slice(0, 12)) head.push(line.text.replace(/\s+/g, ''));
   const titles = Object.values(doc.tables).map((t) => t?.title ?? '');
   return [...head, ...titles].join('\n');
 }
