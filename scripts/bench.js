@@ -12,6 +12,8 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const FIXTURE = 'fixtures/zhuzhou-hrss-2023.txt';
+const PDF = 'fixtures/zhuzhou-hrss-2023.pdf';
+const PDF_COPIES = 16;
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const BATCH_RUNS = Number(process.env.BENCH_BATCH ?? 3);
 const JOBS = Number(process.env.BENCH_JOBS ?? 2);
@@ -66,19 +68,27 @@ function interleaved(commands) {
   return times.map(median);
 }
 
-/** A folder of `count` copies of the fixture (hard links where the file system allows). */
-function corpus(root, count) {
-  const dir = join(root, `n${count}`);
+/** A folder of `count` copies of a fixture (hard links where the file system allows). */
+function corpus(root, count, from = FIXTURE, extension = '.txt') {
+  const dir = join(root, `n${count}${extension}`);
   mkdirSync(dir);
   for (let i = 0; i < count; i++) {
-    const to = join(dir, `copy-${String(i).padStart(5, '0')}.txt`);
+    const to = join(dir, `copy-${String(i).padStart(5, '0')}${extension}`);
     try {
-      linkSync(FIXTURE, to);
+      linkSync(from, to);
     } catch {
-      copyFileSync(FIXTURE, to);
+      copyFileSync(from, to);
     }
   }
   return dir;
+}
+
+async function pageCount(file) {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdf = await getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0 }).promise;
+  const pages = pdf.numPages;
+  await pdf.destroy();
+  return pages;
 }
 
 const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
@@ -134,7 +144,18 @@ try {
   row('JS heap allocated per document', `${((p100.allocated - p1.allocated) / 99 / 1e6).toFixed(1)} MB (one document alone: ${(p1.allocated / 1e6).toFixed(1)} MB)`);
   row('garbage collection share, 100 documents', `${((p100.gcMs / p100.wallMs) * 100).toFixed(1)}% (${p100.gcMs.toFixed(0)} ms of ${p100.wallMs.toFixed(0)} ms, ${p100.collections} collections)`);
   row('garbage collection share, one document', `${((p1.gcMs / p1.wallMs) * 100).toFixed(1)}% (${p1.gcMs.toFixed(0)} ms of ${p1.wallMs.toFixed(0)} ms)`);
-  row('PDF pages per second', 'not measured yet');
+  // PDF: pages per second on the 32-page Zhuzhou PDF in one run, and a folder of copies with and without the pool.
+  const pdfPages = await pageCount(PDF);
+  const pdfDir = corpus(root, PDF_COPIES, PDF, '.pdf');
+  const pdfOne = median(Array.from({ length: 3 }, () => timed([...zjs, 'check', PDF, '--format', 'json']).ms));
+  const pdfBatch = timed([...zjs, 'check', pdfDir, '--format', 'json', '--no-progress', ...(hasJobs ? ['--jobs', '1'] : [])]).ms;
+  row(`PDF, one ${pdfPages}-page document`, `${(pdfOne / 1000).toFixed(2)} s, ${(pdfPages / (pdfOne / 1000)).toFixed(0)} pages/s`);
+  row(`PDF, ${PDF_COPIES} copies, one core`, `${(pdfBatch / 1000).toFixed(2)} s, ${((PDF_COPIES * pdfPages) / (pdfBatch / 1000)).toFixed(0)} pages/s`);
+  if (hasJobs) {
+    const pdfPool = timed([...zjs, 'check', pdfDir, '--format', 'json', '--no-progress', '--jobs', String(JOBS)], { pinned: false }).ms;
+    row(`PDF, ${PDF_COPIES} copies, --jobs ${JOBS}`, `${(pdfPool / 1000).toFixed(2)} s, ${((PDF_COPIES * pdfPages) / (pdfPool / 1000)).toFixed(0)} pages/s; ${(pdfBatch / pdfPool).toFixed(2)}× one core`);
+  }
+  row('PDF, a 500-page document', 'not measured: no generator for a 500-page disclosure yet');
   row('core', hasTaskset ? 'pinned to one core (taskset -c 0) except the pool' : 'not pinned (taskset missing)');
   row('load average (1, 5, 15 min)', `${loadBefore} before, ${load()} after`);
   process.stdout.write(

@@ -332,6 +332,7 @@ function describe(parts: Part[], env: EvalEnv): Localized {
 }
 
 function keyOf(template: string, scope: Scope): string {
+  if (!template.includes('{$')) return template;
   return template.replace(/\{\$(\w+)(\.id)?\}/g, (whole, name: string, id: string | undefined) => {
     const b = scope.get(name);
     if (!b) return whole;
@@ -371,20 +372,23 @@ function check(f: Formula, spec: IdentitySpec, scope: Scope, ev: Evaluation): Ch
       return params;
     },
   };
-  const all = [...left, ...right];
-  const cells = all.flatMap((p) => (p.resolved.kind === 'cell' ? [p.resolved.cell] : []));
-  const printed = cells.some((c) => c.kind !== 'blank');
-  if (spec.complete && all.some((p) => p.resolved.kind !== 'cell' && p.constant === undefined)) {
+  const cells = (): Cell[] => {
+    const out: Cell[] = [];
+    for (const p of left) if (p.resolved.kind === 'cell') out.push(p.resolved.cell);
+    for (const p of right) if (p.resolved.kind === 'cell') out.push(p.resolved.cell);
+    return out;
+  };
+  // One pass per side (every check runs this, and most pass): is a figure printed, is a term missing.
+  const ls = sideState(left);
+  const rs = sideState(right);
+  const printed = ls.printed || rs.printed;
+  if (spec.complete && (ls.lacking || rs.lacking)) {
     if (!printed) return undefined;
-    return { key, status: 'skipped', relation: 'none', message, reason: MISSING_CELLS, locations: cells.map(locOf) };
+    return { key, status: 'skipped', relation: 'none', message, reason: MISSING_CELLS, locations: cells().map(locOf) };
   }
-  const state = (parts: Part[]): 'printed' | 'no-row' | 'absent' =>
-    parts.some((p) => p.resolved.kind === 'cell' || p.constant !== undefined) ? 'printed' : parts.some((p) => p.resolved.kind === 'no-row') ? 'no-row' : 'absent';
-  const ls = state(left);
-  const rs = state(right);
-  if (ls === 'absent' || rs === 'absent') return undefined;
+  if (ls.state === 'absent' || rs.state === 'absent') return undefined;
   if (!printed) return undefined;
-  if (ls === 'no-row' || rs === 'no-row') {
+  if (ls.state === 'no-row' || rs.state === 'no-row') {
     const missing = [...left, ...right].find((p) => p.resolved.kind === 'no-row')?.resolved;
     const name = missing?.kind === 'no-row' ? missing.name : '';
     const table = missing?.kind === 'no-row' ? ev.env.tableName(missing.table.key) : { zh: '', en: '' };
@@ -394,10 +398,34 @@ function check(f: Formula, spec: IdentitySpec, scope: Scope, ev: Evaluation): Ch
       relation: 'none',
       message,
       reason: { zh: `${table.zh}中未找到“${name}”行`, en: `the ${table.en} has no “${name}” row` },
-      locations: cells.map(locOf),
+      locations: cells().map(locOf),
     };
   }
   return interval(f, key, message, left, right);
+}
+
+/**
+ * What one side of a check prints: `printed` a cell that is not blank; `lacking` a term that is
+ * neither a cell nor a number; `state` printed (a cell or a number), no-row (a row named by key is
+ * missing) or absent (nothing of it is in the document).
+ */
+function sideState(parts: readonly Part[]): { printed: boolean; lacking: boolean; state: 'printed' | 'no-row' | 'absent' } {
+  let printed = false;
+  let lacking = false;
+  let present = false;
+  let noRow = false;
+  for (const p of parts) {
+    const r = p.resolved;
+    if (r.kind === 'cell') {
+      present = true;
+      if (r.cell.kind !== 'blank') printed = true;
+    } else if (p.constant !== undefined) present = true;
+    else {
+      lacking = true;
+      if (r.kind === 'no-row') noRow = true;
+    }
+  }
+  return { printed, lacking, state: present ? 'printed' : noRow ? 'no-row' : 'absent' };
 }
 
 function interval(f: Formula, key: string, message: CheckResult['message'], left: Part[], right: Part[]): CheckResult {
