@@ -6,7 +6,7 @@ import { formatLocation } from '../model/location.js';
 import { D } from '../model/number.js';
 import { REPORT_SIGNATURE } from '../version.js';
 import { EMPTY_SUMMARY, renderStreamed, type Report, type ReportDocument, type ReportStream } from './model.js';
-import { bySeverity, explainCommand, findingTable, isOpenProblem, rankByErrors, tableTitle, worstRule } from './summary.js';
+import { bySeverity, explainable, explainCommand, findingTable, isOpenProblem, rankByErrors, tableTitle, worstRule } from './summary.js';
 import { displayWidth, terminalTable, type TableCell, type TableRow } from './width.js';
 import { acceptanceText, WORDS, type Words } from './words.js';
 import { inertReport } from './controls.js';
@@ -68,7 +68,7 @@ function folds(f: Finding): boolean {
 /** The last line of a finding: the command that shows its computation, or else its id. */
 function idLine(f: Finding, doc: ReportDocument, w: Words): string {
   // Checks that compare numbers are the ones `explain` shows term by term.
-  if (f.difference !== undefined || f.tolerance !== undefined) return `${w.explainHint}: ${explainCommand(doc.source, f.id)}`;
+  if (explainable(f)) return `${w.explainHint}: ${explainCommand(doc.source, f.id)}`;
   return `${w.findingId}: ${f.id}`;
 }
 

@@ -52,6 +52,14 @@ describe('zjs check on a set of documents', () => {
     expect(paired.documents[1]?.findings.filter((f) => f.rule === 'set-budget-previous').map((f) => f.severity)).toEqual(['error']);
   });
 
+  it('shows a finding across documents with its id, not an explain command that cannot show it', async () => {
+    const previous = join(dir, 'budget-2023-text.txt');
+    writeFileSync(previous, plant(readFileSync(BUDGET_2023, 'utf8'), 38, '1,945.00', '1,955.00', 2));
+    const r = await run(['check', BUDGET_2024, '--previous', previous]);
+    expect(r.stdout).toContain('set-budget-previous:previous/total');
+    expect(r.stdout).not.toContain('zjs explain fixtures/budget/budget-2024.txt --finding set-budget-previous');
+  });
+
   it('refuses a --previous that holds no document, in one line', async () => {
     const r = await run(['check', BUDGET_2024, '--previous', join(dir, 'nothing-here')]);
     expect(r.code).toBe(2);
