@@ -16,6 +16,8 @@ import type { Severity } from './model/finding.js';
 import { FORMAT_NAMES, FORMATS, type FormatName } from './report/index.js';
 import { buildReport, type Report, type ReportEntry, type RunInfo } from './report/model.js';
 import { DEFAULT_CONTEXT } from './rules/types.js';
+import { reconcileAll, type Pending } from './sets/check.js';
+import { digestOf } from './sets/digest.js';
 
 export type { Acceptance, Excerpt, Finding, Severity } from './model/finding.js';
 export type { Location } from './model/location.js';
@@ -60,6 +62,7 @@ export async function check(paths: string | readonly string[], options: CheckOpt
     },
   };
   const entries: ReportEntry[] = [];
+  const pending: Pending[] = [];
   for (const source of await discover(typeof paths === 'string' ? [paths] : paths)) {
     const loaded = await loadDocument(source, options.encoding ? { encoding: options.encoding } : {});
     if (!loaded.ok) {
@@ -68,8 +71,13 @@ export async function check(paths: string | readonly string[], options: CheckOpt
       entries.push({ kind: 'unreadable', source: source.source, error: renderInputError(loaded.error, lang) });
       continue;
     }
-    entries.push({ kind: 'checked', doc: checkDocument(loaded.value, engine) });
+    const checked = checkDocument(loaded.value, engine);
+    const kind = engine.context.catalog.families.find((f) => f.def.id === checked.family.id)?.def.kind ?? 'final';
+    pending.push({ at: entries.length, digest: digestOf(loaded.value, kind), severity: engine.severity });
+    entries.push({ kind: 'checked', doc: checked });
   }
+  // Documents of one department, kind and year apart are reconciled, as by `zjs check`.
+  reconcileAll(entries, pending, {}, lang);
   return buildReport(entries);
 }
 

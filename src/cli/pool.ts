@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { inputErrorLine } from '../engine/input-errors.js';
 import type { Lang } from '../engine/messages.js';
 import type { DocumentSource } from '../load/index.js';
-import type { ReportEntry } from '../report/model.js';
+import type { CheckedEntry } from './checked-entry.js';
 import type { Io } from './io.js';
 import type { Progress } from './progress.js';
 import type { DocumentFlags } from './session.js';
@@ -14,6 +14,8 @@ import { words } from './words.js';
 export interface PoolSetup {
   paths: string[];
   flags: DocumentFlags;
+  /** Whether each document's digest is wanted (the run reconciles documents). */
+  digest: boolean;
 }
 
 export interface PoolRequest {
@@ -23,7 +25,7 @@ export interface PoolRequest {
 }
 
 export type PoolReply =
-  | { index: number; kind: 'entry'; entry: ReportEntry }
+  | { index: number; kind: 'entry'; entry: CheckedEntry }
   /** A text passed over while searching: no disclosure table in it. */
   | { index: number; kind: 'skipped' }
   /** A bug: the stack, thrown again on the main thread. */
@@ -52,7 +54,7 @@ export async function* checkInPool(
   lang: Lang,
   io: Io,
   progress?: Progress,
-): AsyncGenerator<ReportEntry> {
+): AsyncGenerator<CheckedEntry> {
   const workers = Array.from({ length: Math.min(jobs, sources.length) }, () => new Worker(file, { workerData: setup }));
   const done = new Map<number, PoolReply>();
   let failure: Error | null = null;
@@ -109,9 +111,9 @@ export async function* checkInPool(
         skipped++;
         continue;
       }
-      if (reply.entry.kind === 'unreadable') {
+      if (reply.entry.entry.kind === 'unreadable') {
         progress?.clear();
-        io.stderr(`zjs: ${words(lang).error}: ${inputErrorLine(reply.entry.error)}\n`);
+        io.stderr(`zjs: ${words(lang).error}: ${inputErrorLine(reply.entry.entry.error)}\n`);
       }
       yield reply.entry;
     }

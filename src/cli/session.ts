@@ -7,6 +7,7 @@ import { inputsOf, loadDocument, search, type DocumentSource, type LoadOptions }
 import type { DisclosureDocument } from '../model/document.js';
 import type { ReportEntry } from '../report/model.js';
 import { DEFAULT_CONTEXT } from '../rules/types.js';
+import type { CompiledCatalog } from '../templates/compiled.js';
 import { findConfig, isIgnored, readConfig, settingsFor, type LoadedConfig } from './config.js';
 import type { Help } from './help.js';
 import type { FileProblem } from './json-file.js';
@@ -58,6 +59,8 @@ export interface Session {
   sources: DocumentSource[];
   /** Engine options for one document: defaults, its config (and the overrides that match it), then the flags. */
   optionsFor: (source: DocumentSource) => EngineOptions;
+  /** The catalog a document is read with: its config's tables and synonyms, when it adds any. */
+  catalogOf: (source: DocumentSource) => CompiledCatalog | undefined;
   /** Every config file in use, for outputs that must not overwrite them and for the report's cover. */
   configFiles: string[];
 }
@@ -108,7 +111,8 @@ export async function openSession(paths: readonly string[], flags: DocumentFlags
   const configOf = new Map<DocumentSource, LoadedConfig | null>();
   for (const [i, path] of paths.entries()) {
     const config = perInput[i] ?? null;
-    const found = await search([path], loadOptions(flags));
+    // A config's table titles and synonyms also decide which CSV sheets in a folder are tables.
+    const found = await search([path], { ...loadOptions(flags), ...(config?.user ? { catalog: config.user.catalog } : {}) });
     if (flags.verbose) for (const file of found.ignored) io.stderr(`zjs: ${words(lang).ignored(file.path, file.reason)}\n`);
     for (const source of applyIgnore(found.sources, config)) {
       sources.push(source);
@@ -136,7 +140,8 @@ export async function openSession(paths: readonly string[], flags: DocumentFlags
       },
     };
   };
-  return { lang, sources, optionsFor, configFiles: [...configs.keys()] };
+  const catalogOf = (source: DocumentSource): CompiledCatalog | undefined => configOf.get(source)?.user?.catalog;
+  return { lang, sources, optionsFor, catalogOf, configFiles: [...configs.keys()] };
 }
 
 /**
@@ -155,11 +160,18 @@ export type Loaded = { kind: 'document'; source: DocumentSource; doc: Disclosure
  * (one line each) and returned as unreadable entries; texts met while searching that are not
  * disclosures are passed over with a count.
  */
-export async function* readDocuments(sources: readonly DocumentSource[], flags: DocumentFlags & { lang: Lang }, io: Io, progress?: Progress): AsyncGenerator<Loaded> {
+export async function* readDocuments(
+  sources: readonly DocumentSource[],
+  flags: DocumentFlags & { lang: Lang },
+  io: Io,
+  progress?: Progress,
+  catalogOf: (source: DocumentSource) => CompiledCatalog | undefined = () => undefined,
+): AsyncGenerator<Loaded> {
   let skippedFiles = 0;
   for (const [index, source] of sources.entries()) {
     progress?.start(index, source.source);
-    const loaded = await loadDocument(source, loadOptions(flags));
+    const catalog = catalogOf(source);
+    const loaded = await loadDocument(source, { ...loadOptions(flags), ...(catalog ? { catalog } : {}) });
     if (!loaded.ok && source.kind !== 'missing' && source.searched && loaded.error.kind === 'not-disclosure') {
       skippedFiles++;
       continue;

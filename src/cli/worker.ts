@@ -2,7 +2,7 @@
 // search), then loads and checks the documents it is sent by index and posts back what the report
 // needs of each. Output is never written here; the main thread writes every report in order.
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkDocument } from '../engine/run.js';
+import { checkedEntry } from './checked-entry.js';
 import type { Io } from './io.js';
 import type { PoolReply, PoolRequest, PoolSetup } from './pool.js';
 import { openSession, readDocuments } from './session.js';
@@ -23,9 +23,9 @@ port.on('message', (request: PoolRequest) => {
 async function reply({ index, source: name }: PoolRequest): Promise<PoolReply> {
   const source = session?.sources[index];
   if (!session || source?.source !== name) return { index, kind: 'failed', message: `the pool found other documents than the main thread at ${index} (${name})` };
-  for await (const item of readDocuments([source], { ...setup.flags, lang: session.lang }, silent)) {
-    if (item.kind === 'unreadable') return { index, kind: 'entry', entry: item.entry };
-    return { index, kind: 'entry', entry: { kind: 'checked', doc: checkDocument(item.doc, session.optionsFor(item.source)) } };
+  for await (const item of readDocuments([source], { ...setup.flags, lang: session.lang }, silent, undefined, session.catalogOf)) {
+    if (item.kind === 'unreadable') return { index, kind: 'entry', entry: { entry: item.entry } };
+    return { index, kind: 'entry', entry: checkedEntry(item.doc, session.optionsFor(item.source), setup.digest) };
   }
   return { index, kind: 'skipped' };
 }

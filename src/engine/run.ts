@@ -1,13 +1,16 @@
 import type { DisclosureDocument, TableKey } from '../model/document.js';
-import type { CheckResult, Finding, Severity } from '../model/finding.js';
+import type { CheckResult, Finding, Localized, Severity } from '../model/finding.js';
 import { money, type Dec } from '../model/number.js';
 import { compareLocations, type Location } from '../model/location.js';
 import { RULES } from '../rules/index.js';
 import { DEFAULT_CONTEXT, type Rule, type RuleContext, type RunContext } from '../rules/types.js';
 import { detectFamily } from '../templates/detect.js';
+import type { Related } from '../sets/check.js';
 import { template } from '../templates/tables.js';
 import { narrativeCoverage } from '../narrative/coverage.js';
 import { excerpts } from './excerpt.js';
+import { judgeReading, type Outcome, type Unreliable } from './reading.js';
+import { tableLayout } from '../rules/table-layout.js';
 import { messageParams, renderMessage, type Lang } from './messages.js';
 
 export type Tolerance = 'interval' | 'exact';
@@ -69,6 +72,8 @@ export interface CheckedDocument {
   claims: { found: number; checked: number; unbound: number };
   /** Every raw check result, when `keepResults` was asked for; empty otherwise. */
   results: RuleResult[];
+  /** The documents it was reconciled with (src/sets): last year's, and the same year's 预算. */
+  related?: Related;
 }
 
 function severityOf(rule: Rule, result: CheckResult, options: EngineOptions): Severity {
@@ -111,6 +116,18 @@ function numbers(result: CheckResult): Pick<Finding, 'expected' | 'actual' | 'di
   };
 }
 
+/** The one warning for a table that could not be read reliably, with why and how many checks it skips. */
+function unreliableResult(u: Unreliable, name: Localized): CheckResult {
+  return {
+    key: `table-unreliable/${u.table}`,
+    status: 'fail',
+    relation: 'none',
+    message: { id: 'table-unreliable', params: { table: name, reason: u.reason, skipped: String(u.skipped) } },
+    locations: [u.loc],
+    severity: 'warning',
+  };
+}
+
 /** Runs every enabled rule over one document and renders what they report. */
 export function checkDocument(doc: DisclosureDocument, options: EngineOptions = DEFAULT_OPTIONS): CheckedDocument {
   const match = detectFamily(doc, options.context.catalog);
@@ -119,51 +136,61 @@ export function checkDocument(doc: DisclosureDocument, options: EngineOptions = 
   const findings: Finding[] = [];
   const results: RuleResult[] = [];
   const claimKeys = new Set<string>();
+  const gathered: Outcome[] = [];
   for (const rule of options.rules) {
     if (options.severity[rule.meta.id] === 'off') continue;
-    const narrative = rule.meta.tags.includes('narrative');
-    for (const result of rule.check(doc, context)) {
-      if (narrative && result.status !== 'skipped') claimKeys.add(result.key);
-      if (options.keepResults) results.push({ rule: rule.meta.id, result });
-      const severity = severityOf(rule, result, options);
-      switch (result.status) {
-        case 'pass':
-          counts.run++;
-          counts.passed++;
-          continue;
-        case 'rounding':
-          counts.run++;
-          if (options.tolerance === 'exact') counts.failed++;
-          else counts.rounding++;
-          break;
-        case 'fail':
-          counts.run++;
-          counts.failed++;
-          break;
-        case 'skipped':
-          counts.skipped++;
-          break;
-        default: {
-          const never: never = result.status;
-          throw new Error(`unknown status ${String(never)}`);
-        }
-      }
-      findings.push({
-        rule: rule.meta.id,
-        id: `${rule.meta.id}:${result.key}`,
-        severity,
-        status: result.status,
-        message: renderMessage(rule.meta, result, options.lang),
-        messageId: result.message.id,
-        params: messageParams(result, options.lang),
-        ...(result.status === 'skipped' && result.reason ? { reason: result.reason[options.lang] } : {}),
-        locations: result.locations,
-        ...numbers(result),
-        excerpts: excerpts(doc, result.locations),
-        ...(result.sentence ? { sentence: result.sentence } : {}),
-      });
-    }
+    for (const result of rule.check(doc, context)) gathered.push({ rule, result });
   }
+  // A table whose failures are better explained by a misreading: one warning, its checks skipped.
+  const judged = judgeReading(doc, gathered);
+  const outcomes = judged.outcomes;
+  if (options.severity[tableLayout.meta.id] !== 'off') {
+    const layout = options.rules.find((r) => r.meta.id === tableLayout.meta.id) ?? tableLayout;
+    for (const u of judged.unreliable) outcomes.push({ rule: layout, result: unreliableResult(u, context.catalog.tableByKey.get(u.table)?.name ?? { zh: u.table, en: u.table }) });
+  }
+  for (const { rule, result } of outcomes) {
+    const narrative = rule.meta.tags.includes('narrative');
+    if (narrative && result.status !== 'skipped') claimKeys.add(result.key);
+    if (options.keepResults) results.push({ rule: rule.meta.id, result });
+    const severity = severityOf(rule, result, options);
+    switch (result.status) {
+      case 'pass':
+        counts.run++;
+        counts.passed++;
+        continue;
+      case 'rounding':
+        counts.run++;
+        if (options.tolerance === 'exact') counts.failed++;
+        else counts.rounding++;
+        break;
+      case 'fail':
+        counts.run++;
+        counts.failed++;
+        break;
+      case 'skipped':
+        counts.skipped++;
+        break;
+      default: {
+        const never: never = result.status;
+        throw new Error(`unknown status ${String(never)}`);
+      }
+    }
+    findings.push({
+      rule: rule.meta.id,
+      id: `${rule.meta.id}:${result.key}`,
+      severity,
+      status: result.status,
+      message: renderMessage(rule.meta, result, options.lang),
+      messageId: result.message.id,
+      params: messageParams(result, options.lang),
+      ...(result.status === 'skipped' && result.reason ? { reason: result.reason[options.lang] } : {}),
+      locations: result.locations,
+      ...numbers(result),
+      excerpts: excerpts(doc, result.locations),
+      ...(result.sentence ? { sentence: result.sentence } : {}),
+    });
+  }
+
   findings.sort(compareFindings);
   // Ids key baselines and SARIF fingerprints: two findings with the same key get #2, #3… in order.
   const seen = new Map<string, number>();

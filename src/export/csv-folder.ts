@@ -210,6 +210,13 @@ function threePublic(table: Table, doc: DisclosureDocument): Sheet {
   return [...head(table, doc, lead + keys.length), ...body, ...notes(table)];
 }
 
+/** A table read by labels and amounts in order (部门预算): one line per row, its label (code first) then its cells. */
+function listed(table: Table, doc: DisclosureDocument): Sheet {
+  const keys = table.columns.map((c) => c.key);
+  const lines = table.rows.map((row) => [row.code ?? '', row.label, ...[...new Set(keys)].map((k) => printed(row.cells[k]))]);
+  return [...head(table, doc, 2 + keys.length), ...lines, ...notes(table)];
+}
+
 function sheet(table: Table, doc: DisclosureDocument): Sheet {
   const layout = template(table.key).layout;
   switch (layout) {
@@ -221,6 +228,8 @@ function sheet(table: Table, doc: DisclosureDocument): Sheet {
       return panels(table, doc);
     case 'three-public':
       return threePublic(table, doc);
+    case 'listed':
+      return listed(table, doc);
     default: {
       const never: never = layout;
       return never;

@@ -1,11 +1,12 @@
 import type { DisclosureDocument, LoadIssue, Table, TableKey, TextLine, Unit } from '../model/document.js';
 import type { Location } from '../model/location.js';
 import { buildCoded } from './build/coded.js';
+import { buildListed } from './build/listed.js';
 import { buildPanels } from './build/panels.js';
 import { buildThreePublic } from './build/three-public.js';
 import { buildTwoSided } from './build/two-sided.js';
 import type { BuildContext, TableBuilder } from './build/common.js';
-import type { TableLayout } from '../templates/tables.js';
+import { BUILTIN_TEMPLATES, type TableLayout, type TemplateSet } from '../templates/tables.js';
 import type { GridRow } from './grid.js';
 import { segment, type TableBlock } from './segment.js';
 import { validateTable } from '../model/schema.js';
@@ -17,6 +18,7 @@ const BUILDERS: Record<TableLayout, TableBuilder> = {
   'two-sided': buildTwoSided,
   panels: buildPanels,
   'three-public': buildThreePublic,
+  listed: buildListed,
 };
 
 /** Turns one table block into a Table, using its template's layout. */
@@ -75,14 +77,14 @@ export interface SourcePart {
  * Builds a document from its parts (one text file, or one CSV per table plus narrative files):
  * tables by title, the rest as narrative, department and year read from the document itself.
  */
-export function assemble(source: string, format: DisclosureDocument['format'], parts: readonly SourcePart[]): DisclosureDocument {
+export function assemble(source: string, format: DisclosureDocument['format'], parts: readonly SourcePart[], templates: TemplateSet = BUILTIN_TEMPLATES): DisclosureDocument {
   const issues: LoadIssue[] = [];
   const tables: Record<TableKey, Table> = {};
   const narrative: TextLine[] = [];
   let department: DisclosureDocument['department'];
   const blocks: TableBlock[] = [];
   for (const part of parts) {
-    const seg = segment(part.rows);
+    const seg = segment(part.rows, templates);
     append(blocks, seg.blocks);
     append(narrative, seg.prose);
   }
@@ -132,11 +134,13 @@ function departmentFromProse(lines: readonly TextLine[]): { name: string; loc: L
   return undefined;
 }
 
-/** The reporting year: from “2023年度部门决算” on the cover, else the most frequent “20xx年度”. */
+/** The reporting year: from “2023年度部门决算” (or 部门预算) on the cover, else the most frequent “20xx年度”. */
 function yearOf(lines: readonly TextLine[]): { value: number; loc: Location } | undefined {
-  for (const line of lines.slice(0, 40)) {
-    const m = /(20\d{2})\s*年度?\s*(部门)?决算/.exec(line.text);
-    if (m?.[1]) return { value: Number(m[1]), loc: line.loc };
+  for (const cover of [/(20\d{2})\s*年度?\s*(部门)?决算/, /(20\d{2})\s*年?度?\s*(部门|单位)预算/]) {
+    for (const line of lines.slice(0, 40)) {
+      const m = cover.exec(line.text);
+      if (m?.[1]) return { value: Number(m[1]), loc: line.loc };
+    }
   }
   for (let i = 0; i < Math.min(lines.length, 10); i++) {
     const m = /^(20\d{2})\s*年度?$/.exec(lines[i]?.text.trim() ?? '');

@@ -52,6 +52,27 @@ function missing(path: string, error: unknown): MissingSource {
  * `node_modules`). Reports zjs wrote and paths matching `ignore` are passed over and listed.
  */
 export async function searchWith(readers: readonly Reader[], paths: readonly string[], options: SearchOptions): Promise<Found> {
+  const found = await collect(readers, paths, options);
+  return { ...found, sources: pairUp(readers, found.sources) };
+}
+
+/** Sources of a reader that joins parts of one document (a 说明 and its 表), joined; order kept. */
+function pairUp(readers: readonly Reader[], sources: ReadonlyArray<SourceBase | MissingSource>): Array<SourceBase | MissingSource> {
+  let out = [...sources];
+  for (const reader of readers) {
+    if (!reader.pairUp) continue;
+    const mine = out.filter((s): s is SourceBase => s.kind === reader.kind && !('error' in s));
+    if (mine.length < 2) continue;
+    const joined = reader.pairUp(mine);
+    if (joined.length === mine.length) continue;
+    const first = new Map(joined.map((s) => [s.source, s]));
+    // Each joined source stands where its first file stood; the files it absorbed are dropped.
+    out = out.flatMap((s) => (s.kind !== reader.kind || 'error' in s ? [s] : first.has(s.source) ? [first.get(s.source) as SourceBase] : []));
+  }
+  return out;
+}
+
+async function collect(readers: readonly Reader[], paths: readonly string[], options: SearchOptions): Promise<Found> {
   const found: Found = { sources: [], ignored: [] };
   for (const path of paths) {
     let info;

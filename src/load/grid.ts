@@ -13,6 +13,11 @@ export interface GridRow {
    * values printed for the row (or next to it) that could not be put in a column.
    */
   uncertain?: { unknown: number[]; unplaced: string[] };
+  /**
+   * Set when the source did not show which column each value is in and the reader placed them by
+   * the table's identities: the order of the columns taken, and how many identities it satisfies.
+   */
+  placed?: { order: string; holding: number; sums: number };
 }
 
 export function nonEmpty(row: GridRow): string[] {

@@ -4,6 +4,7 @@ import { searchWith, type Discovery, type MissingSource, type SearchOptions } fr
 import { fail, type Loaded } from './errors.js';
 import { READERS, type ReadableSource, type Reader, type SourceBase, type SourceFiles } from './readers/index.js';
 import { textRows } from './text/index.js';
+import { templatesOf } from './readers/support.js';
 
 export type { Discovery, MissingSource, SearchOptions } from './discover.js';
 export { READERS, type IgnoredFile, type InputKind, type ReadOptions, type Reader, type SourceBase, type SourceFiles } from './readers/index.js';
@@ -58,6 +59,7 @@ export async function loadDocument(source: SourceBase | MissingSource, options: 
 }
 
 /** A whole-document text already in memory (tests, and text piped in by other tools). */
-export function documentFromText(file: string, text: string): DisclosureDocument {
-  return assemble(file, 'text', [{ file, rows: textRows(file, text) }]);
+export function documentFromText(file: string, text: string, options: Pick<LoadOptions, 'catalog'> = {}): DisclosureDocument {
+  const templates = templatesOf(options);
+  return assemble(file, 'text', [{ file, rows: textRows(file, text, templates) }], templates);
 }

@@ -204,13 +204,40 @@ function dropRunningLines(lines: readonly Line[], pages: readonly PdfPage[]): Li
   }
   const textPages = new Set(lines.map((l) => l.page)).size;
   const repeated = Math.max(2, Math.min(3, Math.ceil(textPages / 2)));
-  const dropped = new Set<Line>();
+  const dropped = new Set<Line>(numberedEdges(lines));
   for (const line of lines) {
     if (!inMargin(line)) continue;
     const text = lineText(line).trim();
     if (isPageNumber(text, true) || (textPages > 1 && (seen.get(key(line))?.size ?? 0) >= repeated)) dropped.add(line);
   }
   return lines.filter((l) => !dropped.has(l));
+}
+
+/**
+ * Page numbers printed above the bottom margin (inside a table's last rows, as some producers
+ * place them): the last line of a page when it is a lone bare number and the page before or after
+ * ends with the number one less or one more. The sequence is what tells a page number from a
+ * value: amounts carry decimals, and no table prints a run of counts one a page.
+ */
+function numberedEdges(lines: readonly Line[]): Line[] {
+  const last = new Map<number, Line>();
+  for (const line of lines) {
+    const seen = last.get(line.page);
+    if (!seen || line.y >= seen.y) last.set(line.page, line);
+  }
+  const numbered = new Map<number, { line: Line; n: number }>();
+  for (const [page, line] of last) {
+    const text = lineText(line).trim();
+    if (line.pieces.length === 1 && /^\d{1,4}$/.test(text)) numbered.set(page, { line, n: Number(text) });
+  }
+  const offset = (page: number): number | undefined => {
+    const found = numbered.get(page);
+    return found ? page - found.n : undefined;
+  };
+  return [...numbered].filter(([page]) => {
+    const own = offset(page);
+    return own !== undefined && (offset(page - 1) === own || offset(page + 1) === own);
+  }).map(([, { line }]) => line);
 }
 
 function pageWidths(lines: readonly Line[]): Map<number, number> {

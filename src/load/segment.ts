@@ -1,6 +1,6 @@
 import type { Location } from '../model/location.js';
 import type { TextLine, Unit } from '../model/document.js';
-import { matchTitle, type TableTemplate } from '../templates/tables.js';
+import { BUILTIN_TEMPLATES, matchTitle, type TableTemplate, type TemplateSet } from '../templates/tables.js';
 import { isBlankRow, nonEmpty, rowText, type GridRow } from './grid.js';
 import { NOTE_START, squeeze } from './lexicon.js';
 
@@ -22,6 +22,7 @@ export interface Segmented {
   prose: TextLine[];
 }
 
+const DECIMAL_AMOUNT = /\d\.\d{2}(?!\d)/;
 const UNIT_LINE = /^(金额)?单位[:：]\s*(万元|元)/;
 const DEPARTMENT_LINE = /^(部门|单位名称|编制单位|填报单位|部门名称)[:：]\s*(.+)$/;
 const TABLE_NUMBER = /^[（(]?公开\d{1,2}表[)）]?$|^表[一二三四五六七八九十\d]+$/;
@@ -34,47 +35,54 @@ function metaOf(cell: string): { unit?: Unit; department?: string; tag?: true } 
   const unit = UNIT_LINE.exec(squeeze(text));
   if (unit) return { unit: unit[2] as Unit };
   const dept = DEPARTMENT_LINE.exec(text);
-  if (dept?.[2]) return { department: dept[2].trim() };
+  if (dept?.[2]) {
+    // “部门：江苏省政协办公厅单位：万元”: a PDF's text layer joins the two into one cell.
+    const joined = /^(.+?)\s*单位[:：]\s*(万元|元)$/.exec(dept[2].trim());
+    if (joined?.[1]) return { department: joined[1].trim(), unit: joined[2] as Unit };
+    return { department: dept[2].trim() };
+  }
   if (TABLE_NUMBER.test(squeeze(text))) return { tag: true };
   return undefined;
 }
 
 /** Text that is a table title, a unit or department line or a table number: never a table cell. */
-export function isTitleOrMeta(text: string): boolean {
-  return matchTitle(text) !== undefined || metaOf(text) !== undefined;
+export function isTitleOrMeta(text: string, templates: TemplateSet = BUILTIN_TEMPLATES): boolean {
+  return matchTitle(text, templates) !== undefined || metaOf(text) !== undefined;
 }
 
 /** A title line: one short non-empty cell naming one of the nine tables. */
-function titleOf(row: GridRow): TableTemplate | undefined {
+function titleOf(row: GridRow, templates: TemplateSet): TableTemplate | undefined {
   const cells = nonEmpty(row);
   if (cells.length === 0 || cells.length > 3) return undefined;
   const first = cells[0] ?? '';
   if (!first.includes('表')) return undefined;
   const rest = cells.slice(1);
   if (!rest.every((c) => metaOf(c) !== undefined)) return undefined;
-  return matchTitle(first);
+  return matchTitle(first, templates);
 }
 
 /**
  * A title is real when a unit line or a table header follows it before another title does;
  * a table of contents lists titles one after another and is not a table.
  */
-function confirmTitle(rows: readonly GridRow[], at: number): boolean {
+function confirmTitle(rows: readonly GridRow[], at: number, templates: TemplateSet): boolean {
   let seen = 0;
   for (let i = at + 1; i < rows.length && seen < 8; i++) {
     const row = rows[i];
     if (!row || isBlankRow(row)) continue;
     seen++;
-    if (titleOf(row)) return false;
+    if (titleOf(row, templates)) return false;
     const cells = nonEmpty(row);
     if (cells.some((c) => metaOf(c)?.unit !== undefined)) return true;
     if (cells.length >= 3) return true;
+    // A line of amounts (a contents page numbers its entries with integers, never decimals).
+    if (cells.some((c) => DECIMAL_AMOUNT.test(c))) return true;
   }
   return false;
 }
 
-/** Splits a sequence of grid rows into table blocks and the prose around them. */
-export function segment(rows: readonly GridRow[]): Segmented {
+/** Splits a sequence of grid rows into table blocks (of the run's tables) and the prose around them. */
+export function segment(rows: readonly GridRow[], templates: TemplateSet = BUILTIN_TEMPLATES): Segmented {
   const blocks: TableBlock[] = [];
   const prose: TextLine[] = [];
   let current: TableBlock | undefined;
@@ -84,8 +92,8 @@ export function segment(rows: readonly GridRow[]): Segmented {
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (!row || isBlankRow(row)) continue;
-    const template = titleOf(row);
-    if (template && confirmTitle(rows, i)) {
+    const template = titleOf(row, templates);
+    if (template && confirmTitle(rows, i, templates)) {
       const title = nonEmpty(row)[0] ?? '';
       current = { template, title, titleLoc: row.loc, body: [], notes: [] };
       blocks.push(current);

@@ -98,6 +98,12 @@ export interface LoadIssue {
     | 'row-unrecognised'
     | 'column-unrecognised'
     | 'duplicate-row'
+    /** A 合计 row printed twice (top and bottom) whose copies differ. */
+    | 'total-copy-differs'
+    /** Values whose columns the source did not show, placed by the table's identities (the order taken). */
+    | 'columns-chosen'
+    /** A row recognised although its printed name differs from the standard one by a misprint. */
+    | 'row-name-differs'
     | 'unit-missing'
     | 'unit-mixed'
     | 'table-duplicate'

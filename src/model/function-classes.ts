@@ -35,7 +35,15 @@ export const FUNCTION_CLASSES: ReadonlyArray<readonly [code: string, name: strin
   ['234', '抗疫特别国债安排的支出'],
 ];
 
-const BY_NAME = new Map(FUNCTION_CLASSES.map(([code, name]) => [name, code]));
+/** Names of classes before the 2019 and 2018 renaming, still printed in budgets of those years. */
+const FORMER_NAMES: ReadonlyArray<readonly [code: string, name: string]> = [
+  ['207', '文化体育与传媒支出'],
+  ['210', '医疗卫生与计划生育支出'],
+  ['215', '资源勘探信息等支出'],
+  ['220', '国土海洋气象等支出'],
+];
+
+const BY_NAME = new Map([...FUNCTION_CLASSES, ...FORMER_NAMES].map(([code, name]) => [name, code]));
 const BY_CODE = new Map(FUNCTION_CLASSES.map(([code, name]) => [code, name]));
 
 /** Class code for a printed class label such as “五、教育支出” or “教育支出”. */
@@ -46,4 +54,20 @@ export function functionClassCode(label: string): string | undefined {
 
 export function functionClassName(code: string): string | undefined {
   return BY_CODE.get(code);
+}
+
+/**
+ * The class a label names with one character misprinted (二十六、抗役特别国债安排的支出 for 抗疫…):
+ * the one class name of the same length that differs from it in exactly one character, never a
+ * short name (a misprint of a four-character name could be another word).
+ */
+export function misprintedFunctionClass(label: string): { code: string; name: string } | undefined {
+  const printed = [...label.replace(/^[一二三四五六七八九十]+[、.．]/, '').replace(/\s+/g, '')];
+  if (printed.length < 6) return undefined;
+  const near = FUNCTION_CLASSES.filter(([, name]) => {
+    const standard = [...name];
+    return standard.length === printed.length && standard.filter((ch, i) => ch !== printed[i]).length === 1;
+  });
+  const [only] = near;
+  return near.length === 1 && only ? { code: only[0], name: only[1] } : undefined;
 }

@@ -33,10 +33,12 @@ function scopeOfHeadings(headings: readonly string[]): Scope {
     if (/国有资本经营/.test(heading)) return 'state-capital';
     if (/基本支出决算/.test(heading)) return 'general-budget-basic';
     if (/一般公共预算财政拨款支出/.test(heading)) return 'general-budget-expense';
-    if (/财政拨款收入支出决算总体/.test(heading)) return 'fiscal-income-expense';
-    if (/收入支出决算总体/.test(heading)) return 'income-expense';
-    if (/^[一二三四五六七八九十]+、收入决算/.test(heading)) return 'income';
-    if (/^[一二三四五六七八九十]+、支出决算/.test(heading)) return 'expense';
+    if (/财政拨款收入支出决算总(体|表)/.test(heading)) return 'fiscal-income-expense';
+    // The 高校 four-table set: 财政拨款支出决算表 holds every appropriation, not only 一般公共预算.
+    if (/财政拨款支出决算表/.test(heading)) return 'fiscal-expense';
+    if (/收入支出决算总(体|表)|收支决算总表/.test(heading)) return 'income-expense';
+    if (/^[一二三四五六七八九十]+、收入决算|收入决算表/.test(heading)) return 'income';
+    if (/^[一二三四五六七八九十]+、支出决算|支出决算表/.test(heading)) return 'expense';
     if (/^[一二三四五六七八九十]+、/.test(heading)) return 'other';
   }
   return 'other';
@@ -61,14 +63,40 @@ const INCOME_SOURCES: Array<[RegExp, string]> = [
   [/其他收入$/, 'other'],
 ];
 
-/** The class row named “教育(类)支出”, “教育支出(类)” or “一般公共服务支出(类)”. */
+/** Sections about a table of 科目 rows (类/款/项), and that table; other sections speak of 一般公共预算. */
+const CODED: ReadonlySet<Scope> = new Set(['expense', 'fiscal-expense', 'general-budget-expense', 'gov-fund', 'state-capital']);
+
+/** The table of 科目 rows a section's 类/款/项 figures are about. */
+export function codedTable(scope: Scope): TableKey {
+  return CODED.has(scope) ? scope : 'general-budget-expense';
+}
+
+/**
+ * The class row named “教育(类)支出”, “教育支出(类)” or “一般公共服务支出(类)”; in a section about a
+ * table of 科目 rows, also the bare class name “教育支出” (按照支出功能科目划分，教育支出…).
+ */
 function classBinding(noun: string, scope: Scope): Binding | undefined {
   const m = /^(.+?)(?:\(类\)支出|支出\(类\)|\(类\))$/.exec(noun);
-  if (!m?.[1]) return undefined;
-  const code = functionClassCode(m[1]);
+  const bare = !m && CODED.has(scope) && scope !== 'gov-fund' && scope !== 'state-capital' && /支出$/.test(noun) ? noun : undefined;
+  const name = m?.[1] ?? bare;
+  if (!name) return undefined;
+  const code = functionClassCode(name);
   if (!code) return undefined;
-  const table: TableKey = scope === 'expense' ? 'expense' : 'general-budget-expense';
-  return b(table, code, 'total', noun);
+  return b(codedTable(scope), code, 'total', noun);
+}
+
+/**
+ * An item named with its code just before a figure's subject: “4.来华留学教育(2050602)，2023年度决算
+ * 数为570.14万元” restates the total of row 2050602 of the section's table, when the table prints
+ * that code under that name.
+ */
+export function bindCodedItem(before: string, doc: DisclosureDocument, scope: Scope): Binding | undefined {
+  const m = /([^\d()、.。，,；;：:]{2,40})\((\d{3}|\d{5}|\d{7})\)[，,：:]?$/.exec(before);
+  if (!m?.[1] || !m[2]) return undefined;
+  const key = codedTable(scope);
+  const row = doc.tables[key]?.rows.find((r) => r.code === m[2]);
+  if (!row || !findByName([row], m[1])) return undefined;
+  return b(key, row.key, 'total', `${row.code ?? row.key} ${row.label}`);
 }
 
 /**
@@ -112,17 +140,14 @@ export function bindSubject(subject: string, scope: Scope): Binding | undefined 
   if (/^基本支出$/.test(noun)) {
     return scope === 'general-budget-expense' || scope === 'general-budget-basic'
       ? b('general-budget-expense', 'total', 'basic', noun)
-      : scope === 'expense'
-        ? b('expense', 'total', 'basic', noun)
+      : scope === 'expense' || scope === 'fiscal-expense'
+        ? b(scope, 'total', 'basic', noun)
         : undefined;
   }
   if (/^项目支出$/.test(noun)) {
-    return scope === 'general-budget-expense'
-      ? b('general-budget-expense', 'total', 'project', noun)
-      : scope === 'expense'
-        ? b('expense', 'total', 'project', noun)
-        : undefined;
+    return scope === 'general-budget-expense' || scope === 'expense' || scope === 'fiscal-expense' ? b(scope, 'total', 'project', noun) : undefined;
   }
+  if (scope === 'fiscal-expense' && /^财政拨款支出(合计|总计)?$/.test(noun)) return b('fiscal-expense', 'total', 'total', noun);
   if (/政府性基金预算财政拨款收入$/.test(noun)) return b('gov-fund', 'total', 'income', noun);
   if (/政府性基金预算财政拨款支出$/.test(noun)) return b('gov-fund', 'total', 'total', noun);
   if (/国有资本经营预算财政拨款支出$/.test(noun)) return b('state-capital', 'total', 'total', noun);
@@ -130,6 +155,34 @@ export function bindSubject(subject: string, scope: Scope): Binding | undefined 
 }
 
 export type ThreePublicItem = 'total' | 'abroad' | 'vehicle' | 'purchase' | 'operation' | 'reception';
+
+/** How narratives name each 三公 item, longest form first. */
+export const THREE_PUBLIC_MENTIONS: ReadonlyArray<readonly [string, ThreePublicItem]> = [
+  ['公务用车购置及运行维护费', 'vehicle'],
+  ['公务用车购置费及运行维护费', 'vehicle'],
+  ['公务用车购置和运行维护费', 'vehicle'],
+  ['公务用车购置及运行费', 'vehicle'],
+  ['公务用车购置及运行', 'vehicle'],
+  ['公务用车购置费及运行', 'vehicle'],
+  ['公务用车运行维护费', 'operation'],
+  ['公务用车运行维护', 'operation'],
+  ['公务用车运行费', 'operation'],
+  ['公务用车运行', 'operation'],
+  ['公务用车购置费', 'purchase'],
+  ['公务用车购置', 'purchase'],
+  ['因公出国(境)费用', 'abroad'],
+  ['因公出国(境)费', 'abroad'],
+  ['因公出国(境)', 'abroad'],
+  ['因公出国费', 'abroad'],
+  ['因公出国', 'abroad'],
+  ['公务接待费', 'reception'],
+  ['公务接待', 'reception'],
+  ['“三公”经费', 'total'],
+  ['"三公"经费', 'total'],
+  ['三公经费', 'total'],
+  ['“三公”', 'total'],
+  ['三公', 'total'],
+];
 
 /** The 三公 item a phrase names, most specific first. */
 export function threePublicItem(text: string): ThreePublicItem | undefined {
@@ -191,15 +244,29 @@ function findByName(rows: Row[], printed: string): Row | undefined {
     // Names further apart in length than the bound are further apart in spelling too.
     return Math.abs(a.length - b.length) <= bound && distance(a, b) <= bound;
   });
-  return close.length === 1 ? close[0] : undefined;
+  if (close.length === 1) return close[0];
+  // A table name cut at the column edge, or a printed name with something after it: the table's
+  // name (long enough to be one) begins the printed one.
+  const begun = rows.filter((r) => compactName(r.label).length >= 6 && compactName(printed).startsWith(compactName(r.label)));
+  return begun.length === 1 ? begun[0] : undefined;
 }
 
 /** Characters that end a level's name in a heading: brackets, list marks, digits. */
 const NAME_BREAK = /[()、.。\d]/;
 
+/** Where a bracket opened at `open` closes, if it holds a few name characters (室, 护, 境); else undefined. */
+function nameBracketEnd(heading: string, open: number): number | undefined {
+  for (let j = open + 1; j < heading.length && j <= open + 5; j++) {
+    const ch = heading[j] ?? '';
+    if (ch === ')') return j > open + 1 ? j : undefined;
+    if (NAME_BREAK.test(ch)) return undefined;
+  }
+  return undefined;
+}
+
 /**
- * The levels of a heading, as /([^()、.。\d]+?)\((类|款|项)\)/g reads them, in one pass: each
- * name is the run of name characters before its (类), (款) or (项), after the previous level.
+ * The levels of a heading, in one pass: each name is the run of name characters before its (类),
+ * (款) or (项), after the previous level; a short bracket inside a name (办公厅(室)) is kept in it.
  */
 function itemParts(heading: string): Array<{ name: string; level: string }> {
   const parts: Array<{ name: string; level: string }> = [];
@@ -209,6 +276,12 @@ function itemParts(heading: string): Array<{ name: string; level: string }> {
     if (NAME_BREAK.test(heading[i] ?? '')) {
       const level = heading[i] === '(' && heading[i + 2] === ')' ? heading[i + 1] : undefined;
       const from = Math.max(runStart, after);
+      // A short bracket after name characters belongs to the name: 政府办公厅(室)及相关机构事务, 维修(护)费.
+      const inName = heading[i] === '(' ? nameBracketEnd(heading, i) : undefined;
+      if (inName !== undefined && level !== '类' && level !== '款' && level !== '项' && from < i) {
+        i = inName;
+        continue;
+      }
       if ((level === '类' || level === '款' || level === '项') && from < i) {
         parts.push({ name: heading.slice(from, i).trim(), level });
         after = i + 3;
@@ -226,7 +299,7 @@ function itemParts(heading: string): Array<{ name: string; level: string }> {
 export function bindItemHeading(heading: string, doc: DisclosureDocument, scope: Scope): ItemBinding | undefined {
   const parts = itemParts(heading);
   if (parts.length === 0 || parts[0]?.level !== '类') return undefined;
-  const key: TableKey = scope === 'expense' ? 'expense' : 'general-budget-expense';
+  const key = codedTable(scope);
   const table = doc.tables[key];
   if (!table) return undefined;
   const levels: ItemBinding['levels'] = [];

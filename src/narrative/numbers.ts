@@ -1,5 +1,5 @@
 import type { Location } from '../model/location.js';
-import { D, halfUnit, type Dec } from '../model/number.js';
+import { D, halfUnit, ZERO, type Dec } from '../model/number.js';
 import { locAt, type Sentence } from './text.js';
 import type { Work } from './work.js';
 
@@ -121,7 +121,9 @@ export function numbersOf(sentence: Sentence, window?: number, work?: Work): Num
     const [whole, digits = '', unit = ''] = m;
     const start = m.index ?? 0;
     if (partOfDate(text, start, start + digits.length)) continue;
-    const n: Num = { kind: 'count', value: new D(digits), half: halfUnit(decimalsOf(digits)), decimals: decimalsOf(digits), text: whole, start, end: start + whole.length, unit, index: 0, loc: noLoc };
+    // A whole number of things is exact; 1.5万人 is rounded like an amount.
+    const exact = decimalsOf(digits) === 0 && !unit.startsWith('万');
+    const n: Num = { kind: 'count', value: new D(digits), half: exact ? ZERO : halfUnit(decimalsOf(digits)), decimals: decimalsOf(digits), text: whole, start, end: start + whole.length, unit, index: 0, loc: noLoc };
     if (!clashes(n)) counts.push(n);
   }
   const found = merge(before, counts).filter((n) => n.start < limit);

@@ -121,7 +121,10 @@ function normalise(line: string): string {
     .replace(/[）]/g, ')')
     .replace(/[\uFF10-\uFF19]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/[％]/g, '%')
-    .replace(/\u3000/g, ' ');
+    .replace(/\u3000/g, ' ')
+    // Some PDF producers print Kangxi radicals for ideographs (⽤ for 用) and zero-width marks inside words.
+    .replace(/[\u2E80-\u2FDF]/g, (ch) => ch.normalize('NFKC'))
+    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '');
   // Spaces next to a Chinese character or a bracket carry no meaning in running Chinese text.
   return half
     .replace(SPACE_BEFORE, '')

@@ -5,7 +5,7 @@ import { renderStreamed, type Report, type ReportStream } from './model.js';
  * Version of the JSON report's shape (schema/report.schema.json). 2: findings carry `messageId`
  * and `params`. Reports before it had no version (read as 1).
  */
-export const REPORT_SCHEMA_VERSION = 3;
+export const REPORT_SCHEMA_VERSION = 4;
 
 /** A value as JSON.stringify(…, null, 2) writes it nested `depth` levels deep (strings hold no raw line break). */
 function nested(value: unknown, depth: number): string {

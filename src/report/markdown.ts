@@ -4,7 +4,7 @@ import type { Finding, Severity } from '../model/finding.js';
 import { formatLocation } from '../model/location.js';
 import { REPORT_SIGNATURE } from '../version.js';
 import type { Report, ReportDocument } from './model.js';
-import { bySeverity, explainCommand, groupByTable, primaryLocation, rankByErrors, tally } from './summary.js';
+import { bySeverity, explainable, explainCommand, groupByTable, primaryLocation, rankByErrors, tally } from './summary.js';
 import { acceptanceText, WORDS, type Words } from './words.js';
 
 export interface MarkdownOptions {
@@ -98,7 +98,7 @@ function summaryBlock(report: Report, w: Words): string[] {
 /** The finding's id under its message, as the command that explains it when it compares numbers. */
 function idCell(f: Finding, doc: ReportDocument, w: Words): string {
   const colon = w.colon;
-  if (f.difference !== undefined || f.tolerance !== undefined) return `${escapeMarkdown(w.explainHint)}${colon}<code>${escapeMarkdown(explainCommand(doc.source, f.id))}</code>`;
+  if (explainable(f)) return `${escapeMarkdown(w.explainHint)}${colon}<code>${escapeMarkdown(explainCommand(doc.source, f.id))}</code>`;
   return `${escapeMarkdown(w.findingId)}${colon}<code>${escapeMarkdown(f.id)}</code>`;
 }
 

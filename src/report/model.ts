@@ -1,6 +1,7 @@
 import type { CheckCounts, CheckedDocument, TableSummary } from '../engine/run.js';
 import type { RenderedInputError } from '../engine/input-errors.js';
 import type { Finding } from '../model/finding.js';
+import type { Related } from '../sets/check.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 
 /** One document in a report: checked, or unreadable with the reason. */
@@ -18,6 +19,8 @@ export interface ReportDocument {
   /** Narrative coverage: claims extracted, claims checked, numbers tied to no claim. */
   claims?: { found: number; checked: number; unbound: number };
   findings: Finding[];
+  /** The documents it was reconciled with: `previous` (last year's of the same kind), `budget` (a 决算's 预算 of the same year). */
+  related?: Related;
 }
 
 /** Counts of the batch. `errors`, `warnings` and `infos` leave out accepted findings, which `accepted` counts. */
@@ -65,6 +68,7 @@ export function reportDocument(entry: ReportEntry): ReportDocument {
           checks: entry.doc.checks,
           claims: entry.doc.claims,
           findings: entry.doc.findings,
+          ...(entry.doc.related ? { related: entry.doc.related } : {}),
         }
       : {
           source: entry.source,

@@ -138,6 +138,14 @@ export function shellWord(text: string): string {
   return /^[\p{L}\p{N}_@%+=:,./-]+$/u.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
+/**
+ * Whether `zjs explain` shows how a finding was computed: checks that compare numbers within one
+ * document (a finding across documents, messageId `set`, names both cells in its message).
+ */
+export function explainable(f: Finding): boolean {
+  return (f.difference !== undefined || f.tolerance !== undefined) && f.messageId !== 'set';
+}
+
 /** The command that shows how a finding's check was computed, cell by cell. */
 export function explainCommand(source: string, id: string): string {
   return `zjs explain ${shellWord(source)} --finding ${shellWord(id)}`;

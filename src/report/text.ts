@@ -6,7 +6,7 @@ import { formatLocation } from '../model/location.js';
 import { D } from '../model/number.js';
 import { REPORT_SIGNATURE } from '../version.js';
 import { EMPTY_SUMMARY, renderStreamed, type Report, type ReportDocument, type ReportStream } from './model.js';
-import { bySeverity, explainCommand, findingTable, isOpenProblem, rankByErrors, tableTitle, worstRule } from './summary.js';
+import { bySeverity, explainable, explainCommand, findingTable, isOpenProblem, rankByErrors, tableTitle, worstRule } from './summary.js';
 import { displayWidth, terminalTable, type TableCell, type TableRow } from './width.js';
 import { acceptanceText, WORDS, type Words } from './words.js';
 import { inertReport } from './controls.js';
@@ -68,7 +68,7 @@ function folds(f: Finding): boolean {
 /** The last line of a finding: the command that shows its computation, or else its id. */
 function idLine(f: Finding, doc: ReportDocument, w: Words): string {
   // Checks that compare numbers are the ones `explain` shows term by term.
-  if (f.difference !== undefined || f.tolerance !== undefined) return `${w.explainHint}: ${explainCommand(doc.source, f.id)}`;
+  if (explainable(f)) return `${w.explainHint}: ${explainCommand(doc.source, f.id)}`;
   return `${w.findingId}: ${f.id}`;
 }
 
@@ -104,7 +104,7 @@ function findingsTable(doc: ReportDocument, findings: readonly Finding[], option
   return terminalTable(columns, rows, { indent: '  ', head: (t) => c.bold(t) });
 }
 
-/** Rounding notes one line per table, skipped checks one line per rule and reason. */
+/** Rounding notes one line per table, skipped checks one line per table (or rule) and reason. */
 function foldedLines(doc: ReportDocument, notes: readonly Finding[], options: TextOptions, c: ChalkInstance): string[] {
   const w = WORDS[options.lang];
   const rounding = notes.filter((f) => f.status === 'rounding');
@@ -124,17 +124,21 @@ function foldedLines(doc: ReportDocument, notes: readonly Finding[], options: Te
     const largest = diffs.at(-1)?.toFixed(2) ?? '';
     lines.push(`    ${label(w.status.rounding)}  ${table === null ? w.otherFindings : tableTitle(doc, table)}: ${w.roundingIn(list.length, smallest, largest)}`);
   }
-  const byRule = new Map<string, Finding[]>();
+  // Skipped checks of a table, whatever rule ran them, are one line per reason; the others one
+  // line per rule and reason.
+  const bySubject = new Map<string, { subject: string; list: Finding[] }>();
   for (const f of skipped) {
-    const key = `${f.rule}\u0000${f.reason ?? ''}`;
-    const list = byRule.get(key) ?? [];
-    list.push(f);
-    byRule.set(key, list);
+    const table = findingTable(f);
+    const subject = table === null ? f.rule : `${tableTitle(doc, table)}:`;
+    const key = `${subject}\u0000${f.reason ?? ''}`;
+    const group = bySubject.get(key) ?? { subject, list: [] };
+    group.list.push(f);
+    bySubject.set(key, group);
   }
-  for (const list of byRule.values()) {
+  for (const { subject, list } of bySubject.values()) {
     const first = list[0];
     if (!first) continue;
-    lines.push(`    ${label(w.status.skipped)}  ${first.rule} ${w.skippedBy(list.length)}${first.reason !== undefined ? `${w.colon}${first.reason}` : ''}`);
+    lines.push(`    ${label(w.status.skipped)}  ${subject} ${w.skippedBy(list.length)}${first.reason !== undefined ? `${w.colon}${first.reason}` : ''}`);
   }
   return lines;
 }

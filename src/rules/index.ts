@@ -1,6 +1,11 @@
 import type { Rule } from './types.js';
 import { basicRollup } from './basic-rollup.js';
 import { basicTotals } from './basic-totals.js';
+import { budgetCrossTables } from './budget-cross-tables.js';
+import { budgetFiscalTotals } from './budget-fiscal-totals.js';
+import { budgetRollup } from './budget-rollup.js';
+import { budgetSummaryTotals } from './budget-summary-totals.js';
+import { budgetThreePublicSum } from './budget-three-public-sum.js';
 import { cellUnreadable } from './cell-unreadable.js';
 import { crossBasicTotal } from './cross-basic-total.js';
 import { crossExpenseClasses } from './cross-expense-classes.js';
@@ -57,6 +62,11 @@ import { unitConsistency } from './unit-consistency.js';
 export const RULES: readonly Rule[] = [
   basicRollup,
   basicTotals,
+  budgetCrossTables,
+  budgetFiscalTotals,
+  budgetRollup,
+  budgetSummaryTotals,
+  budgetThreePublicSum,
   cellUnreadable,
   crossBasicTotal,
   crossExpenseClasses,

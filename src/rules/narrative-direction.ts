@@ -7,9 +7,11 @@ import { claimsOfKind, money2, narrativeResult } from './support/narrative.js';
 export const FLAT_SHARE = new D('0.05');
 
 /**
- * 决算数大于/小于/等于 预算数 and 基本持平 agree with the budget and actual figures of the item:
- * 大于 needs B > A beyond rounding, 小于 B < A, 等于 B = A within rounding. 基本持平 beyond 5% of the
- * budget is a warning (the phrase is loose).
+ * 决算数大于/小于/等于 预算数 and 基本持平 agree with the budget and actual figures of the item,
+ * judged on the figures as printed: 大于 needs B > A, 小于 B < A, 等于 B = A. Where the printed
+ * figures are equal but the word says 大于/小于, or differ within their rounding but the word says
+ * 等于, the word may rest on the unrounded amounts: a rounding note, not an error. 基本持平 beyond
+ * 5% of the budget is a warning (the phrase is loose).
  */
 export const narrativeDirection: Rule = {
   meta: {
@@ -20,6 +22,10 @@ export const narrativeDirection: Rule = {
     tables: [],
     messages: {
       wrong: { zh: '文中称“{printed}”，但决算数 {actual} {relation}年初预算数 {budget}', en: 'The text says “{printed}”, but the actual {actual} is {relation} the budget {budget}' },
+      rounding: {
+        zh: '文中称“{printed}”，所列决算数 {actual} 与年初预算数 {budget} 相差 {difference}，在尾数容差 ±{tolerance} 以内（比较可能依据未舍入的金额）',
+        en: 'The text says “{printed}”; the printed actual {actual} and budget {budget} differ by {difference}, within the rounding tolerance ±{tolerance} (the comparison may rest on unrounded amounts)',
+      },
       flat: { zh: '文中称“{printed}”，但决算数 {actual} 与年初预算数 {budget} 相差 {difference}（{share}）', en: 'The text says “{printed}”, but the actual {actual} differs from the budget {budget} by {difference} ({share})' },
       ok: { zh: '“{printed}”与决算数 {actual}、年初预算数 {budget} 相符', en: '“{printed}” agrees with the actual {actual} and the budget {budget}' },
     },
@@ -31,21 +37,20 @@ export const narrativeDirection: Rule = {
       const b = claim.actual;
       const tolerance = a.half.plus(b.half);
       const difference = b.value.minus(a.value);
-      const relation =
-        difference.abs().lte(tolerance) ? { zh: '等于', en: 'equal to' } : difference.gt(0) ? { zh: '大于', en: 'greater than' } : { zh: '小于', en: 'less than' };
-      const params = { printed: claim.printed, actual: b.text, budget: a.text, relation, difference: money2(difference.abs()) };
+      const relation = difference.isZero() ? { zh: '等于', en: 'equal to' } : difference.gt(0) ? { zh: '大于', en: 'greater than' } : { zh: '小于', en: 'less than' };
+      const params = { printed: claim.printed, actual: b.text, budget: a.text, relation, difference: money2(difference.abs()), tolerance: money2(tolerance) };
       const locations = [b.loc, a.loc];
       const numbers = { expected: a.value, actual: b.value, difference, tolerance };
       let ok: boolean;
       switch (claim.word) {
         case 'gt':
-          ok = difference.gt(tolerance);
+          ok = difference.gt(0);
           break;
         case 'lt':
-          ok = difference.lt(tolerance.negated());
+          ok = difference.lt(0);
           break;
         case 'eq':
-          ok = difference.abs().lte(tolerance);
+          ok = difference.isZero();
           break;
         case 'flat': {
           const base = a.value.abs();
@@ -63,7 +68,10 @@ export const narrativeDirection: Rule = {
           throw new Error(`unknown word ${String(never)}`);
         }
       }
-      results.push(narrativeResult(claim, ok ? 'pass' : 'fail', ok ? 'ok' : 'wrong', params, locations, numbers));
+      // Printed figures equal under 大于/小于, or apart within rounding under 等于: the word may hold unrounded.
+      const near = claim.word === 'eq' ? difference.abs().lte(tolerance) : difference.isZero();
+      const status = ok ? 'pass' : near ? 'rounding' : 'fail';
+      results.push(narrativeResult(claim, status, status === 'pass' ? 'ok' : status === 'rounding' ? 'rounding' : 'wrong', params, locations, numbers));
     }
     return results;
   },

@@ -14,6 +14,9 @@ const SEVERITY: Partial<Record<LoadIssue['code'], Severity>> = {
   'cells-unplaced': 'warning',
   'cells-unknown': 'warning',
   'duplicate-row': 'error',
+  'total-copy-differs': 'error',
+  'columns-chosen': 'info',
+  'row-name-differs': 'warning',
   'table-duplicate': 'warning',
   'table-unparsed': 'error',
 };
@@ -42,7 +45,23 @@ export const tableLayout: Rule = {
         en: '{table}: {unknown} cells are marked “?” (value unknown; fill them in from the original); checks that need them are skipped',
       },
       'duplicate-row': { zh: '{table}中“{row}”出现两次，只检查第一次出现的行', en: '{table}: row “{row}” appears twice; only the first is checked' },
+      'row-name-differs': {
+        zh: '{table}中“{row}”与标准科目名称“{standard}”不一致，按该科目读取',
+        en: '{table}: “{row}” differs from the standard subject name “{standard}”; read as that subject',
+      },
+      'columns-chosen': {
+        zh: '{table}的数值在文本中看不出所在栏目，按栏目顺序“{order}”读取：{holding}/{sums} 项勾稽关系成立，其他顺序都不如它',
+        en: '{table}: the text does not show which column each value is in; read in the column order “{order}”, under which {holding} of {sums} identities hold, more than under any other order',
+      },
+      'total-copy-differs': {
+        zh: '{table}的“{row}”行印了两次（第 {firstLine} 行与此处），“{column}”两处不同：{first} 与 {second}',
+        en: '{table}: the “{row}” row is printed twice (line {firstLine} and here) and its “{column}” differs: {first} and {second}',
+      },
       'table-duplicate': { zh: '{table}出现两次（“{title}”），只检查第一张', en: '{table} appears twice (“{title}”); only the first is checked' },
+      'table-unreliable': {
+        zh: '{table}未能可靠读取：{reason}；更可能是读错了表格而不是表格有误，依赖该表的 {skipped} 项不符检查已跳过，请对照原件核对',
+        en: 'The {table} could not be read reliably: {reason}; a misreading explains this better than errors in the table, so the {skipped} failing checks that rest on it are skipped; compare with the original',
+      },
       'table-unparsed': { zh: '无法读取{table}的表头（{reason}），该表未检查', en: 'The header of the {table} could not be read ({reason}); the table is not checked' },
     },
   },

@@ -46,7 +46,7 @@ export const RowDefSchema = z.strictObject({
   labels: z.array(pattern).check(z.minLength(1)),
 });
 
-export const LAYOUTS = ['coded', 'two-sided', 'panels', 'three-public'] as const;
+export const LAYOUTS = ['coded', 'two-sided', 'panels', 'three-public', 'listed'] as const;
 
 export const TableDefSchema = z.strictObject({
   key,
@@ -60,6 +60,8 @@ export const TableDefSchema = z.strictObject({
   incomeColumns: z.optional(z.array(ColumnDefSchema)),
   /** Item rows of two-sided tables, per side. */
   rows: z.optional(z.strictObject({ income: z.optional(z.array(RowDefSchema)), expense: z.optional(z.array(RowDefSchema)) })),
+  /** Only the rows listed are read (`listed` layout); other printed lines are passed over, not reported. */
+  partial: z.optional(z.boolean()),
 });
 
 /** A message parameter given by an identity: a fixed text, or the name of a table. */

@@ -1,14 +1,10 @@
-import type { Side, TableKey } from '../model/document.js';
+import type { Side } from '../model/document.js';
 import type { Localized } from '../model/finding.js';
 import { functionClassCode, functionClassName } from '../model/function-classes.js';
 import { TABLES } from './catalog/tables.js';
-import { anyOf } from './tables.js';
+import { anyOf, type RowSpec, type TableTemplate } from './tables.js';
 
-export interface RowSpec {
-  key: string;
-  name: Localized;
-  match: RegExp;
-}
+export type { RowSpec };
 
 /** Item rows of the two-sided tables, per table and side, from the catalog's table definitions. */
 const SPECS = new Map<string, { income: RowSpec[]; expense: RowSpec[] }>(
@@ -28,8 +24,8 @@ const BREAKDOWN_AFTER: Record<string, string> = { opening: 'opening-', closing: 
  * The key of a summary-table row from its printed label, given the previous row key on the same
  * side (a fund line after 年初财政拨款结转和结余 is part of it, not an income line).
  */
-export function summaryRowKey(table: TableKey, side: Side, label: string, previous?: string): string | undefined {
-  const specs = SPECS.get(table)?.[side] ?? [];
+export function summaryRowKey(template: Pick<TableTemplate, 'rows'>, side: Side, label: string, previous?: string): string | undefined {
+  const specs = template.rows?.[side] ?? [];
   // “其中：…” details the line above it and is no item of its own: never part of a sum.
   const detail = /^其中[:：]?(.*)$/.exec(label);
   if (detail) {

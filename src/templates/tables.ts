@@ -1,15 +1,22 @@
 import type { TableKey } from '../model/document.js';
 import type { Localized } from '../model/finding.js';
 import { TABLES } from './catalog/tables.js';
-import type { ColumnDef, TableDef } from './family.js';
+import type { ColumnDef, RowDef, TableDef } from './family.js';
 
 /** How a table is laid out, which decides how its rows and columns are read. */
-export type TableLayout = 'coded' | 'two-sided' | 'panels' | 'three-public';
+export type TableLayout = 'coded' | 'two-sided' | 'panels' | 'three-public' | 'listed';
 
 export interface ColumnSpec {
   key: string;
   name: Localized;
   /** Matched against the header text of a column, joined over the header rows, spaces removed. */
+  match: RegExp;
+}
+
+/** A row of a two-sided table, matched on its label (numbering and spaces removed). */
+export interface RowSpec {
+  key: string;
+  name: Localized;
   match: RegExp;
 }
 
@@ -25,6 +32,18 @@ export interface TableTemplate {
   incomeColumns?: ColumnSpec[];
   /** “其中” columns: mapped where a header names them, never inferred from a count of values. */
   detailColumns?: ColumnSpec[];
+  /** Item rows of a two-sided table, per side. */
+  rows?: { income: RowSpec[]; expense: RowSpec[] };
+  /** Only the rows the definition lists are read; other lines are passed over. */
+  partial?: boolean;
+  /** Every column key, detail columns included, in the definition's (the printed) order. */
+  columnOrder?: string[];
+}
+
+/** The tables a run recognises, as the readers use them: the built-in catalog's, or a config's. */
+export interface TemplateSet {
+  list: readonly TableTemplate[];
+  byKey: ReadonlyMap<string, TableTemplate>;
 }
 
 /** A table definition of the catalog as the readers use it: patterns compiled. */
@@ -38,7 +57,25 @@ function toTemplate(def: TableDef): TableTemplate {
     columns: def.columns.filter((c) => !c.detail).map(spec),
     ...(def.columns.some((c) => c.detail) ? { detailColumns: def.columns.filter((c) => c.detail).map(spec) } : {}),
     ...(def.incomeColumns ? { incomeColumns: def.incomeColumns.map(spec) } : {}),
+    ...(def.rows ? { rows: { income: (def.rows.income ?? []).map(rowSpec), expense: (def.rows.expense ?? []).map(rowSpec) } } : {}),
+    ...(def.partial ? { partial: true } : {}),
+    columnOrder: def.columns.map((c) => c.key),
   };
+}
+
+const rowSpec = (r: RowDef): RowSpec => ({ key: r.key, name: r.name, match: anyOf(r.labels) });
+
+const sets = new WeakMap<readonly TableDef[], TemplateSet>();
+
+/** The templates of a catalog's tables (compiled once per catalog). */
+export function templateSet(tables: readonly TableDef[]): TemplateSet {
+  let set = sets.get(tables);
+  if (!set) {
+    const list = tables.map(toTemplate);
+    set = { list, byKey: new Map(list.map((t) => [t.key, t])) };
+    sets.set(tables, set);
+  }
+  return set;
 }
 
 /** One expression matching any of the patterns. */
@@ -50,9 +87,10 @@ export function anyOf(patterns: readonly string[]): RegExp {
  * Every table zjs recognises, from the built-in catalog (templates/catalog/tables.ts). Titles vary
  * slightly by region and year; numbering never identifies a table.
  */
-export const TEMPLATES: readonly TableTemplate[] = TABLES.map(toTemplate);
+export const BUILTIN_TEMPLATES: TemplateSet = templateSet(TABLES);
+export const TEMPLATES: readonly TableTemplate[] = BUILTIN_TEMPLATES.list;
 
-const BY_KEY = new Map(TEMPLATES.map((t) => [t.key, t]));
+const BY_KEY = BUILTIN_TEMPLATES.byKey;
 
 /** Whether the catalog knows a table by this key. */
 export function hasTemplate(key: string): boolean {
@@ -80,11 +118,11 @@ export function normaliseTitle(line: string): string {
     .replace(/[)）]/g, ')');
 }
 
-/** The template whose title a line carries, if any. */
-export function matchTitle(line: string): TableTemplate | undefined {
+/** The template whose title a line carries, if any, among the run's tables (the built-in ones by default). */
+export function matchTitle(line: string, templates: TemplateSet = BUILTIN_TEMPLATES): TableTemplate | undefined {
   const title = normaliseTitle(line);
   if (title.length < 4 || title.length > 40) return undefined;
-  return TEMPLATES.find((t) => t.title.test(title.replace(/[()]/g, '')) || t.title.test(title));
+  return templates.list.find((t) => t.title.test(title.replace(/[()]/g, '')) || t.title.test(title));
 }
 
 /** Normalises header text for matching: no spaces, ASCII brackets. */

@@ -35,6 +35,15 @@ export const THREE_PUBLIC_HEADINGS: ReadonlyArray<readonly [ThreePublicItem, Reg
   ['reception', /接待/],
 ];
 
+/**
+ * The identities within the 三公 row, for 预算数 and 决算数 alike: what a reader uses to tell which
+ * value is which when a text lost the columns (the rules check the same sums).
+ */
+export const THREE_PUBLIC_SUMS: ReadonlyArray<readonly [ThreePublicItem, readonly ThreePublicItem[]]> = [
+  ['total', ['abroad', 'vehicle', 'reception']],
+  ['vehicle', ['purchase', 'operation']],
+];
+
 /** The 预算数 and 决算数 group headings. */
 export const THREE_PUBLIC_KIND_HEADINGS: Readonly<Record<'budget' | 'actual', RegExp>> = {
   budget: /^预算数?$/,

@@ -17,6 +17,7 @@ const FLOORS: Record<string, number> = {
   export: 3,
   rules: 4,
   engine: 5,
+  sets: 5,
   report: 6,
   cli: 7,
   'index.ts': 8,

@@ -81,4 +81,95 @@ describe('families and rules from the config file', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`${config.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:7: rules\\[0\\]\\.formula: the income table has no column “库存”$`))]);
   });
+
+  describe('synonyms and tables of the config, used by the reader', () => {
+    // The synthetic document as another producer might title it: its 收入决算表 is “收入来源决算表”,
+    // whose 财政拨款收入 column is headed “财政补助收入”, and the 年初结转和结余 line of its
+    // 收入支出决算总表 reads “上年结转”. Every figure is the same.
+    const renamed = readFileSync(SYNTHETIC, 'utf8')
+      .split('\n')
+      .map((line) => {
+        if (line.trim() === '收入决算表') return '收入来源决算表';
+        if (line.startsWith('项目\t\t本年收入合计\t财政拨款收入\t')) return line.replace('\t财政拨款收入\t', '\t财政补助收入\t');
+        if (line.startsWith('年初结转和结余\t')) return line.replace('年初结转和结余', '上年结转');
+        return line;
+      })
+      .join('\n');
+    const SYNONYMS = {
+      synonyms: {
+        titles: { income: ['^收入来源决算表$'] },
+        headers: { 'income.fiscal': ['^财政补助收入$'] },
+        rows: { 'income-expense.opening': ['^上年结转$'] },
+      },
+    };
+    interface Report {
+      documents: Array<{ checks: { run: number; skipped: number }; findings: Array<{ rule: string; id: string; severity: string; message: string }> }>;
+    }
+    const tableFindings = (r: Report): string[] =>
+      (r.documents[0]?.findings ?? []).filter((f) => f.severity !== 'info' && !f.rule.startsWith('narrative-')).map((f) => `${f.severity} ${f.rule} ${f.message}`);
+
+    it('recognises a table by a title synonym, a column by a header synonym and a row by a row synonym: the document checks as the original', async () => {
+      const sub = mkdtempSync(join(dir, 'synonyms-'));
+      const doc = join(sub, 'renamed.txt');
+      writeFileSync(doc, renamed);
+      const original = JSON.parse((await run(['check', SYNTHETIC, '--no-config', '-f', 'json'])).stdout) as Report;
+      const without = JSON.parse((await run(['check', doc, '--no-config', '-f', 'json'])).stdout) as Report;
+      // Without the config the table is not found, nor the row.
+      expect(tableFindings(without)).toEqual(expect.arrayContaining([expect.stringMatching(/^error table-missing .*收入决算表/), expect.stringMatching(/^warning table-layout .*上年结转/)]));
+      // The config beside the document governs it: found as the config file of its folder.
+      writeFileSync(join(sub, 'zjs.config.json'), JSON.stringify(SYNONYMS));
+      const withConfig = JSON.parse((await run(['check', doc, '-f', 'json'])).stdout) as Report;
+      expect(tableFindings(withConfig)).toEqual(tableFindings(original));
+      expect(withConfig.documents[0]?.checks).toEqual(original.documents[0]?.checks);
+    });
+
+    it('reads a CSV sheet titled by a synonym as a table of the folder', async () => {
+      const sub = mkdtempSync(join(dir, 'sheet-'));
+      const sheets = join(sub, 'sheets');
+      const source = 'fixtures/shanghai-sample-2024-csv';
+      const { cpSync, readdirSync } = await import('node:fs');
+      cpSync(source, sheets, { recursive: true });
+      const income = readdirSync(sheets).find((f) => f.includes('收入决算表') && !f.includes('总表'));
+      if (!income) throw new Error('no 收入决算表 sheet in the sample');
+      const path = join(sheets, income);
+      writeFileSync(path, readFileSync(path, 'utf8').replace('收入决算表', '收入来源决算表'));
+      writeFileSync(join(sub, 'zjs.config.json'), JSON.stringify({ synonyms: { titles: { income: ['^收入来源决算表$'] } } }));
+      const found = JSON.parse((await run(['check', sub, '-f', 'json'])).stdout) as Report;
+      expect(found.documents).toHaveLength(1);
+      expect(tableFindings(found).filter((f) => / table-missing /.test(f))).toEqual([]);
+    });
+
+    it('recognises a table the config defines, and checks the config’s rule on it', async () => {
+      const extra = (total: string) =>
+        [twoTables(), '', '示例市专项资金决算表', '金额单位：万元', '科目代码\t科目名称\t合计\t甲项资金\t乙项资金', '201\t一般公共服务支出\t' + total + '\t6.00\t4.00', '合计\t\t10.00\t6.00\t4.00', ''].join('\n');
+      const config = {
+        ...CITY_CONFIG,
+        tables: [
+          {
+            key: 'city-funds',
+            name: { zh: '专项资金决算表', en: 'special funds table' },
+            titles: ['^示例市专项资金决算表$'],
+            layout: 'coded',
+            columns: [
+              { key: 'total', name: { zh: '合计', en: 'total' }, headers: ['^合计$'] },
+              { key: 'a', name: { zh: '甲项资金', en: 'fund A' }, headers: ['^甲项资金$'] },
+              { key: 'b', name: { zh: '乙项资金', en: 'fund B' }, headers: ['^乙项资金$'] },
+            ],
+          },
+        ],
+        families: [{ ...CITY_CONFIG.families[0], tables: [{ key: 'income' }, { key: 'expense' }, { key: 'city-funds' }] }],
+        rules: [{ id: 'city-funds-sum', title: '专项资金合计等于各项之和', formula: 'city-funds[$r].total = city-funds[$r].a + city-funds[$r].b for $r in rows(city-funds)' }],
+      };
+      const sub = mkdtempSync(join(dir, 'table-'));
+      writeFileSync(join(sub, 'zjs.config.json'), JSON.stringify(config));
+      const good = join(sub, 'good.txt');
+      writeFileSync(good, extra('10.00'));
+      const bad = join(sub, 'bad.txt');
+      writeFileSync(bad, extra('11.00'));
+      const passing = JSON.parse((await run(['check', good, '-f', 'json'])).stdout) as Report;
+      expect(passing.documents[0]?.findings.filter((f) => f.rule === 'city-funds-sum' || f.rule === 'table-layout')).toEqual([]);
+      const failing = JSON.parse((await run(['check', bad, '-f', 'json'])).stdout) as Report;
+      expect(failing.documents[0]?.findings.filter((f) => f.rule === 'city-funds-sum').map((f) => f.severity)).toEqual(['error']);
+    });
+  });
 });

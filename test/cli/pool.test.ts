@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -34,7 +34,19 @@ describe('zjs check --jobs', () => {
       expect(one.stdout.length).toBeGreaterThan(10_000);
     }
     expect(zjs('check', ...inputs, '--jobs', '1').stderr).toContain('fixtures/bad/binary.txt');
-  });
+  }, 600_000);
+
+  it('reconciles a set of documents in the pool as in one thread', () => {
+    // Two budgets of one department a year apart (last year's with one planted difference), among
+    // more documents than the pool's threshold.
+    const previous = join(dir, 'budget-2023.txt');
+    writeFileSync(previous, readFileSync('fixtures/budget/budget-2023.txt', 'utf8').replace('收入合计\t1,945.00', '收入合计\t1,955.00'));
+    const set = [city, previous, 'fixtures/budget/budget-2024.txt'];
+    const one = zjs('check', ...set, '--jobs', '1');
+    const two = zjs('check', ...set, '--jobs', '2');
+    expect(two.stdout).toBe(one.stdout);
+    expect(one.stdout).toMatch(/fixtures\/budget\/budget-2024\.txt:6 +错误 +set-budget-previous/);
+  }, 600_000);
 
   it('gives the same whole-batch reports (html, sarif) with three workers as with one', () => {
     for (const [format, ext] of [
@@ -49,7 +61,7 @@ describe('zjs check --jobs', () => {
       const body = (file: string) => readFileSync(file, 'utf8').replace(/\d{4}-\d\d-\d\d[ T][\d:.]+( UTC|Z)/g, 'DATE');
       expect(body(three)).toBe(body(one));
     }
-  });
+  }, 600_000);
 
   it('refuses a count that is not a whole number from 1', () => {
     for (const bad of ['0', '-1', 'two', '1.5']) {

@@ -99,16 +99,18 @@ describe('putuo-finance-2024.txt (the same document as a plain extraction: empty
 
   it('places the values it is sure of; a value a text does not place is unknown, never guessed', () => {
     const placed = Object.fromEntries(txt.issues.filter((i) => i.code === 'cells-unplaced').map((i) => [i.loc.table ?? '', `${i.params.placed}/${i.params.unplaced}`]));
-    expect(placed).toEqual({ income: '20/25', expense: '13/31', 'fiscal-income-expense': '7/12', 'general-budget-expense': '28/16', 'general-budget-basic': '0/29', 'three-public': '0/2' });
+    // The 一般公共预算财政拨款支出决算表 is placed whole: its shorter rows by its column sums.
+    expect(placed).toEqual({ income: '20/25', expense: '13/31', 'fiscal-income-expense': '7/12', 'general-budget-basic': '0/29', 'three-public': '0/2' });
     expect(['total', 'basic', 'project'].map((c) => amount(txt, 'expense', '2010601', c))).toEqual(['?', '?', '?']);
   });
 
-  it('skips 236 checks today, for the cells it could not place', () => {
-    expect(checked.checks.skipped).toBe(236);
+  it('skips 204 checks today (236 before the column sums placed the 一般公共预算 table), for the cells it could not place', () => {
+    expect(checked.checks.skipped).toBe(204);
   });
 
   // Issue 8 (plain text placed by arithmetic): skipped checks drop by at least three quarters
-  // against today's 236, with no new false error. Fails until then.
+  // against 236, with no new false error. Fails until then: the 收入决算表 and 支出决算表 need the
+  // cross-table equalities (their 合计 row against the summary tables) to settle their columns.
   it.fails('skips at most 59 checks (a quarter of 236), placing values by the identities', () => {
     expect(checked.checks.skipped).toBeLessThanOrEqual(59);
   });

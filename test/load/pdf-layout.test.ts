@@ -51,6 +51,28 @@ describe('layoutPages: running text', () => {
     // Lines keep their printed numbers: the dropped running header was line 1.
     expect(rows[0]?.loc).toEqual({ file: 'a.pdf', line: 2, page: 1 });
   });
+
+  it('drops page numbers printed above the margin, under the last rows of a table, when pages number in sequence', () => {
+    // Pages 3 and 4 of a made-up table print 1 and 2 at mid-page height, right under their rows.
+    const rows = layoutPages('a.pdf', [3, 4].map((n) =>
+      page(n, [
+        t('201', 72, 200), t('一般公共服务支出', 130, 200), r('1,234.50', 420, 200), r('1,234.50', 520, 200),
+        t('205', 72, 220), t('教育支出', 130, 220), r('620.00', 420, 220), r('620.00', 520, 220),
+        t(String(n - 2), 300, 240),
+      ]),
+    ));
+    expect(show(rows)).toEqual([
+      '201 | 一般公共服务支出 | 1,234.50 | 1,234.50',
+      '205 | 教育支出 | 620.00 | 620.00',
+      '201 | 一般公共服务支出 | 1,234.50 | 1,234.50',
+      '205 | 教育支出 | 620.00 | 620.00',
+    ]);
+  });
+
+  it('keeps a lone number on the last line of a page when the pages do not number in sequence', () => {
+    const rows = layoutPages('a.pdf', [3, 4].map((n) => page(n, [t('正文', 72, 200), t(String(n * 5), 300, 240)])));
+    expect(show(rows)).toEqual(['正文', '15', '正文', '20']);
+  });
 });
 
 /** 收入决算表 as Shanghai prints it: split codes, a header wrapped over lines, empty columns. */

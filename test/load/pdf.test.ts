@@ -141,6 +141,19 @@ describe('shanghai-sample-2024-seeded.pdf', () => {
   });
 });
 
+describe('shanghai-sample-2024.narrow-headers.pdf (财政拨款收入支出决算总表 with headings wrapped over three lines)', () => {
+  it('reads the 合计 column between the wrapped headings, and runs every check the regular print runs', async () => {
+    const narrow = loaded(await load(`${SAMPLE}.narrow-headers.pdf`));
+    const regular = loaded(await load(`${SAMPLE}.pdf`));
+    const table = narrow.tables['fiscal-income-expense'];
+    expect(table?.columns.map((c) => `${c.side}:${c.key}`)).toEqual(['income:amount', 'expense:total', 'expense:general', 'expense:fund', 'expense:capital']);
+    expect(cells(row(narrow, 'fiscal-income-expense', 'expense:class-201'))).toEqual(cells(row(regular, 'fiscal-income-expense', 'expense:class-201')));
+    const checked = checkDocument(narrow);
+    expect(checked.checks).toEqual(checkDocument(regular).checks);
+    expect(checked.findings).toEqual([]);
+  }, SLOW);
+});
+
 describe('PDFs that cannot be read', () => {
   it('a scan (a page with an image and no text) has no text layer', async () => {
     const result = await load('fixtures/bad/scan.pdf');

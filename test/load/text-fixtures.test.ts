@@ -150,9 +150,9 @@ describe('the sample as a plain text extraction (empty cells gone)', () => {
       income: '22 placed, 30 unplaced',
       expense: '22 placed, 29 unplaced',
       'fiscal-income-expense': '13 placed, 13 unplaced',
-      'general-budget-expense': '27 placed, 15 unplaced',
-      'three-public': '0 placed, 12 unplaced',
     });
+    // The 一般公共预算 table's shorter rows are placed by its column sums (合计 = Σ 类 = Σ 款 = Σ 项).
+    expect(['total', 'basic', 'project'].map((c) => amount(doc, 'general-budget-expense', '2010502', c))).toEqual(['86.50', '', '86.50']);
     // A row with fewer values than columns: its first value is its total, the rest unknown.
     expect(['total', 'fiscal', 'other'].map((c) => amount(doc, 'income', '2010501', c))).toEqual(['1,280.77', '?', '?']);
     expect(['total', 'basic', 'project'].map((c) => amount(doc, 'expense', '2010501', c))).toEqual(['1,280.77', '?', '?']);
@@ -167,7 +167,26 @@ describe('the sample as a plain text extraction (empty cells gone)', () => {
   it('skips the checks that need a cell it could not place', () => {
     const skipped = checked.findings.filter((f) => f.status === 'skipped').map((f) => f.id);
     expect(skipped).toContain('expense-row-sum:expense/2010501/total');
-    expect(skipped).toContain('three-public-sum:budget-total');
+  });
+
+  it('places the twelve values of the 三公 line by its sums, the one column order under which all four hold, and says so', () => {
+    const keys = ['total', 'abroad', 'vehicle', 'purchase', 'operation', 'reception'];
+    expect(keys.map((k) => amount(doc, 'three-public', 'three-public', `budget-${k}`))).toEqual(['31.40', '3.00', '26.80', '22.00', '4.80', '1.60']);
+    expect(keys.map((k) => amount(doc, 'three-public', 'three-public', `actual-${k}`))).toEqual(['29.78', '2.46', '26.20', '21.85', '4.35', '1.12']);
+    const chosen = checked.findings.filter((f) => f.messageId === 'columns-chosen');
+    expect(chosen.map((f) => [f.severity, f.params['holding'], f.params['sums']])).toEqual([['info', '4', '4']]);
+    expect(checked.findings.filter((f) => f.rule === 'three-public-sum' && f.status !== 'rounding')).toEqual([]);
+  });
+
+  it('places them by the sums that still hold when a value is changed, and the changed value fails its sums at that line', () => {
+    // 预算数 of 公务用车购置及运行维护费 26.80 → 4.80: the 决算数 sums still settle the order.
+    const text = readFileSync(`${SAMPLE}.txt`, 'utf8').replace('31.40\t29.78\t3.00\t2.46\t26.80', '31.40\t29.78\t3.00\t2.46\t4.80');
+    const planted = checkDocument(documentFromText(`${SAMPLE}.txt`, text));
+    expect(planted.findings.filter((f) => f.messageId === 'columns-chosen').map((f) => [f.params['holding'], f.params['sums']])).toEqual([['2', '4']]);
+    const line = text.split('\n').findIndex((l) => l.startsWith('31.40\t29.78')) + 1;
+    const errors = planted.findings.filter((f) => f.rule === 'three-public-sum' && f.severity === 'error');
+    expect(errors.map((f) => f.locations[0]?.line)).toEqual([line, line]);
+    expect(errors.every((f) => f.locations.some((l) => l.column === 'budget-vehicle'))).toBe(true);
   });
 
   it('still reads the narrative as narrative', () => {

@@ -15,6 +15,8 @@ describe('--format json', () => {
     [['fixtures/zhuzhou-hrss-2023.txt']],
     [['fixtures/zhuzhou-hrss-2023-csv', 'fixtures/synthetic', 'fixtures/bad/empty.txt']],
     [['fixtures/bad/non-numeric', 'fixtures/shanghai-sample-2024-csv']],
+    // A set: the 2024 budget carries `related`, the 2023 one it was reconciled with.
+    [['fixtures/budget']],
   ])('matches the published JSON Schema for %j', async (paths) => {
     const r = await run(['check', ...paths, '--format', 'json']);
     const report: unknown = JSON.parse(r.stdout);
@@ -50,7 +52,7 @@ describe('--format json', () => {
     for (const lang of ['zh', 'en'] as const) {
       const r = await run(['check', 'fixtures/zhuzhou-hrss-2023.txt', 'fixtures/bad/non-numeric', '--format', 'json', '--lang', lang]);
       const report = JSON.parse(r.stdout) as { schemaVersion: number; documents: Array<{ findings: Array<{ rule: string; message: string; messageId: string; params: Record<string, string> }> }> };
-      expect(report.schemaVersion).toBe(3);
+      expect(report.schemaVersion).toBe(4);
       const findings = report.documents.flatMap((d) => d.findings);
       expect(findings.length).toBeGreaterThan(20);
       for (const f of findings) {

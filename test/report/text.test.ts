@@ -68,20 +68,20 @@ describe('the text report', () => {
     expect(lines.at(-2)).toBe('合计: 1 个文档, 通过 0, 不通过 1, 无法读取 0; 错误 50000, 警告 50000, 提示 0');
   });
 
-  it('folds rounding notes by table and skipped checks by rule unless --verbose', async () => {
+  it('folds rounding notes and skipped checks by table unless --verbose', async () => {
     const report = await reportFor(SINGLE);
     const doc = report.documents[0];
     const notes = doc?.findings.filter((f) => f.severity === 'info' && (f.status === 'rounding' || f.status === 'skipped')) ?? [];
-    expect(notes.length).toBe(26);
+    expect(notes.length).toBe(22);
     const folded = formatText(report, { lang: 'zh', color: false, width: WIDTH });
     const verbose = formatText(report, { lang: 'zh', color: false, width: WIDTH, verbose: true });
     const rows = (out: string) => out.split('\n').filter((l) => /^ {2}fixtures\/\S+:\d+ +提示/.test(l)).length;
     // Only the note that is neither rounding nor skipped (a narrative explanation) stays a row.
     expect(rows(folded)).toBe(1);
-    expect(rows(verbose)).toBe(27);
-    expect(folded).toContain('提示：尾数误差 21 条，跳过的检查 5 条（加 --verbose 逐条列出）');
+    expect(rows(verbose)).toBe(23);
+    expect(folded).toContain('提示：尾数误差 21 条，跳过的检查 1 条（加 --verbose 逐条列出）');
     expect(folded).toMatch(/尾数误差 {2}支出决算表: 7 条，差额 0\.01\n/);
-    expect(folded).toMatch(/跳过 {6}narrative-amount 4 条：表中缺少对应单元格\n/);
+    expect(folded).toMatch(/跳过 {6}财政拨款“三公”经费支出决算表: 1 条：表中缺少所需单元格\n/);
     expect(verbose).not.toContain('提示：尾数误差');
   });
 

@@ -5,6 +5,10 @@ import { checkText, plant, readFixture } from './fixtures.js';
 export const SYNTHETIC = 'fixtures/synthetic/full-2024.txt';
 export const SYNTHETIC_YUAN = 'fixtures/synthetic/full-2024-yuan.txt';
 export const ZHUZHOU_TEXT = 'fixtures/zhuzhou-hrss-2023.txt';
+/** A generated 部门预算 of 示例市示例局, 2023 and 2024 (scripts/fixtures/budget.mjs). */
+export const BUDGET_2023 = 'fixtures/budget/budget-2023.txt';
+export const BUDGET_2024 = 'fixtures/budget/budget-2024.txt';
+export const BUDGETS = [BUDGET_2023, BUDGET_2024];
 /** A generated central 高校 four-table 决算 (scripts/fixtures/university.mjs). */
 export const UNIVERSITY = 'fixtures/university/university-2023.txt';
 

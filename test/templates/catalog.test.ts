@@ -55,6 +55,15 @@ describe('family detection', () => {
     expect(detectFamily(doc, builtinCatalog()).family.def.id).toBe('unit-final');
   });
 
+  it('reads 单位决算 said in the body (下属行政事业单位决算) as no more than words: the cover decides', () => {
+    const lines = readFixture(SYNTHETIC).split('\n');
+    const body = lines.findIndex((l) => /^第一部分|^[一二三四五六七八九十]+、/.test(l.trim()));
+    expect(body).toBeGreaterThan(0);
+    lines.splice(body + 1, 0, '本部门决算包括：局本级决算、下属行政事业单位决算。');
+    const doc = documentFromText('body.txt', lines.join('\n'));
+    expect(detectFamily(doc, builtinCatalog()).family.def.id).toBe('mof-final');
+  });
+
   it('misses the 国有资本经营 table only in the years before it was published', () => {
     const drop = (text: string) => {
       const lines = text.split('\n');
@@ -133,6 +142,6 @@ describe('families and rules of the config file', () => {
       { families: [{ id: 'f', name: { zh: 'f', en: 'f' }, kind: 'final', tables: [{ key: 'income' }], identities: [{ rule: 'r', id: 'i', message: 'm', formula: 'income[total].total = expense[total].total' }], sections: [] }] },
       builtinIds,
     );
-    expect(outside.ok ? [] : outside.problems.map((p) => `${p.path}: ${p.message.en}`)).toEqual(['families[4].identities[0].formula: the formula reads tables this family does not have: expense']);
+    expect(outside.ok ? [] : outside.problems.map((p) => `${p.path}: ${p.message.en}`)).toEqual([`families[${BUILTIN_CATALOG.families.length}].identities[0].formula: the formula reads tables this family does not have: expense`]);
   });
 });

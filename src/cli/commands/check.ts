@@ -5,6 +5,9 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { applyAcceptance, baselineOf, type Baseline, type WaiverSet } from '../../engine/accept.js';
 import type { Lang } from '../../engine/messages.js';
 import { checkDocument, type CheckedDocument } from '../../engine/run.js';
+import { discover } from '../../load/index.js';
+import { reconcileAll, type Explicit, type Pending } from '../../sets/check.js';
+import { digestOf, type DocumentDigest } from '../../sets/digest.js';
 import { ENCODINGS, type Encoding } from '../../load/decode.js';
 import type { HtmlFile } from '../../report/html.js';
 import { FORMAT_NAMES, FORMATS, isFormatName, type FormatOptions, type ReportFormat } from '../../report/index.js';
@@ -15,6 +18,7 @@ import { openFileAtomic, writeFileAtomic, type AtomicFile } from '../atomic-writ
 import { guardInputs, inputPaths, mayWrite, type WriteGuard } from '../destinations.js';
 import { EXIT, type CommandContext, type Io } from '../io.js';
 import { outputProblemText, planOutputs, type OutputFlag, type OutputTarget } from '../outputs.js';
+import { checkedEntry, kindOf, type CheckedEntry } from '../checked-entry.js';
 import { checkInPool, POOL_MIN_DOCUMENTS, workerFile } from '../pool.js';
 import { startProgress, type Progress } from '../progress.js';
 import { ignoreOption, maxInputSizeOption, openSession, readDocuments, type Session } from '../session.js';
@@ -35,6 +39,10 @@ interface CheckFlags {
   waivers?: string;
   maxInputSize?: number;
   ignore?: string[];
+  previous?: string;
+  budget?: string;
+  /** false with --no-sets: no reconciliation across documents, so that a batch streams. */
+  sets?: boolean;
   jobs?: number;
 }
 
@@ -159,7 +167,12 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
   // Without acceptance files (a baseline matches findings across the whole batch), the formats that
   // can stream are written document by document and each document is let go once written.
   const accepting = files.baseline !== undefined || files.waivers !== undefined || flags.writeBaseline !== undefined;
-  const opened = accepting ? { ok: true as const, sinks: [] } : await openSinks(targets, claimed.paths, optionsFor, io, progress);
+  // Documents of a set are reconciled once every document is read: a batch that may hold sets (more
+  // than one document, or partners given) is written at the end; --no-sets streams it.
+  const explicit = flags.sets === false ? {} : await readPartners(flags, session, io);
+  if (!explicit) return EXIT.failure;
+  const reconciling = flags.sets !== false && (sources.length > 1 || Object.keys(explicit).length > 0);
+  const opened = accepting || reconciling ? { ok: true as const, sinks: [] } : await openSinks(targets, claimed.paths, optionsFor, io, progress);
   if (!opened.ok) {
     io.stderr(`zjs: ${w.error}: ${opened.problem.path}: ${w.cannotWrite} (${opened.problem.code})\n`);
     return EXIT.failure;
@@ -167,14 +180,17 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
   const { sinks } = opened;
   const rest = targets.filter((t) => !sinks.some((s) => s.target === t));
   const entries: ReportEntry[] = [];
+  // One small digest per document (never the document) for the rules across documents.
+  const pending: Pending[] = [];
   let summary = EMPTY_SUMMARY;
   // A pool of worker threads for a batch (its workers start from the built bundle); one job, a
   // few documents or a run from the sources check in this thread.
   const jobs = flags.jobs ?? availableParallelism();
   const worker = jobs > 1 && sources.length >= POOL_MIN_DOCUMENTS ? workerFile() : null;
-  const checked = worker !== null ? checkInPool(worker, { paths, flags: { ...flags } }, sources, jobs, lang, io, progress) : checkInProcess(session, flags, io, progress);
-  for await (const entry of checked) {
+  const checked = worker !== null ? checkInPool(worker, { paths, flags: { ...flags }, digest: reconciling }, sources, jobs, lang, io, progress) : checkInProcess(session, flags, io, progress, reconciling);
+  for await (const { entry, digest, severity } of checked) {
     if (sinks.length === 0) {
+      if (reconciling && digest) pending.push({ at: entries.length, digest, ...(severity ? { severity } : {}) });
       entries.push(entry);
       continue;
     }
@@ -183,6 +199,7 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
     for (const sink of sinks) await sink.write(sink.stream.document(doc));
     if (rest.length > 0) entries.push(entry);
   }
+  if (reconciling) reconcileAll(entries, pending, explicit, lang);
   if (entries.length === 0 && summary.documents === 0) {
     for (const sink of sinks) await sink.abort();
     io.stderr(`zjs: ${w.error}: ${paths.join(' ')}: ${w.noDocs}\n`);
@@ -232,9 +249,9 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
 }
 
 /** Loads and checks each document in this thread, in order. */
-async function* checkInProcess(session: Session, flags: CheckFlags, io: Io, progress: Progress | undefined): AsyncGenerator<ReportEntry> {
-  for await (const item of readDocuments(session.sources, { ...flags, lang: session.lang }, io, progress)) {
-    yield item.kind === 'unreadable' ? item.entry : { kind: 'checked', doc: checkDocument(item.doc, session.optionsFor(item.source)) };
+async function* checkInProcess(session: Session, flags: CheckFlags, io: Io, progress: Progress | undefined, digest: boolean): AsyncGenerator<CheckedEntry> {
+  for await (const item of readDocuments(session.sources, { ...flags, lang: session.lang }, io, progress, session.catalogOf)) {
+    yield item.kind === 'unreadable' ? { entry: item.entry } : checkedEntry(item.doc, session.optionsFor(item.source), digest);
   }
 }
 
@@ -369,6 +386,31 @@ function settingsOf(flags: CheckFlags, session: Session, lang: Lang): RunInfo['s
   return list;
 }
 
+/**
+ * The documents named by --previous and --budget, as digests: every document of the run is
+ * reconciled with them (the one of its department when they are several). Undefined when one
+ * cannot be read (one line on stderr).
+ */
+async function readPartners(flags: CheckFlags, session: Session, io: Io): Promise<Explicit | undefined> {
+  const explicit: Explicit = {};
+  for (const partner of ['previous', 'budget'] as const) {
+    const path = flags[partner];
+    if (path === undefined) continue;
+    const list: DocumentDigest[] = [];
+    for await (const item of readDocuments(await discover([path]), { ...flags, lang: session.lang }, io, undefined, session.catalogOf)) {
+      if (item.kind === 'unreadable') return undefined;
+      const options = session.optionsFor(item.source);
+      list.push(digestOf(item.doc, kindOf(checkDocument(item.doc, options).family.id, options)));
+    }
+    if (list.length === 0) {
+      io.stderr(`zjs: ${words(session.lang).error}: ${path}: ${words(session.lang).noDocs}\n`);
+      return undefined;
+    }
+    explicit[partner] = list;
+  }
+  return explicit;
+}
+
 /** `zjs check PATHS…`: the main job. */
 export function registerCheck(program: Command, { io, setCode, help }: CommandContext): void {
   const h = help.check;
@@ -399,6 +441,9 @@ export function registerCheck(program: Command, { io, setCode, help }: CommandCo
     .addOption(ignoreOption(help))
     .option('--config <file>', help.config)
     .option('--no-config', help.noConfig)
+    .option('--previous <path>', h.previous)
+    .option('--budget <path>', h.budget)
+    .option('--no-sets', h.noSets)
     .option('--waivers <file>', h.waivers)
     .addOption(new Option('--baseline <file>', h.baseline).conflicts('writeBaseline'))
     .option('--write-baseline <file>', h.writeBaseline)

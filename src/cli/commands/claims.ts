@@ -3,11 +3,16 @@ import type { Lang } from '../../engine/messages.js';
 import { checkDocument } from '../../engine/run.js';
 import { formatLocation } from '../../model/location.js';
 import { narrativeCoverage } from '../../narrative/coverage.js';
+import { otherDocumentClaims } from '../../narrative/other-document.js';
 import { locAt } from '../../narrative/text.js';
 import type { Claim } from '../../narrative/claims/index.js';
 import { inertJson, visibleControls } from '../../report/controls.js';
 import { RULES } from '../../rules/index.js';
 import { EXIT, type CommandContext, type Io } from '../io.js';
+import type { Location } from '../../model/location.js';
+import { partnersOf } from '../../sets/check.js';
+import { digestOf, type DocumentDigest } from '../../sets/digest.js';
+import { budgetPrevious } from '../../sets/rules/budget-previous.js';
 import { ignoreOption, maxInputSizeOption, openSession, readDocuments } from '../session.js';
 
 interface ClaimsFlags {
@@ -52,14 +57,19 @@ async function runClaims(paths: string[], flags: ClaimsFlags, io: Io): Promise<n
   const session = await openSession(paths, flags, io);
   if (!session) return EXIT.failure;
   const lang = session.lang;
-  const out: unknown[] = [];
+  const out: Array<Record<string, unknown>> = [];
+  // Claims that rest on another document (a 预算's 比上年 figures): checked once every document is read.
+  const across: Array<{ digest: DocumentDigest; json?: Record<string, unknown> }> = [];
   let unreadable = false;
-  for await (const item of readDocuments(session.sources, { ...flags, lang }, io)) {
+  for await (const item of readDocuments(session.sources, { ...flags, lang }, io, undefined, session.catalogOf)) {
     if (item.kind === 'unreadable') {
       unreadable = true;
       continue;
     }
-    const checked = checkDocument(item.doc, { ...session.optionsFor(item.source), keepResults: true });
+    const options = { ...session.optionsFor(item.source), keepResults: true };
+    const checked = checkDocument(item.doc, options);
+    const kind = options.context.catalog.families.find((f) => f.def.id === checked.family.id)?.def.kind ?? 'final';
+    const digest = digestOf(item.doc, kind);
     const verdicts = new Map<string, { status: keyof typeof RANK; message?: string }>();
     for (const { rule, result } of checked.results) {
       if (!narrativeRules.has(rule)) continue;
@@ -75,21 +85,34 @@ async function runClaims(paths: string[], flags: ClaimsFlags, io: Io): Promise<n
     const claims = coverage.claims.map(({ claim }) => {
       const v = verdicts.get(claim.key);
       const loc = claim.kind === 'amount' ? claim.num.loc : (claim.uses[0]?.loc ?? locAt(claim.sentence, 0));
-      return { kind: claim.kind, verdict: v?.status ?? 'unchecked', location: loc ?? null, sentence: claim.sentence.text, ...(v?.message ? { message: v.message } : {}) };
+      const heading = claim.sentence.headings[claim.sentence.headings.length - 1];
+      return { kind: claim.kind, verdict: v?.status ?? 'unchecked', location: loc ?? null, ...(heading !== undefined ? { heading } : {}), sentence: claim.sentence.text, ...(v?.message ? { message: v.message } : {}) };
     });
     const unbound = coverage.numbers
       .filter((n) => !n.claimed)
       .map((n) => ({ number: n.num.text, location: n.num.loc, sentence: n.sentence.text, statement: n.statement }));
+    // Comparisons with last year's 决算 or the 预算 whose figures could not be checked inside this document.
+    const needsOtherDocument = otherDocumentClaims(item.doc);
+    const unchecked = needsOtherDocument.filter((c) => !c.checkedWithin);
+    const counts = { ...coverage.counts, needsOtherDocument: unchecked.length };
     const share = coverage.statements.numbers === 0 ? null : coverage.statements.checked / coverage.statements.numbers;
     if (flags.format === 'json') {
-      out.push({ source: item.doc.source, claims, unbound, counts: coverage.counts, statements: coverage.statements });
+      const json: Record<string, unknown> = { source: item.doc.source, claims, unbound, needsOtherDocument, counts, statements: coverage.statements };
+      out.push(json);
+      across.push({ digest, json });
       continue;
     }
+    across.push({ digest });
     const w = VERDICT[lang];
     const lines: string[] = [`■ ${item.doc.source}`];
+    let heading: string | undefined;
     for (const [i, { claim }] of coverage.claims.entries()) {
       const c = claims[i];
       if (!c) continue;
+      // The heading a claim stands under names its item (类/款/项) or section: shown when it changes.
+      const under = claim.sentence.headings[claim.sentence.headings.length - 1];
+      if (under !== undefined && under !== heading) lines.push(`  ▸ ${under}`);
+      heading = under;
       lines.push(`  ${c.location ? formatLocation(c.location) : ''}  [${KIND[claim.kind][lang]}] ${w[c.verdict as keyof typeof w]}  ${excerpt(claim)}`);
       if (c.message && c.verdict !== 'pass') lines.push(`      → ${c.message}`);
     }
@@ -97,6 +120,18 @@ async function runClaims(paths: string[], flags: ClaimsFlags, io: Io): Promise<n
     for (const u of unbound) {
       const at = u.sentence.indexOf(u.number);
       lines.push(`  ${formatLocation(u.location)}  ${u.number}  …${u.sentence.slice(Math.max(0, at - 20), at + u.number.length + 10)}…`);
+    }
+    if (unchecked.length > 0) {
+      lines.push(
+        lang === 'zh'
+          ? `  需要上年决算或本年预算才能核对、本次未核对的比较（${unchecked.length} 个）：`
+          : `  Comparisons that need last year's accounts or the budget, not checked here (${unchecked.length}):`,
+      );
+      for (const c of unchecked) {
+        const other = c.needs === 'budget' ? { zh: '预算', en: 'budget' }[lang] : { zh: '上年决算', en: "last year's accounts" }[lang];
+        const at = c.sentence.indexOf(c.versus);
+        lines.push(`  ${formatLocation(c.location)}  [${other}]  …${c.sentence.slice(Math.max(0, at - 20), at + 40)}…`);
+      }
     }
     const pct = share === null ? '—' : `${(share * 100).toFixed(1)}%`;
     lines.push(
@@ -108,8 +143,34 @@ async function runClaims(paths: string[], flags: ClaimsFlags, io: Io): Promise<n
     // Sentences from documents reach a terminal: control characters are shown, never acted on.
     io.stdout(visibleControls(`${lines.join('\n')}\n`, { lines: true }));
   }
+  const digests = across.map((a) => a.digest);
+  const acrossLines: string[] = [];
+  for (const { digest, json } of across) {
+    const listed = acrossDocuments(digest, digests, lang);
+    if (json) json.acrossDocuments = listed;
+    for (const c of listed) {
+      const w = VERDICT[lang];
+      const verdict = c.verdict === 'not-given' ? (lang === 'zh' ? '未核对：需要上年预算（未一并给出）' : 'unchecked: needs last year’s budget (not given)') : `${w[c.verdict]}（${c.other ?? ''}）`;
+      acrossLines.push(`  ${formatLocation(c.location)}  [${lang === 'zh' ? '比上年' : 'on last year'}] ${verdict}  ${c.sentence}`);
+    }
+  }
   if (flags.format === 'json') io.stdout(inertJson(`${JSON.stringify(out, null, 2)}\n`));
+  else if (acrossLines.length > 0) {
+    const head = lang === 'zh' ? '■ 需要另一文档核对的主张（预算说明“比上年”增减，与上年预算核对）' : '■ Claims that rest on another document (a budget’s changes on last year, checked against last year’s budget)';
+    io.stdout(visibleControls(`${[head, ...acrossLines, ''].join('\n')}\n`, { lines: true }));
+  }
   return unreadable ? EXIT.failure : EXIT.ok;
+}
+
+/** A document's claims about last year: checked against last year's document when it was given, else said to need it. */
+function acrossDocuments(digest: DocumentDigest, digests: readonly DocumentDigest[], lang: Lang): Array<{ item: string; sentence: string; location: Location; verdict: 'pass' | 'fail' | 'rounding' | 'skipped' | 'not-given'; other?: string; message?: string }> {
+  const previous = partnersOf(digest, digests, {}, lang).get('previous')?.other;
+  const results = previous ? budgetPrevious.check(digest, previous) : [];
+  return digest.claims.map((claim) => {
+    const result = results.find((r) => r.key === `previous/${claim.item}`);
+    if (!previous || !result) return { item: claim.item, sentence: claim.sentence, location: claim.loc, verdict: previous ? 'skipped' : 'not-given' };
+    return { item: claim.item, sentence: claim.sentence, location: claim.loc, verdict: result.status, other: previous.source, ...(result.status === 'fail' ? { message: result.message[lang] } : {}) };
+  });
 }
 
 /** `zjs claims PATHS…`: every claim of the narrative with its verdict, and the numbers no claim explains. */

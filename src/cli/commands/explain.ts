@@ -62,7 +62,7 @@ async function runExplain(paths: string[], flags: ExplainFlags, io: Io): Promise
   const lang = session.lang;
   const documents: ExplainedDocument[] = [];
   let unreadable = false;
-  for await (const item of readDocuments(session.sources, { ...flags, lang }, io)) {
+  for await (const item of readDocuments(session.sources, { ...flags, lang }, io, undefined, session.catalogOf)) {
     if (item.kind === 'unreadable') {
       unreadable = true;
       continue;

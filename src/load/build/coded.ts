@@ -1,7 +1,7 @@
-import type { Column, Row } from '../../model/document.js';
+import type { Cell, Column, Row } from '../../model/document.js';
 import { nonEmpty, rowLoc, type GridRow } from '../grid.js';
 import { CLASS_PART, CODE, CODE_AND_NAME, CODE_COLUMN_HEADING, CODE_PART, TOTAL, looksLikeAmount, squeeze } from '../lexicon.js';
-import { codeLevel, hasValueIn, joinCode, mapColumns, normaliseLabel, readGrid, readMappedCells, unrecognisedRow, type BuildContext, type TableBuilder } from './common.js';
+import { codeLevel, hasValueIn, joinCode, mapColumns, matchedLabel, normaliseLabel, readGrid, readMappedCells, unrecognisedRow, type BuildContext, type TableBuilder } from './common.js';
 
 const isCodePartOrBlank = (cell: string | undefined): boolean => {
   const text = (cell ?? '').trim();
@@ -42,13 +42,9 @@ function isDataRow(row: GridRow): boolean {
  */
 export const buildCoded: TableBuilder = (template, body, ctx) => {
   const { data, labels, width } = readGrid(body, isDataRow);
-  const keys = findKeyColumns(labels, data);
+  const keys = findKeyColumns(labels.map((l) => l.text), data);
   const mapped = mapColumns(labels, keys.name + 1, width, [...template.columns, ...(template.detailColumns ?? [])]);
-  const columns: Column[] = [...mapped.values()].map((s) => ({ key: s.key, label: s.name.zh }));
-  for (const [col, spec] of mapped) {
-    const column = columns.find((c) => c.key === spec.key);
-    if (column && labels[col]) column.label = labels[col];
-  }
+  const columns: Column[] = [...mapped].map(([col, spec]) => ({ key: spec.key, label: matchedLabel(labels[col], spec) ?? spec.name.zh }));
 
   const rows: Row[] = [];
   const seen = new Set<string>();
@@ -79,6 +75,14 @@ export const buildCoded: TableBuilder = (template, body, ctx) => {
     }
     const cells = readMappedCells(gridRow, template.key, key, mapped, ctx.unit);
     if (seen.has(key)) {
+      // A 合计 row printed both at the top and at the bottom of the table is read once; the copy is
+      // compared with it, and only a copy that differs is reported.
+      const first = rows.find((r) => r.key === key);
+      if (key === 'total' && first) {
+        const differs = firstDifference(first.cells, cells);
+        if (differs) ctx.issues.push({ code: 'total-copy-differs', loc: rowLoc(gridRow, template.key, key), params: { row: labelText, ...differs, column: columns.find((c) => c.key === differs.column)?.label ?? differs.column, firstLine: String(first.loc.line) } });
+        continue;
+      }
       ctx.issues.push({ code: 'duplicate-row', loc: rowLoc(gridRow, template.key, key), params: { row: key } });
       continue;
     }
@@ -90,6 +94,20 @@ export const buildCoded: TableBuilder = (template, body, ctx) => {
   reportStrayValues(data, keys.name, mapped, template.key, ctx);
   return { columns, rows };
 };
+
+const printedText = (cell: Cell | undefined): string => (cell?.kind === 'amount' ? cell.amount.text : cell?.kind === 'invalid' ? cell.text : '');
+
+/** The first column where two copies of a row print different values, or undefined when they agree. */
+function firstDifference(a: Readonly<Record<string, Cell>>, b: Readonly<Record<string, Cell>>): { column: string; first: string; second: string } | undefined {
+  for (const column of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const x = a[column];
+    const y = b[column];
+    if (x?.kind === 'unknown' || y?.kind === 'unknown') continue;
+    const same = x?.kind === 'amount' && y?.kind === 'amount' ? x.amount.value.eq(y.amount.value) : printedText(x) === printedText(y);
+    if (!same) return { column, first: printedText(x), second: printedText(y) };
+  }
+  return undefined;
+}
 
 /** Numbers in columns that no header names: reported, never silently dropped. */
 export function reportStrayValues(

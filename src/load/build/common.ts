@@ -24,9 +24,9 @@ export interface BuiltTable {
 export type TableBuilder = (template: TableTemplate, body: readonly GridRow[], ctx: BuildContext) => BuiltTable;
 
 /** A table body split at its data, with each physical column's header text and the table's width. */
-export function readGrid(body: readonly GridRow[], isData: (row: GridRow) => boolean): { header: GridRow[]; data: GridRow[]; labels: string[]; width: number } {
+export function readGrid(body: readonly GridRow[], isData: (row: GridRow) => boolean): { header: GridRow[]; data: GridRow[]; labels: ColumnLabel[]; width: number } {
   const { header, data } = splitHeader(body, isData);
-  const labels = columnLabels(header);
+  const labels = columnHeadings(header);
   return { header, data, labels, width: widest(data, labels.length) };
 }
 
@@ -122,20 +122,53 @@ export function splitHeader(body: readonly GridRow[], isData: (row: GridRow) => 
 
 /** Header text of each physical column, joined top to bottom, spaces removed. */
 export function columnLabels(header: readonly GridRow[]): string[] {
+  return columnHeadings(header).map((l) => l.text);
+}
+
+/**
+ * The header of one physical column: its text joined over the header rows, and the header cells
+ * it is joined from, top to bottom (each already rejoined when the PDF split its characters).
+ */
+export interface ColumnLabel {
+  text: string;
+  cells: readonly string[];
+}
+
+/** The header of each physical column, as text and as the cells it is made of. */
+export function columnHeadings(header: readonly GridRow[]): ColumnLabel[] {
   const width = widest(header);
-  const labels: string[] = [];
+  const out: ColumnLabel[] = [];
   for (let col = 0; col < width; col++) {
-    labels.push(header.map((r) => normaliseHeader(r.cells[col] ?? '')).join(''));
+    const cells = header.map((r) => normaliseHeader(r.cells[col] ?? '')).filter((c) => c !== '');
+    out.push({ text: cells.join(''), cells });
   }
-  return labels;
+  return out;
+}
+
+/**
+ * What a column's header may name: the whole text first, then the text without its top cells. A
+ * merged heading over several columns (支出 over 合计 | 一般公共预算… , 本年支出 over 小计 | 基本支出)
+ * is printed in one of them and joins that column's own heading ("支出合计"); without it, the
+ * column's own heading is matched.
+ */
+function labelCandidates(label: ColumnLabel): string[] {
+  const out = [label.text];
+  for (let k = 1; k < label.cells.length; k++) out.push(label.cells.slice(k).join(''));
+  return out;
+}
+
+/** The part of a column's header that names the column spec it was matched to (合计, not 支出合计). */
+export function matchedLabel(label: ColumnLabel | undefined, spec: ColumnSpec): string | undefined {
+  return label ? (labelCandidates(label).find((text) => spec.match.test(text)) ?? (label.text || undefined)) : undefined;
 }
 
 /**
  * Assigns template columns to physical columns by header text, left to right, each template
- * column at most once. Returns physical index → column key.
+ * column at most once: a column is matched by its whole header when some column spec takes it,
+ * else by its header without the merged headings above it. Returns physical index → column key.
  */
 export function mapColumns(
-  labels: readonly string[],
+  labels: readonly ColumnLabel[],
   from: number,
   to: number,
   specs: readonly ColumnSpec[],
@@ -143,12 +176,15 @@ export function mapColumns(
   const used = new Set<string>();
   const map = new Map<number, ColumnSpec>();
   for (let col = from; col < to; col++) {
-    const label = labels[col] ?? '';
-    if (label === '' || /^行次$|栏次/.test(label)) continue;
-    const spec = specs.find((s) => !used.has(s.key) && s.match.test(label));
-    if (spec) {
-      used.add(spec.key);
-      map.set(col, spec);
+    const label = labels[col];
+    if (!label || label.text === '' || /^行次$|栏次/.test(label.text)) continue;
+    for (const text of labelCandidates(label)) {
+      const spec = specs.find((s) => !used.has(s.key) && s.match.test(text));
+      if (spec) {
+        used.add(spec.key);
+        map.set(col, spec);
+        break;
+      }
     }
   }
   return map;

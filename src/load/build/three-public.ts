@@ -64,6 +64,10 @@ export const buildThreePublic: TableBuilder = (template, body, ctx) => {
     order.forEach((key, k) => positions.set(k + offset, key));
   }
 
+  if (firstData?.placed) {
+    const { order: taken, holding, sums } = firstData.placed;
+    ctx.issues.push({ code: 'columns-chosen', loc: rowLoc(firstData, table), params: { order: taken, holding: String(holding), sums: String(sums) } });
+  }
   const cells: Record<string, Cell> = {};
   let firstLoc = firstData?.loc;
   for (const gridRow of data) {

@@ -1,9 +1,10 @@
 import type { Column, Row, Side } from '../../model/document.js';
+import { misprintedFunctionClass } from '../../model/function-classes.js';
 import { isDetailRow, summaryRowKey } from '../../templates/rows.js';
 import { normaliseHeader, type ColumnSpec } from '../../templates/tables.js';
 import { nonEmpty, rowLoc, type GridRow } from '../grid.js';
 import { looksLikeAmount } from '../lexicon.js';
-import { hasValueIn, mapColumns, normaliseLabel, readGrid, readMappedCells, unrecognisedRow, type TableBuilder } from './common.js';
+import { hasValueIn, mapColumns, matchedLabel, normaliseLabel, readGrid, readMappedCells, unrecognisedRow, type TableBuilder } from './common.js';
 
 /** Where the 支出 half of the table starts: the second 项目 column, or the 支出 group heading. */
 function findSplit(header: readonly GridRow[]): number | undefined {
@@ -45,7 +46,7 @@ export const buildTwoSided: TableBuilder = (template, body, ctx) => {
   const columns: Column[] = [];
   const maps = sides.map((s) => {
     const map = mapColumns(labels, s.from + 1, s.to, s.specs);
-    for (const [col, spec] of map) columns.push({ key: spec.key, label: labels[col] || spec.name.zh, side: s.side });
+    for (const [col, spec] of map) columns.push({ key: spec.key, label: matchedLabel(labels[col], spec) ?? spec.name.zh, side: s.side });
     return { ...s, map };
   });
 
@@ -60,7 +61,13 @@ export const buildTwoSided: TableBuilder = (template, body, ctx) => {
         if (hasValueIn(gridRow, s.map.keys())) ctx.issues.push(unrecognisedRow(gridRow, template.key));
         continue;
       }
-      const itemKey = summaryRowKey(template.key, s.side, label, previous[s.side]);
+      let itemKey = summaryRowKey(template, s.side, label, previous[s.side]);
+      const misprint = !itemKey && s.side === 'expense' ? misprintedFunctionClass(label) : undefined;
+      if (misprint) {
+        // A class name with one character misprinted is still that class; the name is reported once.
+        itemKey = `class-${misprint.code}`;
+        ctx.issues.push({ code: 'row-name-differs', loc: rowLoc(gridRow, template.key, `${s.side}:${itemKey}`), params: { row: printed, standard: misprint.name } });
+      }
       if (!itemKey) {
         ctx.issues.push(unrecognisedRow(gridRow, template.key, printed));
         continue;

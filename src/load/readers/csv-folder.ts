@@ -6,7 +6,7 @@ import { fail, ok } from '../errors.js';
 import { mebibytes, readHead } from '../files.js';
 import { textRows } from '../text/index.js';
 import { textReader } from './text.js';
-import { limitOf, noteDamage, readText, tableCount } from './support.js';
+import { limitOf, noteDamage, readText, tableCount, templatesOf } from './support.js';
 import type { FolderFile, IgnoredFile, ReadOptions, Reader, SourceBase } from './types.js';
 
 /** One CSV per table, and the narrative in text files beside them (see docs/inputs.md, CSV folder). */
@@ -32,7 +32,7 @@ async function isTableSheet(file: string, options: ReadOptions): Promise<boolean
   if (!text.ok) return false;
   return splitLines(text.value.text)
     .slice(0, TITLE_LINES)
-    .some((line) => roughCells(line).some((cell) => cell !== '' && matchTitle(cell) !== undefined));
+    .some((line) => roughCells(line).some((cell) => cell !== '' && matchTitle(cell, templatesOf(options)) !== undefined));
 }
 
 const isText = (file: FolderFile): boolean => textReader.extensions.includes(file.ext) && file.ext !== '';
@@ -77,10 +77,10 @@ export const csvFolderReader: Reader<CsvFolderSource> = {
     for (const file of source.narrative) {
       const text = await readText(file, limitOf(textReader.maxBytes, options), options);
       if (!text.ok) return text;
-      parts.push({ file, rows: textRows(file, text.value.text) });
+      parts.push({ file, rows: textRows(file, text.value.text, templatesOf(options)) });
       damaged.push({ file, text: text.value });
     }
-    const doc = assemble(source.source, 'csv-folder', parts);
+    const doc = assemble(source.source, 'csv-folder', parts, templatesOf(options));
     for (const { file, text } of damaged) noteDamage(doc, file, text);
     if (tableCount(doc) === 0) return fail({ kind: 'not-disclosure', file: source.source });
     return ok(doc);

@@ -3,6 +3,10 @@ import { decode, type Decoded } from '../decode.js';
 import type { Loaded } from '../errors.js';
 import { readBytes } from '../files.js';
 import type { ReadOptions } from './types.js';
+import { BUILTIN_TEMPLATES, templateSet, type TemplateSet } from '../../templates/tables.js';
+
+/** The tables the readers recognise: the run's catalog's, else the built-in ones. */
+export const templatesOf = (options: ReadOptions): TemplateSet => (options.catalog ? templateSet(options.catalog.tables) : BUILTIN_TEMPLATES);
 
 /** The limit a file is read under: the option when given, else the reader's own. */
 export const limitOf = (own: number, options: ReadOptions): number => options.maxBytes ?? own;

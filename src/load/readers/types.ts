@@ -1,12 +1,18 @@
 import type { DisclosureDocument } from '../../model/document.js';
 import type { Encoding } from '../decode.js';
 import type { Loaded } from '../errors.js';
+import type { CompiledCatalog } from '../../templates/compiled.js';
 
 /** How documents are read: an encoding to force, and a size limit for every input. */
 export interface ReadOptions {
   encoding?: Encoding;
   /** Replaces every reader's own limit: the largest file read, in bytes. */
   maxBytes?: number;
+  /**
+   * The run's catalog (the built-in one with a config's tables and title, header and row
+   * synonyms): the tables recognised in the documents that config governs. Built-in by default.
+   */
+  catalog?: CompiledCatalog;
 }
 
 /** What every document source has: its kind, and the path the user gave or the search found. */
@@ -60,6 +66,11 @@ export interface Reader<S extends SourceBase = SourceBase> {
   searched?(file: FolderFile): S | undefined;
   /** A searched folder as one document of this kind (its files sorted by name), or files it passes over. */
   claimFolder?(dir: string, files: readonly FolderFile[], options: ReadOptions): Promise<FolderClaim<S>>;
+  /**
+   * Joins sources of this kind found in one search that are parts of one document (a 说明 and a
+   * 表 published as two files); the others come back as they are, in order.
+   */
+  pairUp?(sources: readonly S[]): S[];
   filesOf(source: S): SourceFiles;
   read(source: S, options: ReadOptions): Promise<Loaded<DisclosureDocument>>;
 }

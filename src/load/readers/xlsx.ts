@@ -2,7 +2,7 @@ import { assemble } from '../assemble.js';
 import { fail, ok } from '../errors.js';
 import { mebibytes, readBytes } from '../files.js';
 import { xlsxParts } from '../xlsx.js';
-import { limitOf, tableCount } from './support.js';
+import { limitOf, tableCount, templatesOf } from './support.js';
 import type { Reader, SourceBase } from './types.js';
 
 /** An Excel workbook (see docs/inputs.md, Excel workbook). */
@@ -30,7 +30,7 @@ export const xlsxReader: Reader<XlsxSource> = {
     if (!bytes.ok) return bytes;
     const parts = await xlsxParts(source.file, bytes.value, limit * UNPACKED_RATIO);
     if (!parts.ok) return parts;
-    const doc = assemble(source.source, 'xlsx', parts.value);
+    const doc = assemble(source.source, 'xlsx', parts.value, templatesOf(options));
     if (tableCount(doc) === 0) return fail({ kind: 'not-disclosure', file: source.file });
     return ok(doc);
   },

@@ -1,4 +1,5 @@
 import type { GridRow } from '../grid.js';
+import { BUILTIN_TEMPLATES, type TemplateSet } from '../../templates/tables.js';
 import { layoutStrategy } from './layout.js';
 import { dropPageFurniture, sourceLines } from './lines.js';
 import { isSpaceAligned } from './shape.js';
@@ -16,7 +17,7 @@ export { blockShape, documentShape, type TextShape } from './shape.js';
  * (lines.ts); rows of every table are repaired (repair.ts). The lines are split, cleaned and
  * classified once.
  */
-export function textRows(file: string, text: string): GridRow[] {
-  const lines = dropPageFurniture(sourceLines(text));
-  return rebuildBlocks(isSpaceAligned(lines) ? layoutStrategy(file, lines) : tabStrategy(file, lines));
+export function textRows(file: string, text: string, templates: TemplateSet = BUILTIN_TEMPLATES): GridRow[] {
+  const lines = dropPageFurniture(sourceLines(text), templates);
+  return rebuildBlocks(isSpaceAligned(lines) ? layoutStrategy(file, lines) : tabStrategy(file, lines), templates);
 }

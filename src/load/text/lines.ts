@@ -2,6 +2,7 @@ import { splitLines } from '../decode.js';
 import type { GridRow } from '../grid.js';
 import { CODE, COLUMN_NUMBER, WIDE, isPageNumber, looksLikeAmount, squeeze } from '../lexicon.js';
 import { isTitleOrMeta } from '../segment.js';
+import { BUILTIN_TEMPLATES, type TemplateSet } from '../../templates/tables.js';
 
 /** One line of a text file: its content, its 1-based line number, its page (counted at form feeds). */
 export interface SourceLine {
@@ -37,7 +38,7 @@ const repeatKey = (text: string): string => squeeze(text).replace(/\d+/g, '#');
  * page's first and last printed lines are its edges (a bare number there is a page number); without
  * them, a decorated page number marks the edge and the lines just around it are looked at.
  */
-export function dropPageFurniture(lines: readonly SourceLine[]): SourceLine[] {
+export function dropPageFurniture(lines: readonly SourceLine[], templates: TemplateSet = BUILTIN_TEMPLATES): SourceLine[] {
   const dropped = new Set<SourceLine>();
   const printed = lines.filter((l) => l.text.trim() !== '');
   const pages = new Map<number, SourceLine[]>();
@@ -55,7 +56,7 @@ export function dropPageFurniture(lines: readonly SourceLine[]): SourceLine[] {
         const t = l.text.trim();
         if (isPageNumber(t, l === list[0] || l === list[list.length - 1])) dropped.add(l);
         // Titles and unit lines open a table on every page: they are content, however often they repeat.
-        else if (!isTitleOrMeta(t) && !/\d\.\d/.test(t)) edges.push(l);
+        else if (!isTitleOrMeta(t, templates) && !/\d\.\d/.test(t)) edges.push(l);
       }
     }
     const seen = new Map<string, Set<number>>();

@@ -6,6 +6,9 @@ import type { GridRow } from '../grid.js';
 import { CODE_PART, KEY_HEADING, KEY_WORD, NUMBERED, PANEL_TOTALS, TOTAL } from '../lexicon.js';
 import { joinPieces, tokenKind, type SourceLine, type TokenKind } from './lines.js';
 import { append } from '../arrays.js';
+import { placeByArithmetic } from './arithmetic.js';
+import { D, halfUnit, parseNumber, type Dec } from '../../model/number.js';
+import { THREE_PUBLIC_HEADINGS, THREE_PUBLIC_ITEMS, THREE_PUBLIC_KIND_HEADINGS, THREE_PUBLIC_NAMES, THREE_PUBLIC_SUMS, type ThreePublicItem } from '../../templates/three-public.js';
 
 /**
  * Tables whose text lost the empty cells: a plain extraction (cells a tab or a space apart, empty
@@ -136,6 +139,9 @@ export function unalignedTable(file: string, template: TableTemplate, lines: rea
       return panels(file, plain, shape);
     case 'three-public':
       return threePublic(file, plain);
+    case 'listed':
+      // Read by the order of labels and amounts on each line, never by position: lines as they are.
+      return plain.map((l) => headerRow(file, l));
     default: {
       const never: never = template.layout;
       return never;
@@ -255,15 +261,33 @@ function coded(file: string, template: TableTemplate, lines: readonly PlainLine[
     }
     return out;
   }
-  for (const r of rows) {
+  // Values from a line of their own came in no known order beside the row's own.
+  const certainOf = (r: CodedRow): boolean => !r.unsure && (r.extra.length === 0 || shape === 'cells');
+  // Rows whose total is known and whose parts the text does not place: placed by the column sums
+  // when exactly one choice is consistent (arithmetic.ts).
+  const byArithmetic =
+    firstIsTotal && named.all && columns > 1
+      ? placeByArithmetic(
+          rows.map((r) => {
+            const values = [...r.own, ...r.extra];
+            const known = certainOf(r) && r.stray.length === 0;
+            return { ...(r.key.code ? { code: r.key.code } : {}), parts: known ? values.slice(1) : null };
+          }),
+          columns - 1,
+        )
+      : [];
+  rows.forEach((r, i) => {
     const values = [...r.own, ...r.extra];
-    // Values from a line of their own came in no known order beside the row's own.
-    const certain = !r.unsure && (r.extra.length === 0 || shape === 'cells');
-    const p = place(values, columns, firstIsTotal, named.all, certain);
+    const p = place(values, columns, firstIsTotal, named.all, certainOf(r));
     append(p.unplaced, r.stray);
+    const parts = byArithmetic[i];
     const label = r.key.total ? '合计' : r.name.reduce(joinPieces, '');
+    if (parts && p.unknown.length > 0 && p.unplaced.length === values.length - 1) {
+      out.push({ cells: [r.key.code ?? '', label, values[0] ?? '', ...parts], loc: { file, line: r.line.line } });
+      return;
+    }
     out.push(row(file, [r.key.code ?? '', label, ...p.cells], r.line, [p], [2]));
-  }
+  });
   return out;
 }
 
@@ -292,7 +316,7 @@ interface Entry {
 function twoSided(file: string, template: TableTemplate, lines: readonly PlainLine[], shape: UnalignedShape): GridRow[] {
   const incomeSpecs = template.incomeColumns ?? [];
   const expenseSpecs = template.columns;
-  const matches = (side: Side, text: string): boolean => summaryRowKey(template.key, side, normaliseLabel(text)) !== undefined;
+  const matches = (side: Side, text: string): boolean => summaryRowKey(template, side, normaliseLabel(text)) !== undefined;
   const isLabel = (text: string): boolean => NUMBERED.test(text) || matches('income', text) || matches('expense', text);
   const keyed = (l: PlainLine): boolean => l.tokens.some((t) => t.kind === 'text' && isLabel(t.text));
   // The items start at the first numbered label (一、…) or a label with its value: the 财政拨款
@@ -428,7 +452,7 @@ function twoSided(file: string, template: TableTemplate, lines: readonly PlainLi
     const offsets: number[] = [];
     const stray = [...r.stray];
     for (const e of r.entries) {
-      const key = e.side ? summaryRowKey(template.key, e.side, normaliseLabel(e.label), previousKey[e.side]) : undefined;
+      const key = e.side ? summaryRowKey(template, e.side, normaliseLabel(e.label), previousKey[e.side]) : undefined;
       // A label twice on one side, or more values than the side has columns: not read row by row.
       const count = e.side === 'income' ? incomeCount : expenseCount;
       if (e.side && key && (seen.has(`${e.side}:${key}`) || (count > 0 && e.values.length > count))) {
@@ -518,14 +542,99 @@ function panels(file: string, lines: readonly PlainLine[], shape: UnalignedShape
   return out;
 }
 
-/** 三公 as plain text: its values cannot be told apart unless there are none. */
+/**
+ * 三公 as plain text. Twelve values on one line (every cell printed) are placed by arithmetic: the
+ * item orders the header lines allow (each line names some items in printed order; the text does
+ * not say how the lines fit together) are scored by the 三公 sums, and the one order that satisfies
+ * most of them, alone, is taken and recorded. Otherwise its values cannot be told apart.
+ */
 function threePublic(file: string, lines: readonly PlainLine[]): GridRow[] {
   const values = lines.flatMap(amounts);
   const header = lines.filter((l) => amounts(l).length === 0);
-  const out = header.map((l) => headerRow(file, l));
   const at = lines.find((l) => amounts(l).length > 0);
+  const placed = at && values.length === 12 && amounts(at).length === 12 ? placeThreePublic(file, header, at) : undefined;
+  if (placed) return placed;
+  const out = header.map((l) => headerRow(file, l));
   if (values.length > 0 && at) {
     out.push({ cells: new Array<string>(12).fill(''), loc: { file, line: at.source.line }, uncertain: { unknown: Array.from({ length: 12 }, (_, i) => i), unplaced: values } });
   }
   return out;
+}
+
+/** Every order of the items that keeps the printed order of the items each header line names. */
+function itemOrders(constraints: readonly (readonly ThreePublicItem[])[]): ThreePublicItem[][] {
+  const out: ThreePublicItem[][] = [];
+  const consistent = (order: readonly ThreePublicItem[]): boolean =>
+    constraints.every((line) => line.every((item, k) => k === 0 || order.indexOf(line[k - 1] as ThreePublicItem) < order.indexOf(item)));
+  const extend = (prefix: ThreePublicItem[], rest: ThreePublicItem[]): void => {
+    if (rest.length === 0) {
+      if (consistent(prefix)) out.push(prefix);
+      return;
+    }
+    rest.forEach((item, k) => extend([...prefix, item], [...rest.slice(0, k), ...rest.slice(k + 1)]));
+  };
+  extend([], [...THREE_PUBLIC_ITEMS]);
+  return out;
+}
+
+/** How many of the 三公 sums hold (within the rounding of the printed values) under a column order. */
+function sumsHolding(order: readonly string[], printed: readonly string[]): number {
+  const value = (key: string): { v: Dec; half: Dec } | undefined => {
+    const text = printed[order.indexOf(key)];
+    const parsed = text === undefined ? undefined : parseNumber(text);
+    return parsed?.kind === 'number' ? { v: parsed.value, half: halfUnit(parsed.decimals) } : undefined;
+  };
+  let holding = 0;
+  for (const kind of ['budget', 'actual']) {
+    for (const [total, parts] of THREE_PUBLIC_SUMS) {
+      const t = value(`${kind}-${total}`);
+      const ps = parts.map((p) => value(`${kind}-${p}`));
+      if (!t || ps.some((p) => !p)) continue;
+      const sum = ps.reduce((acc, p) => acc.plus(p?.v ?? 0), new D(0));
+      const tolerance = ps.reduce((acc, p) => acc.plus(p?.half ?? 0), t.half);
+      if (sum.minus(t.v).abs().lte(tolerance)) holding++;
+    }
+  }
+  return holding;
+}
+
+/**
+ * The twelve values of a plain 三公 line placed by the sums (see `threePublic`): header rows
+ * naming each column in the order taken, the values under them, and the choice recorded.
+ */
+function placeThreePublic(file: string, header: readonly PlainLine[], at: PlainLine): GridRow[] | undefined {
+  const texts = (l: PlainLine): string[] => l.tokens.filter((t) => t.kind === 'text').map((t) => normaliseHeader(t.text));
+  const kinds = header.flatMap(texts).filter((t) => THREE_PUBLIC_KIND_HEADINGS.budget.test(t) || THREE_PUBLIC_KIND_HEADINGS.actual.test(t));
+  // 预算数 | 决算数 under each item (Shanghai), or all 预算数 then all 决算数 (Hunan).
+  const pairs = kinds.length === 12 && kinds.every((t, k) => (k % 2 === 0) === THREE_PUBLIC_KIND_HEADINGS.budget.test(t));
+  const grouped = kinds.length === 12 && kinds.every((t, k) => (k < 6) === THREE_PUBLIC_KIND_HEADINGS.budget.test(t));
+  if (!pairs && !grouped) return undefined;
+  const constraints = header.map((l) => texts(l).flatMap((t) => THREE_PUBLIC_HEADINGS.filter(([, re]) => re.test(t)).map(([item]) => item)));
+  const columnsOf = (items: readonly ThreePublicItem[]): string[] =>
+    pairs ? items.flatMap((item) => [`budget-${item}`, `actual-${item}`]) : ['budget', 'actual'].flatMap((kind) => items.map((item) => `${kind}-${item}`));
+  const printed = amounts(at);
+  const scored = itemOrders(constraints).map((items) => ({ items, holding: sumsHolding(columnsOf(items), printed) }));
+  const best = Math.max(...scored.map((s) => s.holding));
+  const winners = scored.filter((s) => s.holding === best);
+  const sums = THREE_PUBLIC_SUMS.length * 2;
+  const [chosen] = winners;
+  if (winners.length !== 1 || !chosen || best * 2 < sums) return undefined;
+  const firstLine = header[0]?.source.line ?? at.source.line;
+  const items = chosen.items;
+  const names = items.flatMap((item) => (pairs ? [THREE_PUBLIC_NAMES[item].zh, ''] : [THREE_PUBLIC_NAMES[item].zh]));
+  const headings: GridRow[] = pairs
+    ? [
+        { cells: names, loc: { file, line: firstLine } },
+        { cells: items.flatMap(() => ['预算数', '决算数']), loc: { file, line: firstLine } },
+      ]
+    : [
+        { cells: ['预算数', ...new Array<string>(5).fill(''), '决算数', ...new Array<string>(5).fill('')], loc: { file, line: firstLine } },
+        { cells: [...names, ...names], loc: { file, line: firstLine } },
+      ];
+  const row: GridRow = {
+    cells: [...printed],
+    loc: { file, line: at.source.line },
+    placed: { order: items.map((item) => THREE_PUBLIC_NAMES[item].zh).join('、'), holding: best, sums },
+  };
+  return [...headings, row];
 }

@@ -48,7 +48,7 @@ export function isRowLabel(template: TableTemplate, text: string): boolean {
   const label = normaliseLabel(text);
   if (NUMBERED.test(text.trim()) || TOTAL.test(label)) return true;
   if (template.layout !== 'two-sided') return false;
-  return summaryRowKey(template.key, 'income', label) !== undefined || summaryRowKey(template.key, 'expense', label) !== undefined;
+  return summaryRowKey(template, 'income', label) !== undefined || summaryRowKey(template, 'expense', label) !== undefined;
 }
 
 /**
@@ -207,7 +207,7 @@ export function joinAroundNumbers(rows: readonly GridRow[], template: TableTempl
 /** A whole label of a summary table (not the first part of one wrapped over lines). */
 function wholeLabel(template: TableTemplate, text: string): boolean {
   const label = normaliseLabel(text);
-  return summaryRowKey(template.key, 'income', label) !== undefined || summaryRowKey(template.key, 'expense', label) !== undefined;
+  return summaryRowKey(template, 'income', label) !== undefined || summaryRowKey(template, 'expense', label) !== undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { GridRow } from '../grid.js';
 import { segment, type TableBlock } from '../segment.js';
+import { BUILTIN_TEMPLATES, type TemplateSet } from '../../templates/tables.js';
 
 /**
  * How one shape of text is read: its lines as grid rows, and how the rows of one table (found by
@@ -11,8 +12,8 @@ export interface TextStrategy {
 }
 
 /** Finds the table blocks of the rows and rebuilds each block's body; the rest stays as it is. */
-export function rebuildBlocks({ rows, rebuild }: TextStrategy): GridRow[] {
-  const seg = segment(rows);
+export function rebuildBlocks({ rows, rebuild }: TextStrategy, templates: TemplateSet = BUILTIN_TEMPLATES): GridRow[] {
+  const seg = segment(rows, templates);
   const index = new Map(rows.map((r, i) => [r, i]));
   const replaced = new Map<number, GridRow[]>();
   const skipped = new Set<number>();

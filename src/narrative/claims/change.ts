@@ -19,7 +19,8 @@ export interface ChangeClaim extends ClaimBase {
   flat: boolean;
 }
 
-const COMPARED = /与上年(度)?相比|比上年(决算数?)?|较上年|同比|与20\d{2}年度?相比|比20\d{2}年度?|比(年初)?预算数?/g;
+/** The words that compare a figure with last year's or with a budget. */
+export const COMPARED = /与上年(度)?相比|比上年(决算数?)?|较上年|同比|与20\d{2}年度?相比|比20\d{2}年度?|比(年初)?预算数?/g;
 
 /** A figure that may be the current value a change is measured from: not a budget, not itself a change. */
 const PLAIN = (subject: string): boolean => !BUDGET(subject) && !/增加|减少/.test(subject);

@@ -1,6 +1,7 @@
 import { isThreshold, type Num } from '../numbers.js';
 import { claimKey, type ClaimBase, type Side } from './claim.js';
 import type { Extractor } from './context.js';
+import type { SentenceAt } from './sentence.js';
 
 /** 总额X，其中a、b、c. `exhaustive`: the parts are all of it (基本+项目; 货物+工程+服务). */
 export interface CompositionClaim extends ClaimBase {
@@ -22,6 +23,42 @@ const STATEMENT = /20\d{2}年|涉及|通过|完成|实现|提供|发放|带动|�
 const REACH = 8;
 
 const CUT = (subject: string): boolean => /扣减|调减|增加|减少/.test(subject);
+
+/** A count presented as a whole of what follows: 共有车辆11辆, 实有在职人数222人 (not 现有专任教师3265人). */
+const WHOLE = /共有|共计|合计|总计|总数|实有|共/;
+/** A count that is only about so many: 近58000人, 900余个. */
+const ABOUT_BEFORE = /(近|约|逾|超过|将近)$/;
+const ABOUT_AFTER = /^(余|多)/;
+
+/** What a count counts: the words before it (机要通信用车5辆), else after it (3个国家重点学科). */
+function countNoun(at: SentenceAt, n: Num): string {
+  const before = at.subject(n).replace(/^(其中|包括|包含|有|：|:)+/, '').replace(/(为|有|共|达)$/, '');
+  if (before.length >= 2) return before;
+  const rest = at.text.slice(n.end, n.end + 40);
+  return rest.slice(0, rest.search(/[，,；;。、(]|$/));
+}
+
+/** Longest common ending of some words. */
+function commonEnding(words: readonly string[]): string {
+  const first = words[0] ?? '';
+  let k = 0;
+  while (k < first.length && words.every((w) => w.length > k && w[w.length - 1 - k] === first[first.length - 1 - k])) k++;
+  return first.slice(first.length - k);
+}
+
+/**
+ * Counts add up only as parts of one whole: the total presented as a whole (共有, 实有, 合计…), no
+ * figure approximate, and the parts of one kind, named with a common ending (机要通信用车,
+ * 执法执勤用车, 其他用车; 行政人员, 事业人员) and none said to include another (硕士生导师…(含博导)).
+ * Head counts by rank and by role, or 学科门类 with 学位授权点, are not parts of one whole.
+ */
+function countParts(at: SentenceAt, total: Num, parts: readonly Num[]): boolean {
+  const all = [total, ...parts];
+  if (!WHOLE.test(at.subject(total))) return false;
+  if (all.some((n) => ABOUT_BEFORE.test(at.text.slice(Math.max(0, n.start - 2), n.start)) || ABOUT_AFTER.test(at.text.slice(n.end, n.end + 1)))) return false;
+  if (parts.some((n) => /^\(?(含|包括)/.test(at.text.slice(n.end, n.end + 3)))) return false;
+  return commonEnding(parts.map((p) => countNoun(at, p))).length >= 2;
+}
 
 /** 总额X，其中/包含/包括 a、b、c: the listed parts against the total just before the list. */
 export const composition: Extractor<CompositionClaim> = {
@@ -56,6 +93,7 @@ export const composition: Extractor<CompositionClaim> = {
       // Parts followed by 占X% are shares of the total, listed the same way.
       if (parts.length < 2) continue;
       if (parts.some((p) => p.kind === 'money' && at.is('cut', p, CUT) && !/扣减/.test(text.slice(total.start - 6, total.start)))) continue;
+      if (total.kind === 'count' && !countParts(at, total, parts)) continue;
       const exhaustive = EXHAUSTIVE.some((words) => at.inOrder(words, offset, end)) || /共有|共计|合计|总额|总计/.test(at.subject(total));
       emit({ kind: 'composition', key: claimKey('composition', [total, ...parts]), sentence: s, uses: [total, ...parts], total: { source: 'text', num: total }, parts, exhaustive });
     }

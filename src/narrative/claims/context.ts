@@ -94,7 +94,7 @@ export function enterItem(s: Sentence, ctx: Context, scope: Scope): void {
     return;
   }
   if (ctx.item?.heading === heading) return;
-  const binding = bindItemHeading(heading, ctx.doc, scope === 'expense' ? 'expense' : 'general-budget-expense');
+  const binding = bindItemHeading(heading, ctx.doc, scope);
   ctx.item = { heading, binding };
   if (binding) ctx.entered = { heading, binding };
 }

@@ -1,4 +1,4 @@
-import { bindSubject } from '../bind.js';
+import { bindSubject, subjectNoun } from '../bind.js';
 import type { Num } from '../numbers.js';
 import { cellOf } from './cells.js';
 import { claimKey, type ClaimBase, type Side } from './claim.js';
@@ -18,24 +18,39 @@ const REACH = 16;
 /** Words that open the list a share belongs to. */
 const LIST_OPENERS = ['其中', '主要用于', '：', ':'];
 
-/** Explicit wholes after 占: “占本年支出合计的”, “占基本支出的”, “占政府采购支出总额的”. */
+const TOTAL_WORD = /总额|总计|合计/;
+
+/**
+ * Whether a figure's subject names the whole a share names after 占: for a total (收入总额, 支出总额,
+ * 总支出, 本年支出合计) a total of the same kind (学校收入总计, 各项支出总计, 财政拨款支出合计); for a
+ * part (基本支出, 财政拨款支出) that name, or its total.
+ */
+function namesWhole(subject: string, core: string, total: boolean): boolean {
+  const noun = subjectNoun(subject);
+  // subjectNoun strips “总计为”, “合计为”: the total word is looked for in the subject as printed.
+  if (total) return TOTAL_WORD.test(subject) && noun.includes(core);
+  return noun.endsWith(core) || ['总额', '总计', '合计'].some((w) => noun.endsWith(core + w));
+}
+
+/**
+ * Explicit wholes after 占 (“占本年支出合计的”, “占收入总额”, “占总支出的”, “占基本支出的”): the figure
+ * the sentence states under that name before the part, nearest first (“收入合计X万元，其中：财政
+ * 拨款收入A万元，占收入总额a%；事业收入B万元，占收入总额b%”: both against X, never against A); else
+ * one stated so earlier in the section; else the table cell of that name.
+ */
 function wholeNamed(at: SentenceAt, named: string, part: Num, ctx: Context): Side | undefined {
   const noun = named.replace(/的$/, '');
   if (noun === '') return undefined;
-  // A figure stated earlier in the sentence under that name.
-  const suffix = noun.replace(/总额$/, '');
-  for (const n of at.money) {
-    if (n.start >= part.start) break;
+  const total = TOTAL_WORD.test(noun) || /^总(支出|收入)/.test(noun);
+  const core = noun.replace(/(总额|总计|合计)$/, '').replace(/^总/, '');
+  if (core === '') return undefined;
+  for (let i = at.lastEndingAt(at.money, part.start); i >= 0; i--) {
+    const n = at.money[i];
     at.work.steps++;
-    if (n !== part && at.subject(n).endsWith(suffix)) return { source: 'text', num: n };
-  }
-  const core = noun.replace(/总额$/, '').replace(/支出$/, '');
-  for (const n of at.money) {
-    at.work.steps++;
-    if (n !== part && at.subjectHas(n, core)) return { source: 'text', num: n };
+    if (n && n !== part && namesWhole(at.subject(n), core, total)) return { source: 'text', num: n };
   }
   // Stated in an earlier sentence of the same section.
-  const earlier = ctx.stated.endingWith(noun) ?? ctx.stated.totalWith(core);
+  const earlier = total ? ctx.stated.totalWith(core) : (ctx.stated.endingWith(noun) ?? ctx.stated.endingWith(core));
   if (earlier) return { source: 'text', num: earlier };
   if (/一般公共预算项目支出总额|一般公共预算财政拨款项目支出/.test(noun)) return cellOf(ctx.doc, { table: 'general-budget-expense', row: 'total', column: 'project', name: noun });
   const binding = bindSubject(noun, at.scope);

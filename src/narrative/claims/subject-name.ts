@@ -27,8 +27,8 @@ export const subjectName: Extractor<NameClaim> = {
       if (!level.row) continue;
       const official = level.row.label;
       // Table cells are often cut at the column edge (“…管理事务支”): a table name that begins the
-      // printed one is the same name.
-      const cut = official.length >= 6 && level.printed.startsWith(official);
+      // printed one, short of a character or two, is the same name.
+      const cut = official.length >= 6 && level.printed.startsWith(official) && level.printed.length - official.length <= 2;
       if (!sameName(level.printed, official) && !cut) {
         emit({
           kind: 'name',

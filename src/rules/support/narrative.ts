@@ -28,6 +28,8 @@ export interface Value {
 export const fromNum = (n: Num): Value => ({ value: n.value, half: n.half, text: n.text, loc: n.loc });
 
 const INCOMPLETE = new Set<string>(['row-unrecognised', 'column-unrecognised', 'cells-missing', 'cells-unplaced', 'cells-unknown', 'table-unparsed']);
+/** How a table published without data is quoted: every cell of it says nothing was spent. */
+const EMPTY_TABLE = '（空表）';
 const NO_TABLE = (key: string): Localized => ({ zh: `未找到${key}`, en: `${key} was not found` });
 const NO_CELL: Localized = { zh: '表中缺少对应单元格', en: 'the table lacks the cell' };
 const NOT_NUMBER: Localized = { zh: '对应单元格不是数字', en: 'the cell is not a number' };
@@ -47,7 +49,7 @@ export function valueOf(doc: DisclosureDocument, side: Side): { ok: true; value:
     // A row the table does not print is zero, unless the reader could not place all of the table.
     const incomplete = doc.issues.some((i) => i.loc.table === table.key && INCOMPLETE.has(i.code));
     if (rowPrinted || incomplete || (table.key === 'three-public' && table.rows.length > 0)) return { ok: false, reason: NO_CELL };
-    return { ok: true, value: { value: ZERO, half: ZERO, text: '—', loc: table.titleLoc } };
+    return { ok: true, value: { value: ZERO, half: ZERO, text: table.empty ? EMPTY_TABLE : '—', loc: table.titleLoc } };
   }
   if (cell.kind === 'invalid') return { ok: false, reason: NOT_NUMBER };
   if (cell.kind === 'unknown') return { ok: false, reason: NOT_PLACED };

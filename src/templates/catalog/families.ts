@@ -1,5 +1,6 @@
 import { TABLE_KEYS } from '../../model/document.js';
 import type { FamilyDef, IdentityDef, SectionDef } from '../family.js';
+import { BUDGET_FAMILY } from './budget-family.js';
 
 /**
  * The built-in families and their identities, written in the formula language (docs/formulas.md).
@@ -340,4 +341,5 @@ export const FAMILIES: readonly FamilyDef[] = [
     identities: UNIVERSITY_IDENTITIES,
     sections: UNIVERSITY_SECTIONS,
   },
+  BUDGET_FAMILY,
 ];

@@ -1,4 +1,5 @@
 import type { ColumnDef, RowDef, TableDef } from '../family.js';
+import { BUDGET_TABLES } from './budget-tables.js';
 
 const col = (key: string, zh: string, en: string, ...headers: string[]): ColumnDef => ({ key, name: { zh, en }, headers });
 const detail = (key: string, zh: string, en: string, ...headers: string[]): ColumnDef => ({ key, name: { zh, en }, headers, detail: true });
@@ -79,7 +80,7 @@ const FISCAL_EXPENSE: RowDef[] = [
  * year). Titles vary slightly by region and year (…基本支出决算表 vs …决算明细表;
  * 国有资本经营预算财政拨款(收入)支出决算表); a family says which of them a document has.
  */
-export const TABLES: readonly TableDef[] = [
+const FINAL_TABLES: readonly TableDef[] = [
   {
     key: 'income-expense',
     name: { zh: '收入支出决算总表', en: 'income and expenditure summary' },
@@ -187,3 +188,6 @@ export const TABLES: readonly TableDef[] = [
     columns: THREE_PUBLIC_COLUMNS,
   },
 ];
+
+/** Every table of the built-in catalog: those of the 决算 families, then those of the 部门预算. */
+export const TABLES: readonly TableDef[] = [...FINAL_TABLES, ...BUDGET_TABLES];

@@ -37,4 +37,28 @@ describe('buildCoded', () => {
     expect(issues).toEqual([]);
     expect(built.rows.map((r) => [r.key, Object.values(r.cells).every((c) => c.kind === 'blank')])).toEqual([['total', true]]);
   });
+
+  describe('a 合计 row printed at the top and again at the bottom', () => {
+    const body = (bottom: string) =>
+      grid([
+        ['科目编码', '', '科目名称', '合计', '基本支出', '项目支出'],
+        ['', '', '合计', '120.00', '100.00', '20.00'],
+        ['205', '', '教育支出', '120.00', '100.00', '20.00'],
+        ['20502', '', '普通教育', '120.00', '100.00', '20.00'],
+        ['', '', '合计', '120.00', bottom, '20.00'],
+      ]);
+
+    it('is read once when the copies agree, with no finding', () => {
+      const issues: LoadIssue[] = [];
+      const built = buildCoded(template('fiscal-expense'), body('100.00'), { table: 'fiscal-expense', unit: '万元', issues });
+      expect(issues).toEqual([]);
+      expect(built.rows.map((r) => r.key)).toEqual(['total', '205', '20502']);
+    });
+
+    it('reports the copies where they differ, naming the column and both values', () => {
+      const issues: LoadIssue[] = [];
+      buildCoded(template('fiscal-expense'), body('101.00'), { table: 'fiscal-expense', unit: '万元', issues });
+      expect(issues.map((i) => [i.code, i.loc.line, i.params])).toEqual([['total-copy-differs', 5, { row: '合计', column: '基本支出', first: '100.00', second: '101.00', firstLine: '2' }]]);
+    });
+  });
 });

@@ -1,0 +1,141 @@
+import { D, halfUnit, parseNumber, type Dec } from '../../model/number.js';
+
+/**
+ * Placing by arithmetic the values of a coded table whose text lost its empty cells. A row prints
+ * its total first and then some of its parts, in column order, with the empty ones gone: the parts
+ * may stand in any of the order-keeping choices of columns. The table's column sums (合计 = Σ 类,
+ * 类 = Σ 款, 款 = Σ 项, in every part column) link the rows; a choice is kept only when the rows
+ * above and under it can be chosen so that every sum holds, and a row is placed when exactly one
+ * of its choices is kept. Otherwise it stays unknown, never guessed.
+ */
+
+/** One row to place: its code (undefined for 合计), its printed part values in order, or null when they are not known for certain. */
+export interface ArithmeticRow {
+  code?: string;
+  parts: readonly string[] | null;
+}
+
+/** A choice for a row: the text of each part column ('' for an empty cell). */
+type Choice = readonly string[];
+
+/** Beyond this many combinations of children, a sum is not used (it constrains nothing then). */
+const MAX_COMBINATIONS = 20_000;
+
+/** Every order-keeping way of putting `values` in `columns` cells. */
+function choicesOf(values: readonly string[], columns: number): Choice[] {
+  const out: Choice[] = [];
+  const pick = (at: number, from: number, cells: string[]): void => {
+    if (at === values.length) {
+      out.push([...cells]);
+      return;
+    }
+    for (let c = from; c <= columns - (values.length - at); c++) {
+      cells[c] = values[at] ?? '';
+      pick(at + 1, c + 1, cells);
+      cells[c] = '';
+    }
+  };
+  if (values.length <= columns) pick(0, 0, new Array<string>(columns).fill(''));
+  return out;
+}
+
+interface Num {
+  value: Dec;
+  half: Dec;
+}
+
+const ZERO: Num = { value: new D(0), half: new D(0) };
+const num = (text: string): Num => {
+  const parsed = parseNumber(text);
+  return parsed.kind === 'number' ? { value: parsed.value, half: halfUnit(parsed.decimals) } : ZERO;
+};
+
+/** Whether the children's choices add up to the parent's in every column, within rounding. */
+function adds(parent: Choice, children: readonly Choice[]): boolean {
+  return parent.every((text, c) => {
+    const p = num(text);
+    let sum = new D(0);
+    let tolerance = p.half;
+    for (const child of children) {
+      const v = num(child[c] ?? '');
+      sum = sum.plus(v.value);
+      tolerance = tolerance.plus(v.half);
+    }
+    return sum.minus(p.value).abs().lte(tolerance);
+  });
+}
+
+/** The parent of each row: the nearest row whose code is a prefix of its own, or 合计 for a 类. */
+function parents(rows: readonly ArithmeticRow[]): Array<number | undefined> {
+  const total = rows.findIndex((r) => r.code === undefined);
+  return rows.map((r) => {
+    if (r.code === undefined) return undefined;
+    let best: number | undefined;
+    rows.forEach((q, j) => {
+      if (q.code !== undefined && q.code.length < (r.code?.length ?? 0) && r.code?.startsWith(q.code) && (best === undefined || q.code.length > (rows[best]?.code?.length ?? 0))) best = j;
+    });
+    return best ?? (total >= 0 ? total : undefined);
+  });
+}
+
+/**
+ * The part cells of each row, when exactly one choice is consistent with the sums; undefined for
+ * a row left unknown.
+ */
+export function placeByArithmetic(rows: readonly ArithmeticRow[], columns: number): Array<readonly string[] | undefined> {
+  const domains: Array<Choice[] | null> = rows.map((r) => (r.parts === null ? null : choicesOf(r.parts, columns)));
+  const parentOf = parents(rows);
+  const children = rows.map((_, i) => rows.flatMap((__, j) => (parentOf[j] === i ? [j] : [])));
+  const usable = (i: number): boolean => {
+    const kids = children[i] ?? [];
+    return domains[i] !== null && kids.length > 0 && kids.every((k) => domains[k] !== null);
+  };
+
+  // Up: the choices of a row its children can add up to.
+  const up: Array<Choice[] | null> = rows.map(() => null);
+  const order = [...rows.keys()].sort((a, b) => (rows[b]?.code?.length ?? 0) - (rows[a]?.code?.length ?? 0) || (rows[a]?.code === undefined ? 1 : 0) - (rows[b]?.code === undefined ? 1 : 0));
+  const combos = (kids: readonly number[], sets: ReadonlyArray<Choice[] | null>): Choice[][] | undefined => {
+    let count = 1;
+    for (const k of kids) count *= sets[k]?.length ?? 0;
+    if (count > MAX_COMBINATIONS) return undefined;
+    let out: Choice[][] = [[]];
+    for (const k of kids) out = out.flatMap((prefix) => (sets[k] ?? []).map((c) => [...prefix, c]));
+    return out;
+  };
+  const constrained: boolean[] = rows.map(() => false);
+  const kidCombos: Array<Choice[][] | undefined> = rows.map(() => undefined);
+  for (const i of order) {
+    const own = domains[i];
+    if (own === null || own === undefined) continue;
+    if (!usable(i)) {
+      up[i] = own;
+      continue;
+    }
+    const all = combos(children[i] ?? [], up);
+    if (!all) {
+      up[i] = own;
+      continue;
+    }
+    constrained[i] = true;
+    kidCombos[i] = all;
+    up[i] = own.filter((p) => all.some((combo) => adds(p, combo)));
+  }
+
+  // Down: a child's choices that some kept choice of its parent uses.
+  const kept: Array<Choice[] | null> = [...up];
+  for (const i of [...order].reverse()) {
+    const mine = kept[i];
+    if (!constrained[i] || !mine) continue;
+    const kids = children[i] ?? [];
+    const usedBy = kids.map(() => new Set<string>());
+    for (const combo of kidCombos[i] ?? []) {
+      if (!combo.every((c, n) => kept[kids[n] ?? -1]?.includes(c))) continue;
+      if (!mine.some((p) => adds(p, combo))) continue;
+      combo.forEach((c, n) => usedBy[n]?.add(c.join('\u0000')));
+    }
+    kids.forEach((k, n) => {
+      kept[k] = (kept[k] ?? []).filter((c) => usedBy[n]?.has(c.join('\u0000')));
+    });
+  }
+  return kept.map((choices) => (choices && choices.length === 1 ? choices[0] : undefined));
+}
