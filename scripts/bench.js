@@ -7,7 +7,7 @@
 //   BENCH_LARGE=1    also runs 10,000 documents (several minutes)
 //   BENCH_JOBS=n     the worker count of the pool figure (default 2)
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -27,6 +27,8 @@ const hasTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { stdio: 'ignor
 const zjs = ['node', 'bin/zjs.js'];
 const help = spawnSync('node', ['bin/zjs.js', 'check', '--help'], { encoding: 'utf8' }).stdout ?? '';
 const hasJobs = help.includes('--jobs');
+// Reconciling documents as sets keeps each checked document until the batch is read; --no-sets streams.
+const streamed = help.includes('--no-sets') ? ['--no-sets'] : [];
 
 /** Runs a command; returns wall milliseconds and, with GNU time, the peak RSS in MB. */
 function timed(args, { pinned = true } = {}) {
@@ -112,7 +114,7 @@ try {
   const dirs = new Map(SIZES.map((n) => [n, corpus(root, n)]));
   const batch = new Map();
   for (const n of SIZES) {
-    const args = [...zjs, 'check', dirs.get(n), '--format', 'json', '--no-progress', ...(hasJobs ? ['--jobs', '1'] : [])];
+    const args = [...zjs, 'check', dirs.get(n), '--format', 'json', '--no-progress', ...streamed, ...(hasJobs ? ['--jobs', '1'] : [])];
     timed(args);
     const runs = Array.from({ length: n === 1000 ? BATCH_RUNS : 1 }, () => timed(args));
     batch.set(n, { ms: median(runs.map((r) => r.ms)), rssMb: Math.max(...runs.map((r) => r.rssMb)) });
@@ -134,7 +136,25 @@ try {
     for (const n of SIZES) row(`peak RSS, ${n.toLocaleString('en')} documents`, `${batch.get(n).rssMb.toFixed(0)} MB`, 'flat');
     const first = batch.get(SIZES[0]).rssMb;
     const last = batch.get(SIZES[SIZES.length - 1]).rssMb;
-    row('peak RSS growth per document', `${((last - first) / (SIZES[SIZES.length - 1] - SIZES[0]) * 1024).toFixed(1)} KB`, 'flat (≈ 0)', yes(last < first * 1.25));
+    row(`peak RSS growth per document${streamed.length ? ' (--no-sets: streamed)' : ''}`, `${((last - first) / (SIZES[SIZES.length - 1] - SIZES[0]) * 1024).toFixed(1)} KB`, 'flat (≈ 0)', yes(last < first * 1.25));
+    if (streamed.length) {
+      // The default run reconciles sets: every checked document is kept until the batch is read.
+      const sets = timed([...zjs, 'check', dirs.get(1000), '--format', 'json', '--no-progress', ...(hasJobs ? ['--jobs', '1'] : [])]);
+      row('peak RSS, 1,000 documents, reconciled as sets (the default)', `${sets.rssMb.toFixed(0)} MB (${(((sets.rssMb - first) / (1000 - SIZES[0])) * 1024).toFixed(0)} KB a document kept)`);
+    }
+    // One document's memory against its size: the Zhuzhou text with its 情况说明 repeated to 4 and 16 MB.
+    const grown = [4, 16].map((mb) => {
+      const file = join(root, `grown-${mb}.txt`);
+      const text = readFileSync(FIXTURE, 'utf8');
+      const lines = text.split('\n');
+      const narrative = lines.slice(440, 700).join('\n');
+      let out = text;
+      while (Buffer.byteLength(out) < mb * 1048576) out += `\n${narrative}`;
+      writeFileSync(file, out);
+      return { mb, rssMb: timed([...zjs, 'check', file, '--format', 'json']).rssMb };
+    });
+    const [g4, g16] = grown;
+    row('one document of 4 MB / 16 MB of narrative', `${g4.rssMb.toFixed(0)} / ${g16.rssMb.toFixed(0)} MB peak RSS: ${((g16.rssMb - g4.rssMb) / 12).toFixed(0)} MB per MB of text`);
   }
 
   // Allocations and collection per document: the difference between 100 documents and one.

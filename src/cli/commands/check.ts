@@ -172,7 +172,7 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
   const explicit = flags.sets === false ? {} : await readPartners(flags, session, io);
   if (!explicit) return EXIT.failure;
   const reconciling = flags.sets !== false && (sources.length > 1 || Object.keys(explicit).length > 0);
-  const opened = accepting || reconciling ? { ok: true as const, sinks: [] } : await openSinks(targets, claimed.paths, optionsFor, io, progress);
+  const opened = accepting ? { ok: true as const, sinks: [] } : await openSinks(targets, claimed.paths, optionsFor, io, progress);
   if (!opened.ok) {
     io.stderr(`zjs: ${w.error}: ${opened.problem.path}: ${w.cannotWrite} (${opened.problem.code})\n`);
     return EXIT.failure;
@@ -188,18 +188,38 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
   const jobs = flags.jobs ?? availableParallelism();
   const worker = jobs > 1 && sources.length >= POOL_MIN_DOCUMENTS ? workerFile() : null;
   const checked = worker !== null ? checkInPool(worker, { paths, flags: { ...flags }, digest: reconciling }, sources, jobs, lang, io, progress) : checkInProcess(session, flags, io, progress, reconciling);
-  for await (const { entry, digest, severity } of checked) {
+  // A document goes to the streaming reports (and is let go) or is kept for the others.
+  const emit = async (entry: ReportEntry): Promise<void> => {
     if (sinks.length === 0) {
-      if (reconciling && digest) pending.push({ at: entries.length, digest, ...(severity ? { severity } : {}) });
       entries.push(entry);
-      continue;
+      return;
     }
     const doc = reportDocument(entry);
     summary = addSummaries(summary, summarize([doc]));
     for (const sink of sinks) await sink.write(sink.stream.document(doc));
     if (rest.length > 0) entries.push(entry);
+  };
+  // Reconciling keeps each checked document (findings and counts, not its tables) until every
+  // document is read; the streaming reports are then written document by document all the same.
+  const held: ReportEntry[] = [];
+  for await (const { entry, digest, severity } of checked) {
+    if (!reconciling) {
+      await emit(entry);
+      continue;
+    }
+    if (digest) pending.push({ at: held.length, digest, ...(severity ? { severity } : {}) });
+    held.push(entry);
   }
-  if (reconciling) reconcileAll(entries, pending, explicit, lang);
+  if (reconciling) {
+    reconcileAll(held, pending, explicit, lang);
+    // Each document is let go once written.
+    const queue: Array<ReportEntry | undefined> = held;
+    for (let i = 0; i < queue.length; i++) {
+      const entry = queue[i];
+      queue[i] = undefined;
+      if (entry) await emit(entry);
+    }
+  }
   if (entries.length === 0 && summary.documents === 0) {
     for (const sink of sinks) await sink.abort();
     io.stderr(`zjs: ${w.error}: ${paths.join(' ')}: ${w.noDocs}\n`);
