@@ -41,6 +41,17 @@ describe('zjs check on a set of documents', () => {
     expect(r.code).toBe(1);
   });
 
+  it('takes a configured severity for a rule across documents, as for any rule', async () => {
+    const previous = join(dir, 'budget-2023-severity.txt');
+    writeFileSync(previous, plant(readFileSync(BUDGET_2023, 'utf8'), 38, '1,945.00', '1,955.00', 2));
+    const config = join(dir, 'severity.json');
+    writeFileSync(config, JSON.stringify({ severity: { 'set-budget-previous': 'warning' } }));
+    const r = await run(['check', BUDGET_2024, '--previous', previous, '--config', config, '-f', 'json']);
+    expect(r.stderr).toBe('');
+    const [doc] = json(r.stdout).documents;
+    expect(doc?.findings.filter((f) => f.rule === 'set-budget-previous').map((f) => f.severity)).toEqual(['warning']);
+  });
+
   it('with --no-sets, checks each document alone (and streams the batch)', async () => {
     const previous = join(dir, 'budget-2023-off.txt');
     writeFileSync(previous, plant(readFileSync(BUDGET_2023, 'utf8'), 38, '1,945.00', '1,955.00', 2));

@@ -17,6 +17,7 @@ const ITEM_NAMES: Record<string, { zh: string; en: string }> = {
 export const budgetPrevious: SetRule = {
   id: 'set-budget-previous',
   title: { zh: '预算说明“比上年”增减与上年预算一致', en: 'Budget year-on-year changes agree with last year’s budget' },
+  severity: 'error',
   kind: 'budget',
   partner: 'previous',
   check(doc, other) {
