@@ -72,6 +72,6 @@ export function digestOf(doc: DisclosureDocument, kind: DocumentDigest['kind']):
     ...(name ? { department: { name, ...departmentKey(name) } } : {}),
     ...(doc.year ? { year: doc.year.value } : {}),
     cells,
-    claims: kind === 'budget' ? budgetClaims(doc.narrative) : [],
+    claims: kind === 'budget' ? budgetClaims(doc) : [],
   };
 }

@@ -167,7 +167,7 @@ function acrossDocuments(digest: DocumentDigest, digests: readonly DocumentDiges
   const previous = partnersOf(digest, digests, {}, lang).get('previous')?.other;
   const results = previous ? budgetPrevious.check(digest, previous) : [];
   return digest.claims.map((claim) => {
-    const result = results.find((r) => r.key === `previous/${claim.item}`);
+    const result = results.find((r) => r.key === claim.key);
     if (!previous || !result) return { item: claim.item, sentence: claim.sentence, location: claim.loc, verdict: previous ? 'skipped' : 'not-given' };
     return { item: claim.item, sentence: claim.sentence, location: claim.loc, verdict: result.status, other: previous.source, ...(result.status === 'fail' ? { message: result.message[lang] } : {}) };
   });

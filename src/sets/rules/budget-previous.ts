@@ -25,13 +25,13 @@ export const budgetPrevious: SetRule = {
       const before: DigestCell | undefined = other.cells[claim.item];
       const now = claim.current ?? doc.cells[claim.item];
       const name = ITEM_NAMES[claim.item] ?? { zh: claim.item, en: claim.item };
-      if (!before || !now) return [];
+      if (!before || !now || !claim.change) return [];
       const stated = new D(now.value).minus(new D(claim.change.value).times(claim.change.sign));
       const statedHalf = new D(now.half).plus(claim.change.half);
       const word = claim.change.sign > 0 ? { zh: '增加', en: 'an increase of' } : { zh: '减少', en: 'a decrease of' };
       return [
         agree(
-          `previous/${claim.item}`,
+          claim.key,
           { value: stated.toString(), half: statedHalf.toString() },
           before,
           {
