@@ -1,6 +1,7 @@
 import type { DisclosureDocument } from '../model/document.js';
 import type { Location } from '../model/location.js';
 import { parseNumber } from '../model/number.js';
+import { threePublicItem } from '../narrative/bind.js';
 import { otherDocumentClaims, type OtherDocumentClaim, type StatedFigure } from '../narrative/other-document.js';
 
 /** A figure as the digest keeps it: exact value and half its last printed digit, as strings. */
@@ -47,6 +48,17 @@ function figureIn(stated: StatedFigure | undefined, unit: '万元' | '%'): Claim
 
 const LAST_YEAR = /上年/;
 
+/** Whether a comparison is with last year: 比上年, 与上年相比, or the year before named (比2023年度 in a 2024 document). */
+function withLastYear(c: OtherDocumentClaim, year: number | undefined): boolean {
+  if (c.needs !== 'previous-year') return false;
+  if (LAST_YEAR.test(c.versus)) return true;
+  const named = /(20\d{2})年/.exec(c.versus)?.[1];
+  return named !== undefined && year !== undefined && Number(named) === year - 1;
+}
+
+/** A stated change or rate with its direction. */
+const signed = (figure: ClaimFigure | undefined, rise: boolean | undefined): (ClaimFigure & { sign: 1 | -1 }) | undefined => (figure ? { ...figure, sign: rise ? 1 : -1 } : undefined);
+
 /**
  * The 预算's items, by the words of the claim's subject (first match wins: 一般公共预算财政拨款支出
  * is the 财政拨款). The total, 一般公共预算 and 三公 claims must state this year's figure: in the
@@ -73,7 +85,7 @@ function budgetItem(c: OtherDocumentClaim): string | undefined {
 export function budgetClaims(doc: DisclosureDocument): ChangeClaim[] {
   const out: ChangeClaim[] = [];
   for (const c of otherDocumentClaims(doc, 'budget')) {
-    if (c.needs !== 'previous-year' || !LAST_YEAR.test(c.versus)) continue;
+    if (!withLastYear(c, doc.year?.value)) continue;
     const item = budgetItem(c);
     const change = figureIn(c.change, '万元');
     if (!item || !change || out.some((o) => o.item === item)) continue;
@@ -84,4 +96,31 @@ export function budgetClaims(doc: DisclosureDocument): ChangeClaim[] {
   // In the order of the items (the checks' order), as before: total, fiscal, general, 三公.
   const order = ['total', 'fiscal', 'general', 'three-public'];
   return out.sort((a, b) => order.indexOf(a.item) - order.indexOf(b.item));
+}
+
+/** The 三公 item a 决算 narrative's subject names (its 决算数, not a 预算数). */
+function threePublicCell(subject: string): string | undefined {
+  if (/预算数?$/.test(subject) && !/决算/.test(subject)) return undefined;
+  const item = threePublicItem(subject);
+  return item ? `three-public-${item}` : undefined;
+}
+
+/**
+ * The 比上年 claims of a 决算说明 about a figure its tables print (收入支出总计, 财政拨款收入支出总计,
+ * 一般公共预算财政拨款支出, the 三公 items…): every one, bound by the narrative's reading of its
+ * subject; `itemOf` says which digest cell a binding is. Last year's 决算 prints the same cell.
+ */
+export function finalClaims(doc: DisclosureDocument, itemOf: (binding: NonNullable<OtherDocumentClaim['binding']>) => string | undefined): ChangeClaim[] {
+  const out: ChangeClaim[] = [];
+  for (const c of otherDocumentClaims(doc, 'final')) {
+    if (!withLastYear(c, doc.year?.value)) continue;
+    const item = c.binding ? itemOf(c.binding) : threePublicCell(c.subject);
+    const change = signed(figureIn(c.change, '万元'), c.change?.rise);
+    const percent = signed(figureIn(c.percent, '%'), c.percent?.rise);
+    if (!item || (!change && !percent)) continue;
+    const current = figureIn(c.current, '万元');
+    if (c.current && !current) continue;
+    out.push({ key: `claim${out.length + 1}/${item}`, item, ...(current ? { current } : {}), ...(change ? { change } : {}), ...(percent ? { percent } : {}), sentence: c.sentence, loc: c.location });
+  }
+  return out;
 }

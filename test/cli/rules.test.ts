@@ -21,7 +21,7 @@ describe('zjs rules', () => {
 
   it('lists the rules across documents after the others, with their titles, severity and tag', async () => {
     const lines = (await run(['rules'])).stdout.trimEnd().split('\n');
-    expect(lines.slice(-SET_RULES.length).map((l) => l.split(/\s+/)[0])).toEqual(['set-budget-previous', 'set-final-budget', 'set-final-previous']);
+    expect(lines.slice(-SET_RULES.length).map((l) => l.split(/\s+/)[0])).toEqual(['set-budget-previous', 'set-final-budget', 'set-final-previous', 'set-final-claims']);
     for (const rule of SET_RULES) {
       const line = lines.find((l) => l.startsWith(`${rule.id} `));
       expect(line).toContain(rule.title.zh);
