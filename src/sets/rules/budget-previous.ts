@@ -1,6 +1,5 @@
-import { D } from '../../model/number.js';
 import type { DigestCell } from '../digest.js';
-import { agree } from './compare.js';
+import { agree, impliedLastYear } from './compare.js';
 import type { SetRule } from './types.js';
 
 const ITEM_NAMES: Record<string, { zh: string; en: string }> = {
@@ -26,13 +25,12 @@ export const budgetPrevious: SetRule = {
       const now = claim.current ?? doc.cells[claim.item];
       const name = ITEM_NAMES[claim.item] ?? { zh: claim.item, en: claim.item };
       if (!before || !now || !claim.change) return [];
-      const stated = new D(now.value).minus(new D(claim.change.value).times(claim.change.sign));
-      const statedHalf = new D(now.half).plus(claim.change.half);
+      const { value: stated, printed } = impliedLastYear(now, claim.change);
       const word = claim.change.sign > 0 ? { zh: '增加', en: 'an increase of' } : { zh: '减少', en: 'a decrease of' };
       return [
         agree(
           claim.key,
-          { value: stated.toString(), half: statedHalf.toString() },
+          printed,
           before,
           {
             zh: `${doc.year ?? ''}年预算说明称${name.zh}${now.text}万元、比上年${word.zh}${claim.change.text}万元，即上年为${stated.toFixed(2)}万元；${other.year ?? ''}年预算（${other.source}）${before.label.zh}为${before.text}万元`,

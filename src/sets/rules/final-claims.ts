@@ -2,7 +2,7 @@ import { D, type Dec } from '../../model/number.js';
 import { percentVerdict } from '../../narrative/intervals.js';
 import type { ChangeClaim } from '../claims.js';
 import type { DigestCell, DocumentDigest } from '../digest.js';
-import { agree } from './compare.js';
+import { agree, impliedLastYear } from './compare.js';
 import type { SetResult, SetRule } from './types.js';
 
 const HUNDRED = new D(100);
@@ -37,12 +37,12 @@ function checkClaim(doc: DocumentDigest, other: DocumentDigest, claim: ChangeCla
   const results: SetResult[] = [];
   if (claim.change) {
     const { sign, text } = claim.change;
-    const stated = new D(now.value).minus(new D(claim.change.value).times(sign));
+    const { value: stated, printed } = impliedLastYear(now, claim.change);
     const w = word(sign, 'change');
     results.push(
       agree(
         claim.key,
-        { value: stated.toString(), half: new D(now.half).plus(claim.change.half).toString() },
+        printed,
         before,
         {
           zh: `${said.zh}、比上年${w.zh}${text}万元，即上年为${stated.toFixed(2)}万元；${otherName.zh}${label.zh}为${before.text}万元`,
