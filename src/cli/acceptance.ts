@@ -3,6 +3,7 @@ import type { AcceptanceNotice, Baseline, BaselineDocument, BaselineEntry, Waive
 import type { Lang } from '../engine/messages.js';
 import { TABLE_KEYS } from '../model/document.js';
 import { RULES } from '../rules/index.js';
+import { SET_RULES } from '../sets/rules/index.js';
 import { TOOL_NAME } from '../version.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { realPathOf } from './destinations.js';
@@ -11,7 +12,7 @@ import { words } from './words.js';
 
 export type { FileProblem } from './json-file.js';
 
-const ruleIds = new Set(RULES.map((r) => r.meta.id));
+const ruleIds = new Set([...RULES.map((r) => r.meta.id), ...SET_RULES.map((r) => r.id)]);
 
 const text = (what: string) =>
   z.string({ error: (issue) => (issue.input === undefined ? `${what} is required` : `${what} must be a string`) }).check(z.trim(), z.minLength(1, { error: `${what} must not be empty` }));

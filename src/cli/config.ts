@@ -4,6 +4,7 @@ import picomatch from 'picomatch';
 import * as z from 'zod/mini';
 import type { Severity } from '../model/finding.js';
 import { RULES } from '../rules/index.js';
+import { SET_RULES } from '../sets/rules/index.js';
 import type { Rule } from '../rules/types.js';
 import { SynonymsSchema, UserRuleSchema, withUserCatalog, type UserCatalog } from '../rules/user.js';
 import { BUILTIN_CATALOG } from '../templates/catalog/index.js';
@@ -11,7 +12,8 @@ import type { CompiledCatalog } from '../templates/compiled.js';
 import { FamilyDefSchema, TableDefSchema } from '../templates/family.js';
 import { readJsonFile, type FileProblem } from './json-file.js';
 
-const RULE_IDS = RULES.map((r) => r.meta.id) as [string, ...string[]];
+// The rules across documents take a severity like any other.
+const RULE_IDS = [...RULES.map((r) => r.meta.id), ...SET_RULES.map((r) => r.id)] as [string, ...string[]];
 
 /** The file names zjs looks for, nearest folder first; in one folder, JSON before JSONC. */
 export const CONFIG_NAMES = ['zjs.config.json', 'zjs.config.jsonc'] as const;

@@ -68,9 +68,11 @@ const figure = (n: Num): StatedFigure => ({ text: n.text, value: n.value.toStrin
 
 /**
  * Every comparison in the narrative with a previous year or a budget, with the figures it states
- * and whether they could be checked inside the document (narrative-change). Pure.
+ * and whether they could be checked inside the document (narrative-change). Pure. In a 预算
+ * (`kind` budget) every figure is a budget figure: “一般公共预算收入预算X万元，比上年增加…” states
+ * this year's figure, where in a 决算 a figure named 预算 is not the one compared.
  */
-export function otherDocumentClaims(doc: DisclosureDocument): OtherDocumentClaim[] {
+export function otherDocumentClaims(doc: DisclosureDocument, kind: 'final' | 'budget' = 'final'): OtherDocumentClaim[] {
   const reading = claimsOf(doc);
   // Changes narrative-change checks with a percentage, by sentence and the offset of the change figure.
   const within = new Map<object, Set<number>>();
@@ -96,7 +98,7 @@ export function otherDocumentClaims(doc: DisclosureDocument): OtherDocumentClaim
       const percent = nums.find((n) => n.kind === 'percent' && n.start >= from && n.start < Math.min(from + 12, limit + 12) && WORD.test(s.text.slice(from, n.start)));
       if (!change && !percent) continue;
       // This year's figure: the last amount before the comparison that is not a budget or a change.
-      const current = [...nums].reverse().find((n) => n.kind === 'money' && n.end <= offset && !bracketed(s.text, n.start) && !BUDGET(s.text.slice(Math.max(0, n.start - 16), n.start)) && !WORD.test(s.text.slice(Math.max(0, n.start - 4), n.start)));
+      const current = [...nums].reverse().find((n) => n.kind === 'money' && n.end <= offset && !bracketed(s.text, n.start) && (kind === 'budget' || !BUDGET(s.text.slice(Math.max(0, n.start - 16), n.start))) && !WORD.test(s.text.slice(Math.max(0, n.start - 4), n.start)));
       const between = s.text.slice(after, (change ?? percent)?.start ?? after).replace(/^[，,]/, '').replace(WORD, '').replace(/[，,]$/, '');
       const subject = subjectNoun(between.length >= 2 ? between : current ? s.text.slice(clauseStart(s.text, current.start), current.start) : '');
       const bound = subject ? bindSubject(subject, scopeOf(s)) : undefined;

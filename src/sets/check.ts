@@ -77,7 +77,7 @@ export function reconcile(checked: CheckedDocument, doc: DocumentDigest, set: re
       if (result.status === 'fail') checks.failed++;
       else if (result.status === 'rounding') checks.rounding++;
       const configured = severity[rule.id];
-      const level: Severity = result.status === 'fail' ? (configured && configured !== 'off' ? configured : 'error') : 'info';
+      const level: Severity = result.status === 'fail' ? (configured && configured !== 'off' ? configured : rule.severity) : 'info';
       findings.push({
         rule: rule.id,
         id: `${rule.id}:${result.key}`,

@@ -1,7 +1,7 @@
 import type { DisclosureDocument } from '../model/document.js';
 import { cellAmount } from '../model/document.js';
 import type { Location } from '../model/location.js';
-import { budgetClaims, type ChangeClaim } from './claims.js';
+import { budgetClaims, finalClaims, type ChangeClaim } from './claims.js';
 import { departmentKey } from './department.js';
 
 /** A printed amount as a digest keeps it: exact decimals as strings, so the digest is plain JSON. */
@@ -17,7 +17,7 @@ export interface DigestCell {
 
 /**
  * What the cross-document rules need of one document, and nothing more: a few cells and the
- * narrative's claims about last year. Plain serialisable data, so that a run over a province keeps
+ * narrative's claims about last year (a 预算's about its totals, a 决算's about any cell above). Plain serialisable data, so that a run over a province keeps
  * one small digest per document (never whole documents) and a worker can send it back as JSON.
  */
 export interface DocumentDigest {
@@ -52,8 +52,28 @@ const CELLS: Record<DocumentDigest['kind'], ReadonlyArray<readonly [key: string,
     ['closing-capital', 'fiscal-income-expense', 'expense:closing', 'capital', '财政拨款收入支出决算总表 年末结转和结余“国有资本经营预算财政拨款”', 'fiscal summary, carried forward at end: state capital'],
     ['closing-capital', 'fiscal-income-expense', 'expense:closing-capital', 'total', '财政拨款收入支出决算总表 年末结转和结余“国有资本经营预算财政拨款”', 'fiscal summary, carried forward at end: state capital'],
     ['three-public-budget', 'three-public', 'three-public', 'budget-total', '“三公”经费支出决算表 预算数“合计”', '“three public” table, budget total'],
+    // Figures a 说明 compares with last year (比上年增加…): last year's 决算 prints them in the same cell.
+    ['grand-total', 'income-expense', 'income:grand-total', 'amount', '收入支出决算总表“收入总计”', 'income and expenditure summary, grand total'],
+    ['income-total', 'income-expense', 'income:total-income', 'amount', '收入支出决算总表“本年收入合计”', 'income and expenditure summary, income of the year'],
+    ['expense-total', 'income-expense', 'expense:total-expense', 'amount', '收入支出决算总表“本年支出合计”', 'income and expenditure summary, expenditure of the year'],
+    ['fiscal-income', 'income', 'total', 'fiscal', '收入决算表“财政拨款收入”合计', 'income table, fiscal appropriation income'],
+    ['fiscal-grand-total', 'fiscal-income-expense', 'income:grand-total', 'amount', '财政拨款收入支出决算总表“收入总计”', 'fiscal summary, grand total'],
+    ['general-expense', 'general-budget-expense', 'total', 'total', '一般公共预算财政拨款支出决算表“合计”', 'general public budget expenditure, total'],
+    ['general-basic', 'general-budget-expense', 'total', 'basic', '一般公共预算财政拨款支出决算表 基本支出“合计”', 'general public budget expenditure, basic total'],
+    ['general-project', 'general-budget-expense', 'total', 'project', '一般公共预算财政拨款支出决算表 项目支出“合计”', 'general public budget expenditure, project total'],
+    ['three-public-total', 'three-public', 'three-public', 'actual-total', '“三公”经费支出决算表 决算数“合计”', '“three public” table, actual total'],
+    ['three-public-abroad', 'three-public', 'three-public', 'actual-abroad', '“三公”经费支出决算表 决算数“因公出国（境）费”', '“three public” table, actual travel abroad'],
+    ['three-public-vehicle', 'three-public', 'three-public', 'actual-vehicle', '“三公”经费支出决算表 决算数“公务用车购置及运行维护费”', '“three public” table, actual official vehicles'],
+    ['three-public-purchase', 'three-public', 'three-public', 'actual-purchase', '“三公”经费支出决算表 决算数“公务用车购置费”', '“three public” table, actual vehicle purchase'],
+    ['three-public-operation', 'three-public', 'three-public', 'actual-operation', '“三公”经费支出决算表 决算数“公务用车运行维护费”', '“three public” table, actual vehicle operation'],
+    ['three-public-reception', 'three-public', 'three-public', 'actual-reception', '“三公”经费支出决算表 决算数“公务接待费”', '“three public” table, actual reception'],
   ],
 };
+
+/** The digest cell a 决算 narrative's figure is about: its binding (table, row, column) among the cells above. */
+function finalItem(binding: { table: string; row: string; column: string }): string | undefined {
+  return CELLS.final.find(([, table, row, column]) => table === binding.table && row === binding.row && column === binding.column)?.[0];
+}
 
 /** The digest of a document read as a family of this kind. */
 export function digestOf(doc: DisclosureDocument, kind: DocumentDigest['kind']): DocumentDigest {
@@ -72,6 +92,6 @@ export function digestOf(doc: DisclosureDocument, kind: DocumentDigest['kind']):
     ...(name ? { department: { name, ...departmentKey(name) } } : {}),
     ...(doc.year ? { year: doc.year.value } : {}),
     cells,
-    claims: kind === 'budget' ? budgetClaims(doc.narrative) : [],
+    claims: kind === 'budget' ? budgetClaims(doc) : finalClaims(doc, finalItem),
   };
 }

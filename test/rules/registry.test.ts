@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/rules/index.js';
+import { SET_RULES } from '../../src/sets/rules/index.js';
 import { contextFor } from '../../src/rules/types.js';
 import { documentFromText } from '../../src/load/index.js';
 import { readFixture } from '../support/fixtures.js';
@@ -20,6 +21,19 @@ describe('the rule registry', () => {
     expect(existsSync(`docs/rules/${id}.md`), `docs/rules/${id}.md`).toBe(true);
     expect(readFileSync(`docs/rules/${id}.md`, 'utf8')).toContain(`# ${id}`);
     expect(existsSync(`test/rules/${id}.test.ts`), `test/rules/${id}.test.ts`).toBe(true);
+  });
+
+  it.each(SET_RULES.map((r) => r.id))('%s (across documents) has a docs page with its one message, and is tested', (id) => {
+    const page = readFileSync(`docs/rules/${id}.md`, 'utf8');
+    expect(page).toContain(`# ${id}`);
+    expect(page).toContain('| `set` | {detail} | {detail} |');
+    expect(existsSync('test/sets/rules.test.ts')).toBe(true);
+    expect(readFileSync('test/sets/rules.test.ts', 'utf8')).toContain(`describe('${id}:`);
+  });
+
+  it('has no rule across documents with the id of another rule', () => {
+    const all = [...ids, ...SET_RULES.map((r) => r.id)];
+    expect(new Set(all).size).toBe(all.length);
   });
 
   it.each(RULES.map((r) => [r.meta.id, r] as const))('%s has Chinese and English messages with the same placeholders', (_id, rule) => {

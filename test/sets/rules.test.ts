@@ -4,8 +4,10 @@ import { partnersOf } from '../../src/sets/check.js';
 import { digestOf, type DocumentDigest } from '../../src/sets/digest.js';
 import { budgetPrevious } from '../../src/sets/rules/budget-previous.js';
 import { finalBudget } from '../../src/sets/rules/final-budget.js';
+import { finalPreviousClaims } from '../../src/sets/rules/final-claims.js';
 import { finalPrevious } from '../../src/sets/rules/final-previous.js';
 import type { SetRule } from '../../src/sets/rules/types.js';
+import { claimed2024Text, final2023Text, lastYear2023Text } from '../support/final-pair.js';
 import { readFixture } from '../support/fixtures.js';
 import { plant } from '../support/fixtures.js';
 import { BUDGET_2023, BUDGET_2024, SYNTHETIC } from '../support/planted.js';
@@ -22,11 +24,6 @@ const budget2023 = (text = readFixture(BUDGET_2023)) => digest(BUDGET_2023, text
 const budget2024 = (text = readFixture(BUDGET_2024)) => digest(BUDGET_2024, text, 'budget');
 
 const FINAL_2023 = 'final-2023.txt';
-/** The 2024 决算 as a 2023 one: its year, and closing balances equal to the 2024 opening ones (line 181). */
-function final2023Text(): string {
-  const text = readFixture(SYNTHETIC).replace(/2024/g, '2023');
-  return plant(plant(plant(plant(text, 181, '149.17', '161.80'), 181, '38.02', '46.30'), 181, '96.75', '105.50'), 181, '14.40', '10.00');
-}
 const final2023 = (text = final2023Text()) => digest(FINAL_2023, text, 'final');
 const final2024 = (text = readFixture(SYNTHETIC)) => digest(SYNTHETIC, text, 'final');
 
@@ -87,5 +84,55 @@ describe('set-final-budget: the 三公 预算数 of a 决算 against the same ye
   it('fails when the 预算 prints another 三公 budget', () => {
     const results = finalBudget.check(final2024(), budget2024(plant(readFixture(BUDGET_2024), 152, '62.00', '64.00', 2)));
     expect(results.map((r) => [r.status, r.expected, r.actual])).toEqual([['fail', '64.00', '62.00']]);
+  });
+});
+
+describe('set-final-claims: the 比上年 claims of a 决算 against last year’s 决算', () => {
+  it('reads each claim bound to a cell, with the change and the rate as stated', () => {
+    const claims = final2024(claimed2024Text()).claims;
+    expect(claims.map((c) => [c.key, c.current?.text, c.change?.sign, c.change?.text, c.percent?.text, c.loc.line])).toEqual([
+      ['claim1/grand-total', '4372.7', 1, '372.7', '9.32', 318],
+      ['claim2/fiscal-grand-total', '3813.8', 1, '313.8', '8.97', 330],
+      ['claim3/general-expense', '2580.28', 1, '180.28', '7.51', 334],
+      ['claim4/three-public-total', '54.5', -1, '5.5', '9.17', 342],
+    ]);
+  });
+
+  it('passes every change and rate of the clean pair', () => {
+    expect(statuses(finalPreviousClaims, final2024(claimed2024Text()), final2023(lastYear2023Text()))).toEqual([
+      'claim1/grand-total pass',
+      'claim1/grand-total/percent pass',
+      'claim2/fiscal-grand-total pass',
+      'claim2/fiscal-grand-total/percent pass',
+      'claim3/general-expense pass',
+      'claim3/general-expense/percent pass',
+      'claim4/three-public-total pass',
+      'claim4/three-public-total/percent pass',
+    ]);
+  });
+
+  it('fails the claim that last year’s 决算 does not bear out, naming both documents and cells', () => {
+    const results = finalPreviousClaims.check(final2024(claimed2024Text()), final2023(lastYear2023Text('4,010.00')));
+    const failed = results.filter((r) => r.status === 'fail');
+    expect(failed.map((r) => [r.key, r.expected, r.actual])).toEqual([
+      ['claim1/grand-total', '4000.00', '4010.00'],
+      ['claim1/grand-total/percent', '9.32', '9.04'],
+    ]);
+    expect(failed[0]?.locations.map((l) => [l.file, l.line])).toEqual([
+      [SYNTHETIC, 318],
+      [FINAL_2023, 60],
+    ]);
+    expect(failed[0]?.message.zh).toBe(`2024年决算说明称收入支出决算总表“收入总计”4372.7万元、比上年增加372.7万元，即上年为4000.00万元；2023年决算（${FINAL_2023}）收入支出决算总表“收入总计”为4,010.00万元`);
+    expect(failed[1]?.message.en).toContain(FINAL_2023);
+  });
+
+  it('notes a difference within the rounding of the printed figures as rounding, not an error', () => {
+    // 4372.7 − 372.7 = 4000.0 against 4,000.04: within 0.05 + 0.05 + 0.005.
+    const results = finalPreviousClaims.check(final2024(claimed2024Text()), final2023(lastYear2023Text('4,000.04')));
+    expect(results.filter((r) => r.key.startsWith('claim1/')).map((r) => `${r.key} ${r.status}`)).toEqual(['claim1/grand-total rounding', 'claim1/grand-total/percent pass']);
+  });
+
+  it('checks nothing when the 说明 makes no claim on last year (the generated pair)', () => {
+    expect(finalPreviousClaims.check(final2024(), final2023())).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import type { Location } from '../../model/location.js';
 import { partnersOf } from '../../sets/check.js';
 import { digestOf, type DocumentDigest } from '../../sets/digest.js';
 import { budgetPrevious } from '../../sets/rules/budget-previous.js';
+import { finalPreviousClaims } from '../../sets/rules/final-claims.js';
 import { ignoreOption, maxInputSizeOption, openSession, readDocuments } from '../session.js';
 
 interface ClaimsFlags {
@@ -148,15 +149,16 @@ async function runClaims(paths: string[], flags: ClaimsFlags, io: Io): Promise<n
   for (const { digest, json } of across) {
     const listed = acrossDocuments(digest, digests, lang);
     if (json) json.acrossDocuments = listed;
+    const needed = digest.kind === 'budget' ? { zh: '上年预算', en: 'last year’s budget' } : { zh: '上年决算', en: 'last year’s final accounts' };
     for (const c of listed) {
       const w = VERDICT[lang];
-      const verdict = c.verdict === 'not-given' ? (lang === 'zh' ? '未核对：需要上年预算（未一并给出）' : 'unchecked: needs last year’s budget (not given)') : `${w[c.verdict]}（${c.other ?? ''}）`;
+      const verdict = c.verdict === 'not-given' ? (lang === 'zh' ? `未核对：需要${needed.zh}（未一并给出）` : `unchecked: needs ${needed.en} (not given)`) : `${w[c.verdict]}（${c.other ?? ''}）`;
       acrossLines.push(`  ${formatLocation(c.location)}  [${lang === 'zh' ? '比上年' : 'on last year'}] ${verdict}  ${c.sentence}`);
     }
   }
   if (flags.format === 'json') io.stdout(inertJson(`${JSON.stringify(out, null, 2)}\n`));
   else if (acrossLines.length > 0) {
-    const head = lang === 'zh' ? '■ 需要另一文档核对的主张（预算说明“比上年”增减，与上年预算核对）' : '■ Claims that rest on another document (a budget’s changes on last year, checked against last year’s budget)';
+    const head = lang === 'zh' ? '■ 需要另一文档核对的主张（说明中“比上年”增减，与上年预算或上年决算核对）' : '■ Claims that rest on another document (changes on last year, checked against last year’s budget or final accounts)';
     io.stdout(visibleControls(`${[head, ...acrossLines, ''].join('\n')}\n`, { lines: true }));
   }
   return unreadable ? EXIT.failure : EXIT.ok;
@@ -165,11 +167,15 @@ async function runClaims(paths: string[], flags: ClaimsFlags, io: Io): Promise<n
 /** A document's claims about last year: checked against last year's document when it was given, else said to need it. */
 function acrossDocuments(digest: DocumentDigest, digests: readonly DocumentDigest[], lang: Lang): Array<{ item: string; sentence: string; location: Location; verdict: 'pass' | 'fail' | 'rounding' | 'skipped' | 'not-given'; other?: string; message?: string }> {
   const previous = partnersOf(digest, digests, {}, lang).get('previous')?.other;
-  const results = previous ? budgetPrevious.check(digest, previous) : [];
+  const rule = digest.kind === 'budget' ? budgetPrevious : finalPreviousClaims;
+  const results = previous ? rule.check(digest, previous) : [];
   return digest.claims.map((claim) => {
-    const result = results.find((r) => r.key === `previous/${claim.item}`);
-    if (!previous || !result) return { item: claim.item, sentence: claim.sentence, location: claim.loc, verdict: previous ? 'skipped' : 'not-given' };
-    return { item: claim.item, sentence: claim.sentence, location: claim.loc, verdict: result.status, other: previous.source, ...(result.status === 'fail' ? { message: result.message[lang] } : {}) };
+    // A 决算's claim is checked twice when it states a rate: the change, then `<key>/percent`.
+    const own = results.filter((r) => r.key === claim.key || r.key.startsWith(`${claim.key}/`));
+    if (!previous || own.length === 0) return { item: claim.item, sentence: claim.sentence, location: claim.loc, verdict: previous ? 'skipped' : 'not-given' };
+    const failed = own.filter((r) => r.status === 'fail');
+    const verdict = failed.length > 0 ? 'fail' : own.some((r) => r.status === 'rounding') ? 'rounding' : 'pass';
+    return { item: claim.item, sentence: claim.sentence, location: claim.loc, verdict, other: previous.source, ...(failed.length > 0 ? { message: failed.map((r) => r.message[lang]).join(lang === 'zh' ? '；' : '; ') } : {}) };
   });
 }
 

@@ -1,6 +1,5 @@
-import { D } from '../../model/number.js';
 import type { DigestCell } from '../digest.js';
-import { agree } from './compare.js';
+import { agree, impliedLastYear } from './compare.js';
 import type { SetRule } from './types.js';
 
 const ITEM_NAMES: Record<string, { zh: string; en: string }> = {
@@ -17,6 +16,7 @@ const ITEM_NAMES: Record<string, { zh: string; en: string }> = {
 export const budgetPrevious: SetRule = {
   id: 'set-budget-previous',
   title: { zh: '预算说明“比上年”增减与上年预算一致', en: 'Budget year-on-year changes agree with last year’s budget' },
+  severity: 'error',
   kind: 'budget',
   partner: 'previous',
   check(doc, other) {
@@ -24,14 +24,13 @@ export const budgetPrevious: SetRule = {
       const before: DigestCell | undefined = other.cells[claim.item];
       const now = claim.current ?? doc.cells[claim.item];
       const name = ITEM_NAMES[claim.item] ?? { zh: claim.item, en: claim.item };
-      if (!before || !now) return [];
-      const stated = new D(now.value).minus(new D(claim.change.value).times(claim.change.sign));
-      const statedHalf = new D(now.half).plus(claim.change.half);
+      if (!before || !now || !claim.change) return [];
+      const { value: stated, printed } = impliedLastYear(now, claim.change);
       const word = claim.change.sign > 0 ? { zh: '增加', en: 'an increase of' } : { zh: '减少', en: 'a decrease of' };
       return [
         agree(
-          `previous/${claim.item}`,
-          { value: stated.toString(), half: statedHalf.toString() },
+          claim.key,
+          printed,
           before,
           {
             zh: `${doc.year ?? ''}年预算说明称${name.zh}${now.text}万元、比上年${word.zh}${claim.change.text}万元，即上年为${stated.toFixed(2)}万元；${other.year ?? ''}年预算（${other.source}）${before.label.zh}为${before.text}万元`,

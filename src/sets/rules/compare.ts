@@ -23,3 +23,12 @@ export function agree(key: string, expected: Printed, actual: Printed, message: 
   const status = diff.isZero() ? 'pass' : diff.abs().lte(tolerance) ? 'rounding' : 'fail';
   return { key, status, message, locations, expected: money(e), actual: money(a), difference: money(diff), tolerance: money(tolerance) };
 }
+
+/**
+ * Last year's figure a 比上年 claim implies: this year's less the change (增加) or plus it (减少),
+ * with the rounding of both printed figures.
+ */
+export function impliedLastYear(now: Printed, change: Printed & { sign: 1 | -1 }): { value: InstanceType<typeof D>; printed: Printed } {
+  const value = new D(now.value).minus(new D(change.value).times(change.sign));
+  return { value, printed: { value: value.toString(), half: new D(now.half).plus(change.half).toString() } };
+}

@@ -9,6 +9,7 @@ import type { SetRule } from './types.js';
 export const finalBudget: SetRule = {
   id: 'set-final-budget',
   title: { zh: '决算“三公”经费预算数与当年预算一致', en: 'The “three public” budget column of the final accounts agrees with the year’s budget' },
+  severity: 'error',
   kind: 'final',
   partner: 'budget',
   check(doc, other) {

@@ -12,6 +12,7 @@ const FUNDS: ReadonlyArray<readonly [string, { zh: string; en: string }]> = [
 export const finalPrevious: SetRule = {
   id: 'set-final-previous',
   title: { zh: '年初结转和结余与上年决算年末结转和结余一致', en: 'Carry-over at the start of the year agrees with last year’s closing balance' },
+  severity: 'error',
   kind: 'final',
   partner: 'previous',
   check(doc, other) {

@@ -1,4 +1,4 @@
-import type { CheckStatus, Localized } from '../../model/finding.js';
+import type { CheckStatus, Localized, Severity } from '../../model/finding.js';
 import type { Location } from '../../model/location.js';
 import type { DocumentDigest } from '../digest.js';
 
@@ -25,6 +25,8 @@ export interface SetResult {
 export interface SetRule {
   id: string;
   title: Localized;
+  /** Severity of a failed check (configurable like any rule's); rounding notes are `info`. */
+  severity: Severity;
   /** This document's kind, and the partner it needs. */
   kind: DocumentDigest['kind'];
   partner: Partner;
