@@ -48,7 +48,7 @@ describe('--format json', () => {
     expect(a.stdout.length).toBeGreaterThan(1000);
   });
 
-  it('is schema version 2: each finding names its message and the values that filled it', async () => {
+  it('is schema version 4: each finding names its message and the values that filled it', async () => {
     for (const lang of ['zh', 'en'] as const) {
       const r = await run(['check', 'fixtures/zhuzhou-hrss-2023.txt', 'fixtures/bad/non-numeric', '--format', 'json', '--lang', lang]);
       const report = JSON.parse(r.stdout) as { schemaVersion: number; documents: Array<{ findings: Array<{ rule: string; message: string; messageId: string; params: Record<string, string> }> }> };
