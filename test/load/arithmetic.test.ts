@@ -43,4 +43,22 @@ describe('placeByArithmetic', () => {
     const placed = placeByArithmetic(chain('101.00'), 2);
     expect(show(placed)).toEqual(['?', '?', '?', '?', '?']);
   });
+  it('settles the 合计 row by the column values another table printed, then the rows under it by the sums', () => {
+    // 收入决算表 columns 财政拨款, 上级补助, 其他: the summary table says 90.00, nothing, 10.00.
+    const rows = [
+      { parts: ['90.00', '10.00'], known: ['90.00', '', '10.00'] },
+      { code: '201', parts: ['90.00', '10.00'] },
+      { code: '20106', parts: ['90.00', '10.00'] },
+    ];
+    expect(show(placeByArithmetic(rows, 3))).toEqual(['90.00 | · | 10.00', '90.00 | · | 10.00', '90.00 | · | 10.00']);
+    // Without them, 10.00 could be 上级补助 or 其他: nothing is placed.
+    expect(show(placeByArithmetic(rows.map(({ known: _known, ...r }) => r), 3))).toEqual(['?', '?', '?']);
+  });
+
+  it('ignores known column values that no choice matches, and tells equal values apart by them', () => {
+    const wrong = [{ parts: ['90.00', '10.00'], known: ['90.00', '', '12.00'] }];
+    expect(show(placeByArithmetic(wrong, 3))).toEqual(['?']);
+    const twice = [{ parts: ['10.00', '10.00'], known: ['10.00', '', '10.00'] }, { code: '201', parts: ['10.00', '10.00'] }];
+    expect(show(placeByArithmetic(twice, 3))).toEqual(['10.00 | · | 10.00', '10.00 | · | 10.00']);
+  });
 });

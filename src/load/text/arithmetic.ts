@@ -13,6 +13,8 @@ import { D, halfUnit, parseNumber, type Dec } from '../../model/number.js';
 export interface ArithmeticRow {
   code?: string;
   parts: readonly string[] | null;
+  /** The value of each part column known from another table ('' for zero); only choices matching it stay. */
+  known?: readonly string[];
 }
 
 /** A choice for a row: the text of each part column ('' for an empty cell). */
@@ -83,7 +85,15 @@ function parents(rows: readonly ArithmeticRow[]): Array<number | undefined> {
  * a row left unknown.
  */
 export function placeByArithmetic(rows: readonly ArithmeticRow[], columns: number): Array<readonly string[] | undefined> {
-  const domains: Array<Choice[] | null> = rows.map((r) => (r.parts === null ? null : choicesOf(r.parts, columns)));
+  const domains: Array<Choice[] | null> = rows.map((r) => {
+    if (r.parts === null) return null;
+    const all = choicesOf(r.parts, columns);
+    const known = r.known;
+    if (!known) return all;
+    // Taken only when exactly one choice matches: several would be no more than a guess.
+    const matching = all.filter((choice) => known.length === columns && adds(choice, [known]));
+    return matching.length === 1 ? matching : all;
+  });
   const parentOf = parents(rows);
   const children = rows.map((_, i) => rows.flatMap((__, j) => (parentOf[j] === i ? [j] : [])));
   const usable = (i: number): boolean => {

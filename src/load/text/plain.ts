@@ -7,6 +7,7 @@ import { CODE_PART, KEY_HEADING, KEY_WORD, NUMBERED, PANEL_TOTALS, TOTAL } from 
 import { joinPieces, tokenKind, type SourceLine, type TokenKind } from './lines.js';
 import { append } from '../arrays.js';
 import { placeByArithmetic } from './arithmetic.js';
+import type { KnownTotals } from './summary.js';
 import { D, halfUnit, parseNumber, type Dec } from '../../model/number.js';
 import { THREE_PUBLIC_HEADINGS, THREE_PUBLIC_ITEMS, THREE_PUBLIC_KIND_HEADINGS, THREE_PUBLIC_NAMES, THREE_PUBLIC_SUMS, type ThreePublicItem } from '../../templates/three-public.js';
 
@@ -128,11 +129,11 @@ const row = (file: string, cells: string[], line: SourceLine, placements: readon
 };
 
 /** Rebuilds one table block whose text lost its empty cells; see the module comment. */
-export function unalignedTable(file: string, template: TableTemplate, lines: readonly SourceLine[], shape: UnalignedShape): GridRow[] {
+export function unalignedTable(file: string, template: TableTemplate, lines: readonly SourceLine[], shape: UnalignedShape, known?: KnownTotals): GridRow[] {
   const plain = plainLines(lines).filter((l) => l.tokens.length > 0);
   switch (template.layout) {
     case 'coded':
-      return coded(file, template, plain, shape);
+      return coded(file, template, plain, shape, known?.get(template.key));
     case 'two-sided':
       return twoSided(file, template, plain, shape);
     case 'panels':
@@ -168,7 +169,7 @@ interface CodedRow {
   after: number;
 }
 
-function coded(file: string, template: TableTemplate, lines: readonly PlainLine[], shape: UnalignedShape): GridRow[] {
+function coded(file: string, template: TableTemplate, lines: readonly PlainLine[], shape: UnalignedShape, totals?: ReadonlyMap<string, string>): GridRow[] {
   const keyOf = (line: PlainLine): CodedRow['key'] | undefined => {
     const words = line.tokens.filter((t) => !(t.kind === 'text' && KEY_WORD.test(normaliseHeader(t.text))));
     const first = words[0];
@@ -265,13 +266,18 @@ function coded(file: string, template: TableTemplate, lines: readonly PlainLine[
   const certainOf = (r: CodedRow): boolean => !r.unsure && (r.extra.length === 0 || shape === 'cells');
   // Rows whose total is known and whose parts the text does not place: placed by the column sums
   // when exactly one choice is consistent (arithmetic.ts).
+  // The 合计 row's part columns as another table printed them, when it printed every one.
+  const partSpecs = named.specs.slice(1);
+  const totalRow = rows.find((r) => r.key.total);
+  const sameTotal = totalRow !== undefined && sameNumber(totalRow.own[0] ?? '', totals?.get('total') ?? '');
+  const knownParts = totals && sameTotal && partSpecs.every((s) => totals.has(s.key)) ? partSpecs.map((s) => totals.get(s.key) ?? '') : undefined;
   const byArithmetic =
     firstIsTotal && named.all && columns > 1
       ? placeByArithmetic(
           rows.map((r) => {
             const values = [...r.own, ...r.extra];
             const known = certainOf(r) && r.stray.length === 0;
-            return { ...(r.key.code ? { code: r.key.code } : {}), parts: known ? values.slice(1) : null };
+            return { ...(r.key.code ? { code: r.key.code } : {}), parts: known ? values.slice(1) : null, ...(r.key.total && knownParts ? { known: knownParts } : {}) };
           }),
           columns - 1,
         )
@@ -290,6 +296,12 @@ function coded(file: string, template: TableTemplate, lines: readonly PlainLine[
   });
   return out;
 }
+
+const sameNumber = (a: string, b: string): boolean => {
+  const x = parseNumber(a);
+  const y = parseNumber(b);
+  return x.kind === 'number' && y.kind === 'number' && x.value.eq(y.value);
+};
 
 /**
  * Rows that cannot come from a table read row by row: a code twice, more values than columns, or

@@ -1,6 +1,7 @@
 import type { GridRow } from '../grid.js';
 import { segment, type TableBlock } from '../segment.js';
 import { BUILTIN_TEMPLATES, type TemplateSet } from '../../templates/tables.js';
+import { incomeTotalsOf, type KnownTotals } from './summary.js';
 
 /**
  * How one shape of text is read: its lines as grid rows, and how the rows of one table (found by
@@ -8,7 +9,8 @@ import { BUILTIN_TEMPLATES, type TemplateSet } from '../../templates/tables.js';
  */
 export interface TextStrategy {
   rows: GridRow[];
-  rebuild(block: TableBlock, range: GridRow[]): GridRow[];
+  /** `known`: what tables rebuilt before this one say about its rows, by table key (summary.ts). */
+  rebuild(block: TableBlock, range: GridRow[], known: KnownTotals): GridRow[];
 }
 
 /** Finds the table blocks of the rows and rebuilds each block's body; the rest stays as it is. */
@@ -17,13 +19,17 @@ export function rebuildBlocks({ rows, rebuild }: TextStrategy, templates: Templa
   const index = new Map(rows.map((r, i) => [r, i]));
   const replaced = new Map<number, GridRow[]>();
   const skipped = new Set<number>();
+  const known = new Map<string, ReadonlyMap<string, string>>();
   for (const block of seg.blocks) {
     const first = block.body[0];
     const last = block.body[block.body.length - 1];
     if (!first || !last) continue;
     const from = index.get(first) ?? 0;
     const to = index.get(last) ?? from;
-    replaced.set(from, rebuild(block, rows.slice(from, to + 1)));
+    const rebuilt = rebuild(block, rows.slice(from, to + 1), known);
+    replaced.set(from, rebuilt);
+    const income = incomeTotalsOf(block.template, rebuilt);
+    if (income) known.set('income', income);
     for (let i = from + 1; i <= to; i++) skipped.add(i);
   }
   const out: GridRow[] = [];

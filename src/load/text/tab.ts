@@ -6,6 +6,7 @@ import { unalignedTable } from './plain.js';
 import { dropRepeatedHeader, joinWrappedRows, strayNumbers } from './repair.js';
 import { blockShape } from './shape.js';
 import type { TextStrategy } from './strategy.js';
+import type { KnownTotals } from './summary.js';
 
 /**
  * A text whose lines are rows of tab-separated cells. Each table is checked: when its tabs keep
@@ -15,13 +16,13 @@ import type { TextStrategy } from './strategy.js';
 export function tabStrategy(file: string, lines: readonly SourceLine[]): TextStrategy {
   const rows: GridRow[] = lines.map((l) => ({ cells: l.text.split('\t').map((c) => c.trim()), loc: { file, line: l.line } }));
   const byLine = new Map(lines.map((l) => [l.line, l]));
-  const rebuild = (block: TableBlock, range: GridRow[]): GridRow[] => {
+  const rebuild = (block: TableBlock, range: GridRow[], known: KnownTotals): GridRow[] => {
     const body = dropRepeatedHeader(range.filter((r) => r.cells.some((c) => c !== '')));
     const shape = blockShape(body);
     if (shape === 'tab') return strayNumbers(joinWrappedRows(body, block.template), block.template);
     const kept = new Set(body.map((r) => r.loc.line));
     const source = range.map((r) => sourceLineOf(r, byLine)).filter((l) => kept.has(l.line) || l.text.trim() === '');
-    return shape === 'cells' ? cellsTable(file, block.template, source) : unalignedTable(file, block.template, source, 'plain');
+    return shape === 'cells' ? cellsTable(file, block.template, source, known) : unalignedTable(file, block.template, source, 'plain', known);
   };
   return { rows, rebuild };
 }
