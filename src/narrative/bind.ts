@@ -1,5 +1,6 @@
 import type { DisclosureDocument, Row, Table, TableKey } from '../model/document.js';
 import { functionClassCode } from '../model/function-classes.js';
+import type { ThreePublicItem } from '../templates/three-public.js';
 import type { Sentence } from './text.js';
 
 /** A table cell a narrative number is about. */
@@ -154,7 +155,7 @@ export function bindSubject(subject: string, scope: Scope): Binding | undefined 
   return classBinding(noun, scope);
 }
 
-export type ThreePublicItem = 'total' | 'abroad' | 'vehicle' | 'purchase' | 'operation' | 'reception';
+export type { ThreePublicItem };
 
 /** How narratives name each 三公 item, longest form first. */
 export const THREE_PUBLIC_MENTIONS: ReadonlyArray<readonly [string, ThreePublicItem]> = [

@@ -4,10 +4,10 @@ import { dirname, join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { applyAcceptance, baselineOf, type Baseline, type WaiverSet } from '../../engine/accept.js';
 import type { Lang } from '../../engine/messages.js';
-import { checkDocument, type CheckedDocument } from '../../engine/run.js';
+import type { CheckedDocument } from '../../engine/run.js';
 import { discover } from '../../load/index.js';
 import { reconcileAll, type Explicit, type Pending } from '../../sets/check.js';
-import { digestOf, type DocumentDigest } from '../../sets/digest.js';
+import type { DocumentDigest } from '../../sets/digest.js';
 import { ENCODINGS, type Encoding } from '../../load/decode.js';
 import type { HtmlFile } from '../../report/html.js';
 import { FORMAT_NAMES, FORMATS, isFormatName, type FormatOptions, type ReportFormat } from '../../report/index.js';
@@ -18,7 +18,7 @@ import { openFileAtomic, writeFileAtomic, type AtomicFile } from '../atomic-writ
 import { guardInputs, inputPaths, mayWrite, type WriteGuard } from '../destinations.js';
 import { EXIT, type CommandContext, type Io } from '../io.js';
 import { outputProblemText, planOutputs, type OutputFlag, type OutputTarget } from '../outputs.js';
-import { checkedEntry, kindOf, type CheckedEntry } from '../checked-entry.js';
+import { checkedEntry, type CheckedEntry } from '../checked-entry.js';
 import { checkInPool, POOL_MIN_DOCUMENTS, workerFile } from '../pool.js';
 import { startProgress, type Progress } from '../progress.js';
 import { ignoreOption, maxInputSizeOption, openSession, readDocuments, type Session } from '../session.js';
@@ -419,8 +419,8 @@ async function readPartners(flags: CheckFlags, session: Session, io: Io): Promis
     const list: DocumentDigest[] = [];
     for await (const item of readDocuments(await discover([path]), { ...flags, lang: session.lang }, io, undefined, session.catalogOf)) {
       if (item.kind === 'unreadable') return undefined;
-      const options = session.optionsFor(item.source);
-      list.push(digestOf(item.doc, kindOf(checkDocument(item.doc, options).family.id, options)));
+      const { digest } = checkedEntry(item.doc, session.optionsFor(item.source), true);
+      if (digest) list.push(digest);
     }
     if (list.length === 0) {
       io.stderr(`zjs: ${words(session.lang).error}: ${path}: ${words(session.lang).noDocs}\n`);
