@@ -108,14 +108,19 @@ export interface Pending {
   severity?: Readonly<Record<string, Severity | 'off'>>;
 }
 
+/** One entry of a run reconciled with its partners among the run's digests (and the given ones). */
+export function reconcileEntry<E extends { kind: string; doc?: CheckedDocument }>(entry: E, pending: Pending, digests: readonly DocumentDigest[], explicit: Explicit, lang: Lang): E {
+  return entry.kind === 'checked' && entry.doc ? { ...entry, doc: reconcile(entry.doc, pending.digest, digests, explicit, lang, pending.severity) } : entry;
+}
+
 /**
  * Reconciles every checked document of a run with its partners among the run's digests (and the
  * given ones), in place: each entry becomes the document with its findings across documents.
  */
 export function reconcileAll<E extends { kind: string; doc?: CheckedDocument }>(entries: E[], pending: readonly Pending[], explicit: Explicit, lang: Lang): void {
   const digests = pending.map((p) => p.digest);
-  for (const { at, digest, severity } of pending) {
-    const entry = entries[at];
-    if (entry?.kind === 'checked' && entry.doc) entries[at] = { ...entry, doc: reconcile(entry.doc, digest, digests, explicit, lang, severity) };
+  for (const p of pending) {
+    const entry = entries[p.at];
+    if (entry) entries[p.at] = reconcileEntry(entry, p, digests, explicit, lang);
   }
 }

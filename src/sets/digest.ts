@@ -85,7 +85,9 @@ export function digestOf(doc: DisclosureDocument, kind: DocumentDigest['kind']):
     if (amount) cells[key] = { value: amount.value.toString(), half: amount.half.toString(), text: amount.text, label: { zh, en }, loc: amount.loc };
   }
   const name = doc.department?.name;
-  return {
+  // A fresh copy: a digest is kept for the whole run, and a substring (a cell's text, a sentence)
+  // would otherwise keep the document's whole source text alive with it.
+  return structuredClone({
     source: doc.source,
     files: [...doc.files],
     kind,
@@ -93,5 +95,5 @@ export function digestOf(doc: DisclosureDocument, kind: DocumentDigest['kind']):
     ...(doc.year ? { year: doc.year.value } : {}),
     cells,
     claims: kind === 'budget' ? budgetClaims(doc) : finalClaims(doc, finalItem),
-  };
+  });
 }

@@ -1,12 +1,13 @@
 import { mkdir, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { applyAcceptance, baselineOf, type Baseline, type WaiverSet } from '../../engine/accept.js';
 import type { Lang } from '../../engine/messages.js';
 import type { CheckedDocument } from '../../engine/run.js';
 import { discover } from '../../load/index.js';
-import { reconcileAll, type Explicit, type Pending } from '../../sets/check.js';
+import { reconcileEntry, type Explicit, type Pending } from '../../sets/check.js';
+import { HeldEntries, heldInMemory } from '../held.js';
 import type { DocumentDigest } from '../../sets/digest.js';
 import { ENCODINGS, type Encoding } from '../../load/decode.js';
 import type { HtmlFile } from '../../report/html.js';
@@ -200,25 +201,30 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
     if (rest.length > 0) entries.push(entry);
   };
   // Reconciling keeps each checked document (findings and counts, not its tables) until every
-  // document is read; the streaming reports are then written document by document all the same.
-  const held: ReportEntry[] = [];
-  for await (const { entry, digest, severity } of checked) {
-    if (!reconciling) {
-      await emit(entry);
-      continue;
+  // document is read, the first ones in memory and the rest in a temporary file; the streaming
+  // reports are then written document by document all the same.
+  const held = new HeldEntries<ReportEntry>(heldInMemory(io.env.ZJS_HELD_IN_MEMORY), io.env.TMPDIR || tmpdir());
+  try {
+    for await (const { entry, digest, severity } of checked) {
+      if (!reconciling) {
+        await emit(entry);
+        continue;
+      }
+      if (digest) pending.push({ at: held.length, digest, ...(severity ? { severity } : {}) });
+      held.push(entry);
     }
-    if (digest) pending.push({ at: held.length, digest, ...(severity ? { severity } : {}) });
-    held.push(entry);
-  }
-  if (reconciling) {
-    reconcileAll(held, pending, explicit, lang);
-    // Each document is let go once written.
-    const queue: Array<ReportEntry | undefined> = held;
-    for (let i = 0; i < queue.length; i++) {
-      const entry = queue[i];
-      queue[i] = undefined;
-      if (entry) await emit(entry);
+    if (reconciling) {
+      const digests = pending.map((p) => p.digest);
+      let next = 0;
+      let at = 0;
+      for (const entry of held.drain()) {
+        const own = pending[next]?.at === at ? pending[next++] : undefined;
+        at++;
+        await emit(own ? reconcileEntry(entry, own, digests, explicit, lang) : entry);
+      }
     }
+  } finally {
+    held.close();
   }
   if (entries.length === 0 && summary.documents === 0) {
     for (const sink of sinks) await sink.abort();

@@ -1,0 +1,92 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+
+/** How many held documents stay in memory: ZJS_HELD_IN_MEMORY (a whole number), 16 by default. */
+export function heldInMemory(setting: string | undefined): number {
+  return setting !== undefined && /^\d+$/.test(setting.trim()) ? Number(setting.trim()) : 16;
+}
+
+/**
+ * The checked documents of a batch kept until every document is read (document sets are reconciled
+ * then). The first few stay in memory; the rest go, serialised, to a private temporary file that is
+ * read back in order and removed, so that a province-sized run keeps only its digests in memory.
+ * Entries are plain data (they already cross worker threads), so serialisation gives them back
+ * exactly. Where no temporary file can be made, entries stay in memory.
+ */
+export class HeldEntries<T> {
+  private readonly memory: Array<T | undefined> = [];
+  /** Byte offset and length of each spilled entry, by its index among the held ones. */
+  private readonly spilled: Array<readonly [offset: number, length: number]> = [];
+  private dir: string | null = null;
+  private fd: number | null = null;
+  private end = 0;
+  private failed = false;
+
+  constructor(
+    private readonly inMemory = 16,
+    private readonly parent: string = tmpdir(),
+  ) {}
+
+  get length(): number {
+    return this.memory.length + this.spilled.length;
+  }
+
+  /** Whether some entries were written to the temporary file (for tests). */
+  get spilling(): boolean {
+    return this.fd !== null;
+  }
+
+  push(entry: T): void {
+    if (this.spilled.length === 0 && (this.memory.length < this.inMemory || !this.open())) {
+      this.memory.push(entry);
+      return;
+    }
+    const bytes = serialize(entry);
+    writeSync(this.fd as number, bytes, 0, bytes.length, this.end);
+    this.spilled.push([this.end, bytes.length]);
+    this.end += bytes.length;
+  }
+
+  /** Every entry in the order pushed, each let go as it is given; the temporary file is removed after. */
+  *drain(): Generator<T> {
+    try {
+      for (let i = 0; i < this.memory.length; i++) {
+        const entry = this.memory[i] as T;
+        this.memory[i] = undefined;
+        yield entry;
+      }
+      for (const [offset, length] of this.spilled) {
+        const bytes = Buffer.allocUnsafe(length);
+        readSync(this.fd as number, bytes, 0, length, offset);
+        yield deserialize(bytes) as T;
+      }
+    } finally {
+      this.close();
+    }
+  }
+
+  /** Removes the temporary file (also when a run stops before draining). */
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    if (this.dir !== null) rmSync(this.dir, { recursive: true, force: true });
+    this.fd = null;
+    this.dir = null;
+  }
+
+  private open(): boolean {
+    if (this.fd !== null) return true;
+    if (this.failed) return false;
+    try {
+      this.dir = mkdtempSync(join(this.parent, 'zjs-held-'));
+      this.fd = openSync(join(this.dir, 'documents'), 'w+', 0o600);
+      return true;
+    } catch {
+      if (this.dir !== null) rmSync(this.dir, { recursive: true, force: true });
+      this.dir = null;
+      this.failed = true;
+      return false;
+    }
+  }
+}

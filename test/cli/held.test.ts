@@ -1,0 +1,57 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { HeldEntries, heldInMemory } from '../../src/cli/held.js';
+import { run } from '../support/cli.js';
+import { plant } from '../support/fixtures.js';
+import { BUDGET_2023, BUDGET_2024 } from '../support/planted.js';
+
+const root = mkdtempSync(join(tmpdir(), 'zjs-held-test-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('documents held for reconciliation', () => {
+  const entries = Array.from({ length: 7 }, (_, i) => ({ kind: 'checked', doc: { source: `d${i}.txt`, findings: [{ message: `差额 ${i}.01`, locations: [{ file: `d${i}.txt`, line: i + 1 }] }], counts: { run: i } } }));
+
+  it('gives back every entry, in order and equal, when most of them went to the temporary file', () => {
+    const parent = mkdtempSync(join(root, 'spill-'));
+    const held = new HeldEntries<(typeof entries)[number]>(2, parent);
+    for (const e of entries) held.push(e);
+    expect(held.spilling).toBe(true);
+    expect(held.length).toBe(7);
+    expect(readdirSync(parent)).toHaveLength(1);
+    expect([...held.drain()]).toEqual(entries);
+    // The temporary file is removed once read.
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it('keeps entries in memory when no temporary file can be made', () => {
+    const held = new HeldEntries<(typeof entries)[number]>(1, join(root, 'no-such-dir'));
+    for (const e of entries) held.push(e);
+    expect(held.spilling).toBe(false);
+    expect([...held.drain()]).toEqual(entries);
+    expect(existsSync(join(root, 'no-such-dir'))).toBe(false);
+  });
+
+  it('reads the in-memory count from ZJS_HELD_IN_MEMORY, 16 otherwise', () => {
+    expect(heldInMemory('0')).toBe(0);
+    expect(heldInMemory(' 25 ')).toBe(25);
+    expect(heldInMemory(undefined)).toBe(16);
+    expect(heldInMemory('many')).toBe(16);
+  });
+
+  it('writes the same report, reconciled, whether the documents were held in memory or in a file', async () => {
+    const previous = join(root, 'budget-2023.txt');
+    writeFileSync(previous, plant(readFileSync(BUDGET_2023, 'utf8'), 38, '1,945.00', '1,955.00', 2));
+    const spillDir = mkdtempSync(join(root, 'tmp-'));
+    for (const format of ['json', 'text']) {
+      const inMemory = await run(['check', previous, BUDGET_2024, '-f', format, '--jobs', '1']);
+      const spilled = await run(['check', previous, BUDGET_2024, '-f', format, '--jobs', '1'], { env: { ZJS_HELD_IN_MEMORY: '0', TMPDIR: spillDir } });
+      expect(spilled.stdout).toBe(inMemory.stdout);
+      expect(spilled.code).toBe(inMemory.code);
+    }
+    // The set rule found the planted difference in both runs, and no temporary file is left.
+    expect((await run(['check', previous, BUDGET_2024, '-f', 'json'], { env: { ZJS_HELD_IN_MEMORY: '0', TMPDIR: spillDir } })).stdout).toContain('set-budget-previous');
+    expect(readdirSync(spillDir)).toEqual([]);
+  });
+});
