@@ -109,15 +109,20 @@ export async function openSession(paths: readonly string[], flags: DocumentFlags
   const lang: Lang = flags.lang ?? perInput.find((c) => c?.config.lang !== undefined)?.config.lang ?? 'zh';
   const sources: DocumentSource[] = [];
   const configOf = new Map<DocumentSource, LoadedConfig | null>();
-  for (const [i, path] of paths.entries()) {
+  // Paths in a row under the same config are searched together, so that the two files of one
+  // document (a 说明 and its 表) given side by side are paired as in a searched folder.
+  for (let i = 0; i < paths.length; ) {
     const config = perInput[i] ?? null;
+    let end = i + 1;
+    while (end < paths.length && (perInput[end] ?? null) === config) end++;
     // A config's table titles and synonyms also decide which CSV sheets in a folder are tables.
-    const found = await search([path], { ...loadOptions(flags), ...(config?.user ? { catalog: config.user.catalog } : {}) });
+    const found = await search(paths.slice(i, end), { ...loadOptions(flags), ...(config?.user ? { catalog: config.user.catalog } : {}) });
     if (flags.verbose) for (const file of found.ignored) io.stderr(`zjs: ${words(lang).ignored(file.path, file.reason)}\n`);
     for (const source of applyIgnore(found.sources, config)) {
       sources.push(source);
       configOf.set(source, config);
     }
+    i = end;
   }
   if (sources.length === 0) {
     io.stderr(`zjs: ${words(lang).error}: ${paths.join(' ')}: ${words(lang).noDocs}\n`);

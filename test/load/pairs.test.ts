@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { discover, loadDocument } from '../../src/load/index.js';
 import { nameKey, pairFiles } from '../../src/load/pairs.js';
+import { run } from '../support/cli.js';
 import { BUDGET_2024 } from '../support/planted.js';
 
 describe('a 说明 and a 表 of the same department, year and kind are one document', () => {
@@ -54,6 +55,12 @@ describe('a 说明 and a 表 of the same department, year and kind are one docum
       expect(loaded.value.narrative.some((l) => /收支预算总额2,090.00万元/.test(l.text))).toBe(true);
       expect(loaded.value.year?.value).toBe(2024);
       expect(loaded.value.department?.name).toBe('示例市示例局');
+    });
+
+    it('given as two files on the command line, is one document, as in the folder', async () => {
+      const r = await run(['check', join(dir, '示例市示例局2024年部门预算.txt'), join(dir, '示例市示例局2024年部门预算公开表.txt'), '-f', 'json']);
+      const report = JSON.parse(r.stdout) as { documents: Array<{ source: string; tables: Array<{ found: boolean }> }> };
+      expect(report.documents.map((d) => [d.source, d.tables.filter((t) => t.found).length])).toEqual([[join(dir, '示例市示例局2024年部门预算.txt'), 12]]);
     });
 
     it('given alone, the 表 is a document of its own', async () => {
