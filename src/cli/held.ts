@@ -2,6 +2,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import type { DocumentDigest } from '../sets/digest.js';
 
 /** How many held documents stay in memory: ZJS_HELD_IN_MEMORY (a whole number), 16 by default. */
 export function heldInMemory(setting: string | undefined): number {
@@ -88,5 +89,27 @@ export class HeldEntries<T> {
       this.failed = true;
       return false;
     }
+  }
+}
+
+/**
+ * The digests of a run's documents: in memory, only what finds a document's partners (source,
+ * department, kind, year); the cells and claims serialised beside it, outside the JS heap (a
+ * digest takes about 8 KB so, and several times that as objects).
+ */
+export class KeptDigests {
+  private readonly bytes = new Map<string, Buffer>();
+
+  /** The head of a digest, kept; its whole is given back by `whole`. */
+  keep(digest: DocumentDigest): DocumentDigest {
+    this.bytes.set(digest.source, serialize(digest));
+    const { source, files, kind, department, year } = digest;
+    return { source, files, kind, ...(department ? { department } : {}), ...(year !== undefined ? { year } : {}), cells: {}, claims: [] };
+  }
+
+  /** The whole digest of a head this kept; any other digest (a partner given on the command line) as it is. */
+  whole(digest: DocumentDigest): DocumentDigest {
+    const bytes = this.bytes.get(digest.source);
+    return bytes ? (deserialize(bytes) as DocumentDigest) : digest;
   }
 }

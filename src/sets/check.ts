@@ -59,7 +59,16 @@ function matchText(a: DocumentDigest, b: DocumentDigest, lang: Lang): string {
  * Runs the cross-document rules on one checked document and its partners: findings (naming both
  * documents and both cells) added to its own, counts updated, and the partners recorded.
  */
-export function reconcile(checked: CheckedDocument, doc: DocumentDigest, set: readonly DocumentDigest[], explicit: Explicit, lang: Lang, severity: Readonly<Record<string, Severity | 'off'>> = {}, rules: readonly SetRule[] = SET_RULES): CheckedDocument {
+export function reconcile(
+  checked: CheckedDocument,
+  doc: DocumentDigest,
+  set: readonly DocumentDigest[],
+  explicit: Explicit,
+  lang: Lang,
+  severity: Readonly<Record<string, Severity | 'off'>> = {},
+  rules: readonly SetRule[] = SET_RULES,
+  resolve: Resolve = (d) => d,
+): CheckedDocument {
   const partners = partnersOf(doc, set, explicit, lang);
   if (partners.size === 0) return checked;
   const findings: Finding[] = [...checked.findings];
@@ -68,7 +77,7 @@ export function reconcile(checked: CheckedDocument, doc: DocumentDigest, set: re
     if (rule.kind !== doc.kind || severity[rule.id] === 'off') continue;
     const partner = partners.get(rule.partner);
     if (!partner) continue;
-    for (const result of rule.check(doc, partner.other)) {
+    for (const result of rule.check(doc, resolve(partner.other))) {
       checks.run++;
       if (result.status === 'pass') {
         checks.passed++;
@@ -108,9 +117,15 @@ export interface Pending {
   severity?: Readonly<Record<string, Severity | 'off'>>;
 }
 
+/**
+ * A digest whole, from the one a run keeps in memory: a run over a province keeps of each document
+ * only what finds its partners (source, department, kind, year) and the rest serialised.
+ */
+export type Resolve = (digest: DocumentDigest) => DocumentDigest;
+
 /** One entry of a run reconciled with its partners among the run's digests (and the given ones). */
-export function reconcileEntry<E extends { kind: string; doc?: CheckedDocument }>(entry: E, pending: Pending, digests: readonly DocumentDigest[], explicit: Explicit, lang: Lang): E {
-  return entry.kind === 'checked' && entry.doc ? { ...entry, doc: reconcile(entry.doc, pending.digest, digests, explicit, lang, pending.severity) } : entry;
+export function reconcileEntry<E extends { kind: string; doc?: CheckedDocument }>(entry: E, pending: Pending, digests: readonly DocumentDigest[], explicit: Explicit, lang: Lang, resolve: Resolve = (d) => d): E {
+  return entry.kind === 'checked' && entry.doc ? { ...entry, doc: reconcile(entry.doc, resolve(pending.digest), digests, explicit, lang, pending.severity, SET_RULES, resolve) } : entry;
 }
 
 /**

@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HeldEntries, heldInMemory } from '../../src/cli/held.js';
+import { HeldEntries, heldInMemory, KeptDigests } from '../../src/cli/held.js';
+import type { DocumentDigest } from '../../src/sets/digest.js';
 import { run } from '../support/cli.js';
 import { plant } from '../support/fixtures.js';
 import { BUDGET_2023, BUDGET_2024 } from '../support/planted.js';
@@ -31,6 +32,24 @@ describe('documents held for reconciliation', () => {
     expect(held.spilling).toBe(false);
     expect([...held.drain()]).toEqual(entries);
     expect(existsSync(join(root, 'no-such-dir'))).toBe(false);
+  });
+
+  it('keeps of a digest in memory what finds its partners, and gives the whole back', () => {
+    const digest: DocumentDigest = {
+      source: 'a/2024.txt',
+      files: ['a/2024.txt'],
+      kind: 'final',
+      department: { name: '示例局', key: '示例局', steps: [] },
+      year: 2024,
+      cells: { opening: { value: '12.5', half: '0.005', text: '12.50', label: { zh: '年初', en: 'opening' }, loc: { file: 'a/2024.txt', line: 40 } } },
+      claims: [],
+    };
+    const kept = new KeptDigests();
+    const head = kept.keep(digest);
+    expect(head).toEqual({ ...digest, cells: {}, claims: [] });
+    expect(kept.whole(head)).toEqual(digest);
+    const other = { ...digest, source: 'b/2023.txt' };
+    expect(kept.whole(other)).toBe(other);
   });
 
   it('reads the in-memory count from ZJS_HELD_IN_MEMORY, 16 otherwise', () => {

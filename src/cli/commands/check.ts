@@ -7,7 +7,7 @@ import type { Lang } from '../../engine/messages.js';
 import type { CheckedDocument } from '../../engine/run.js';
 import { discover } from '../../load/index.js';
 import { reconcileEntry, type Explicit, type Pending } from '../../sets/check.js';
-import { HeldEntries, heldInMemory } from '../held.js';
+import { HeldEntries, heldInMemory, KeptDigests } from '../held.js';
 import type { DocumentDigest } from '../../sets/digest.js';
 import { ENCODINGS, type Encoding } from '../../load/decode.js';
 import type { HtmlFile } from '../../report/html.js';
@@ -203,6 +203,7 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
   // Reconciling keeps each checked document (findings and counts, not its tables) until every
   // document is read, the first ones in memory and the rest in a temporary file; the streaming
   // reports are then written document by document all the same.
+  const digests = new KeptDigests();
   const held = new HeldEntries<ReportEntry>(heldInMemory(io.env.ZJS_HELD_IN_MEMORY), io.env.TMPDIR || tmpdir());
   try {
     for await (const { entry, digest, severity } of checked) {
@@ -210,17 +211,18 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
         await emit(entry);
         continue;
       }
-      if (digest) pending.push({ at: held.length, digest, ...(severity ? { severity } : {}) });
+      if (digest) pending.push({ at: held.length, digest: digests.keep(digest), ...(severity ? { severity } : {}) });
       held.push(entry);
     }
     if (reconciling) {
-      const digests = pending.map((p) => p.digest);
+      const heads = pending.map((p) => p.digest);
+      const resolve = (d: DocumentDigest): DocumentDigest => digests.whole(d);
       let next = 0;
       let at = 0;
       for (const entry of held.drain()) {
         const own = pending[next]?.at === at ? pending[next++] : undefined;
         at++;
-        await emit(own ? reconcileEntry(entry, own, digests, explicit, lang) : entry);
+        await emit(own ? reconcileEntry(entry, own, heads, explicit, lang, resolve) : entry);
       }
     }
   } finally {
