@@ -1,5 +1,6 @@
 import { threePublicColumnName } from '../../templates/three-public.js';
-import { bindCodedItem, bindItemHeading, codedTable, bindSubject, THREE_PUBLIC_MENTIONS, type Binding, type ThreePublicItem } from '../bind.js';
+import { bindCodedItem, bindItemHeading, codedTable, bindSubject, subjectNoun, THREE_PUBLIC_MENTIONS, type Binding, type ThreePublicItem } from '../bind.js';
+import { bindBudgetSubject } from '../bind-budget.js';
 import { isThreshold, type Num } from '../numbers.js';
 import { cellOf, comparable } from './cells.js';
 import { claimKey, type ClaimBase, type Side } from './claim.js';
@@ -39,6 +40,12 @@ const PLAIN_BETWEEN = /^(费|经费|费用)?(财政拨款)?(支出)?((20\d{2}年
 /** Changes and explanation amounts are not restatements of a cell. */
 const NOT_A_STATEMENT = /变动|增加|减少|增长|下降|扣减|调减|调增|追加|结转|结余|相比/;
 
+/** A subject cut at a bracket (因公出国(境)|费预算支出) with the name before it: 因公出国(境)费预算支出. */
+function withBracketedName(at: SentenceAt, n: Num, subject: string): string {
+  const before = /[^，,；;：:、。()]*\([^()]{1,6}\)$/.exec(at.text.slice(0, at.subjectStart(n.start)));
+  return before ? before[0] + subject : subject;
+}
+
 /** Figures restating table cells: subjects bound by name, 支出决算 bound by the 类/款/项 heading, 三公 items. */
 export const amount: Extractor<AmountClaim> = {
   kind: 'amount',
@@ -54,6 +61,12 @@ export const amount: Extractor<AmountClaim> = {
       if (at.full) return;
       if (isThreshold(s, n)) continue;
       const subject = at.subject(n);
+      // A 部门预算's figures name its own tables (a 决算 has none of them).
+      const budget = NOT_A_STATEMENT.test(subject) ? undefined : bindBudgetSubject(subjectNoun(withBracketedName(at, n, subject)), s.headings);
+      if (budget && ctx.doc.tables[budget.table]) {
+        restates(n, budget);
+        continue;
+      }
       const named = bindSubject(subject, scope);
       if (named && !(scope === 'three-public' && /决算|预算/.test(subject) && !/三公|因公出国|公务用车|公务接待/.test(subject))) {
         restates(n, named);
