@@ -102,7 +102,8 @@ export class KeptDigests {
 
   /** The head of a digest, kept; its whole is given back by `whole`. */
   keep(digest: DocumentDigest): DocumentDigest {
-    this.bytes.set(digest.source, serialize(digest));
+    // A copy of exactly its length: the serialiser's buffer may hold more room than it uses.
+    this.bytes.set(digest.source, Buffer.from(serialize(digest)));
     const { source, files, kind, department, year } = digest;
     return { source, files, kind, ...(department ? { department } : {}), ...(year !== undefined ? { year } : {}), cells: {}, claims: [] };
   }

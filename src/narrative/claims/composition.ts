@@ -81,10 +81,11 @@ export const composition: Extractor<CompositionClaim> = {
       const end = open >= 0 && open > total.end - 1 && close > offset ? close : text.length;
       // The list ends at a clause that starts another statement: a year, or a verb of its own.
       let listEnd = Math.min(end, at.markOpening(STATEMENT, offset) ?? text.length);
-      // A list inside one item of a list separated by ；(…；公务用车购置及运行维护费46万元，其中：购置费28万元，
+      // A list inside one item of a list separated by ；(其中：…；公务用车购置及运行维护费46万元，其中：购置费28万元，
       // 运行维护费18万元；公务接待费6万元) ends with that item.
       const semicolon = /[；;]/;
-      if (semicolon.test(text.slice(0, offset))) {
+      const outer = text.slice(0, offset);
+      if (/(其中|包括)[^；;]*[；;]/.test(outer)) {
         const next = text.slice(offset).search(semicolon);
         if (next >= 0) listEnd = Math.min(listEnd, offset + next);
       }
