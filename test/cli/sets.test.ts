@@ -86,6 +86,12 @@ describe('zjs claims on a budget', () => {
     expect(doc?.acrossDocuments.map((c) => `${c.item} ${c.verdict}`)).toEqual(['total not-given', 'fiscal not-given', 'general not-given', 'three-public not-given']);
   });
 
+  it('names last year’s budget, not last year’s accounts, as what a budget’s 比上年 needs', async () => {
+    const r = await run(['claims', BUDGET_2024]);
+    expect(r.stdout).toMatch(/需要上年预算才能核对、本次未核对的比较（1 个）：\n.*:12 {2}\[上年预算\]/);
+    expect(r.stdout).not.toContain('[上年决算]');
+  });
+
   it('checks them against last year’s budget given with it', async () => {
     const r = await run(['claims', BUDGET_2023, BUDGET_2024]);
     expect(r.stdout).toContain('■ 需要另一文档核对的主张');

@@ -124,12 +124,17 @@ async function runClaims(paths: string[], flags: ClaimsFlags, io: Io): Promise<n
     }
     if (unchecked.length > 0) {
       lines.push(
-        lang === 'zh'
-          ? `  需要上年决算或本年预算才能核对、本次未核对的比较（${unchecked.length} 个）：`
-          : `  Comparisons that need last year's accounts or the budget, not checked here (${unchecked.length}):`,
+        kind === 'budget'
+          ? lang === 'zh'
+            ? `  需要上年预算才能核对、本次未核对的比较（${unchecked.length} 个）：`
+            : `  Comparisons that need last year's budget, not checked here (${unchecked.length}):`
+          : lang === 'zh'
+            ? `  需要上年决算或本年预算才能核对、本次未核对的比较（${unchecked.length} 个）：`
+            : `  Comparisons that need last year's accounts or the budget, not checked here (${unchecked.length}):`,
       );
       for (const c of unchecked) {
-        const other = c.needs === 'budget' ? { zh: '预算', en: 'budget' }[lang] : { zh: '上年决算', en: "last year's accounts" }[lang];
+        // A 预算's 比上年 is last year's 预算; a 决算's, last year's 决算 (or its 年初预算, the 预算).
+        const other = c.needs === 'budget' ? { zh: '预算', en: 'budget' }[lang] : kind === 'budget' ? { zh: '上年预算', en: "last year's budget" }[lang] : { zh: '上年决算', en: "last year's accounts" }[lang];
         const at = c.sentence.indexOf(c.versus);
         lines.push(`  ${formatLocation(c.location)}  [${other}]  …${c.sentence.slice(Math.max(0, at - 20), at + 40)}…`);
       }
