@@ -44,6 +44,33 @@ const common = {
 };
 
 /**
+ * Built-in modules that cost milliseconds to load and that a plain `zjs check file.txt` never uses
+ * (commander's subprocesses, the worker pool, ZIP reading, cli-progress's cursor moves): in the
+ * command line they are loaded on the first use of one of their members.
+ */
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    const filter = /^(node:)?(child_process|worker_threads|zlib|readline)$/;
+    b.onResolve({ filter }, (args) => (args.namespace === 'lazy-builtin' ? { path: args.path, external: true } : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      loader: 'js',
+      contents: `let m;
+const load = () => (m ??= require('node:${args.path}'));
+module.exports = new Proxy({}, {
+  get: (_, key) => load()[key],
+  has: (_, key) => key in load(),
+  ownKeys: () => Reflect.ownKeys(load()),
+  getOwnPropertyDescriptor: (_, key) => {
+    const d = Object.getOwnPropertyDescriptor(load(), key);
+    return d && { ...d, configurable: true };
+  },
+});`,
+    }));
+  },
+};
+
+/**
  * The command line: one CommonJS script that bin/zjs.js compiles with a V8 code cache (Node 20 has
  * no compile cache for ES modules). Its first line names the build, so that a cache made for
  * another bundle is never used (V8 itself only compares the source's length).
@@ -54,6 +81,7 @@ const cli = await build({
   entryPoints: ['src/cli/main.ts'],
   write: false,
   outfile: 'dist/zjs.cjs',
+  plugins: [lazyBuiltins],
   banner: { js: "const __zjsUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { ...common.define, 'import.meta.url': '__zjsUrl' },
 });
