@@ -5,14 +5,14 @@
 // dist/zjs.cache, made by the build: compiling the bundle is the largest part of start-up, and
 // Node 20 caches no ES module. The cache changes no output: a missing, stale, rejected or unreadable
 // one only costs the compile, and a directory that cannot be written is left as it is.
-import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+// This file is CommonJS (bin/package.json): an ES module entry costs Node's module loader.
+'use strict';
+const { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeSync } = require('node:fs');
+const { dirname, join } = require('node:path');
+const vm = require('node:vm');
 
-const bundle = fileURLToPath(new URL('../dist/zjs.cjs', import.meta.url));
-const cacheFile = fileURLToPath(new URL('../dist/zjs.cache', import.meta.url));
+const bundle = join(__dirname, '..', 'dist', 'zjs.cjs');
+const cacheFile = join(__dirname, '..', 'dist', 'zjs.cache');
 
 /** The bundle's build id, from its first line (`// zjs build <id>`); the cache starts with the same line. */
 function buildLine(code) {
@@ -58,18 +58,20 @@ function load(code) {
     filename: bundle,
     ...(cachedData ? { cachedData } : {}),
   });
-  const module = { exports: {} };
+  const program = { exports: {} };
   // The heavy readers (pdf.js, ExcelJS, iconv-lite), imported from here: see scripts/build.js.
   const importHeavy = (specifier) => import(specifier);
-  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle), importHeavy);
+  script.runInThisContext()(program.exports, require, program, bundle, dirname(bundle), importHeavy);
   const remake = line !== undefined && (process.env.ZJS_WRITE_CODE_CACHE === '1' || cachedData === undefined || script.cachedDataRejected === true);
-  return { program: module.exports, done: () => remake && writeCache(script, line) };
+  return { program: program.exports, done: () => remake && writeCache(script, line) };
 }
 
-if (!existsSync(bundle)) {
-  process.stderr.write('zjs: dist/zjs.cjs is missing; run `npm ci` (or `npm run build`) first\n');
-  process.exitCode = 2;
-} else {
+async function run() {
+  if (!existsSync(bundle)) {
+    process.stderr.write('zjs: dist/zjs.cjs is missing; run `npm ci` (or `npm run build`) first\n');
+    process.exitCode = 2;
+    return;
+  }
   const { program, done } = load(readFileSync(bundle, 'utf8'));
   try {
     process.exitCode = await program.main(process.argv.slice(2), program.processIo());
@@ -79,3 +81,5 @@ if (!existsSync(bundle)) {
   }
   done();
 }
+
+run();

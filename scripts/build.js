@@ -3,10 +3,13 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+
+const nodeRequire = createRequire(import.meta.url);
 
 /**
  * The built-in catalog compiled now, so that a run parses no formula at start-up: the sources'
@@ -45,26 +48,26 @@ const common = {
 
 /**
  * Built-in modules that cost milliseconds to load and that a plain `zjs check file.txt` never uses
- * (commander's subprocesses, the worker pool, ZIP reading, cli-progress's cursor moves): in the
- * command line they are loaded on the first use of one of their members.
+ * (commander's subprocesses, file hashes and temporary names, the worker pool, ZIP reading,
+ * cli-progress's cursor moves): in the command line they are loaded on the first use of a member.
  */
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {
-    const filter = /^(node:)?(child_process|worker_threads|zlib|readline)$/;
+    const filter = /^(node:)?(child_process|crypto|worker_threads|zlib|readline)$/;
     b.onResolve({ filter }, (args) => (args.namespace === 'lazy-builtin' ? { path: args.path, external: true } : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' }));
+    // An ES module importing it copies its member names (as getters): they are listed here, from
+    // the building Node, so that the copy does not load the module.
     b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
       loader: 'js',
-      contents: `let m;
+      contents: `const keys = ${JSON.stringify(Object.keys(nodeRequire(`node:${args.path}`)))};
+let m;
 const load = () => (m ??= require('node:${args.path}'));
 module.exports = new Proxy({}, {
   get: (_, key) => load()[key],
   has: (_, key) => key in load(),
-  ownKeys: () => Reflect.ownKeys(load()),
-  getOwnPropertyDescriptor: (_, key) => {
-    const d = Object.getOwnPropertyDescriptor(load(), key);
-    return d && { ...d, configurable: true };
-  },
+  ownKeys: () => [...keys],
+  getOwnPropertyDescriptor: (_, key) => (keys.includes(key) ? { configurable: true, enumerable: true, writable: true, value: undefined } : undefined),
 });`,
     }));
   },

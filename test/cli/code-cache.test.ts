@@ -15,6 +15,7 @@ function setUp() {
   mkdirSync(join(root, 'bin'), { recursive: true });
   mkdirSync(join(root, 'dist'), { recursive: true });
   copyFileSync('bin/zjs.js', join(root, 'bin', 'zjs.js'));
+  copyFileSync('bin/package.json', join(root, 'bin', 'package.json'));
   copyFileSync('dist/zjs.cjs', join(root, 'dist', 'zjs.cjs'));
   copyFileSync('package.json', join(root, 'package.json'));
 }
