@@ -6,6 +6,7 @@
 //   BENCH_BATCH=n    repeats the 1,000-document batch n times (default 3)
 //   BENCH_LARGE=1    also runs 10,000 documents (several minutes)
 //   BENCH_JOBS=n     the worker count of the pool figure (default 2)
+//   BENCH_ONLY=startup  only the start-up figures (node, --version, one document)
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ const PDF_COPIES = 16;
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const BATCH_RUNS = Number(process.env.BENCH_BATCH ?? 3);
 const JOBS = Number(process.env.BENCH_JOBS ?? 2);
+const STARTUP_ONLY = process.env.BENCH_ONLY === 'startup';
 const SIZES = process.env.BENCH_LARGE ? [100, 1000, 10000] : [100, 1000];
 // One core: pin the process when taskset exists, so the figure does not borrow a second core.
 const hasTaskset = spawnSync('taskset', ['--version']).status === 0;
@@ -111,85 +113,87 @@ try {
   row('one document, --format json', `${oneJson.toFixed(0)} ms (${(oneJson / node).toFixed(2)}× node)`, '≤ 2× node', yes(oneJson / node <= 2));
   row('one document, text report', `${oneText.toFixed(0)} ms (${(oneText / node).toFixed(2)}× node)`, '≤ 2× node', yes(oneText / node <= 2));
 
-  const dirs = new Map(SIZES.map((n) => [n, corpus(root, n)]));
-  const batch = new Map();
-  for (const n of SIZES) {
-    const args = [...zjs, 'check', dirs.get(n), '--format', 'json', '--no-progress', ...streamed, ...(hasJobs ? ['--jobs', '1'] : [])];
-    timed(args);
-    const runs = Array.from({ length: n === 1000 ? BATCH_RUNS : 1 }, () => timed(args));
-    batch.set(n, { ms: median(runs.map((r) => r.ms)), rssMb: Math.max(...runs.map((r) => r.rssMb)) });
-  }
-  const big = batch.get(1000);
-  const perDoc = (big.ms - oneJson) / 999;
-  row('1,000 documents in one run, one core', `${(big.ms / 1000).toFixed(2)} s`);
-  row('throughput, one core', `${(1000 / (big.ms / 1000)).toFixed(0)} documents/s overall, ${(1000 / perDoc).toFixed(0)}/s after start-up (${perDoc.toFixed(2)} ms each)`, '≥ 500/s', yes(1000 / perDoc >= 500));
-  if (hasJobs) {
-    const args = [...zjs, 'check', dirs.get(1000), '--format', 'json', '--no-progress', '--jobs', String(JOBS)];
-    timed(args, { pinned: false });
-    const pool = median(Array.from({ length: BATCH_RUNS }, () => timed(args, { pinned: false }).ms));
-    const poolPerDoc = (pool - oneJson) / 999;
-    row(`throughput, --jobs ${JOBS} (${availableParallelism()} cores, not pinned)`, `${(1000 / (pool / 1000)).toFixed(0)} documents/s overall, ${(1000 / poolPerDoc).toFixed(0)}/s after start-up; ${(big.ms / pool).toFixed(2)}× one core`, '≥ 900/s', yes(1000 / poolPerDoc >= 900));
-  } else {
-    row('throughput, worker pool', 'no pool (--jobs) yet', '≥ 900/s', 'not met');
-  }
-  if (hasTime) {
-    for (const n of SIZES) row(`peak RSS, ${n.toLocaleString('en')} documents`, `${batch.get(n).rssMb.toFixed(0)} MB`, 'flat');
-    const first = batch.get(SIZES[0]).rssMb;
-    const last = batch.get(SIZES[SIZES.length - 1]).rssMb;
-    row(`peak RSS growth per document${streamed.length ? ' (--no-sets: streamed)' : ''}`, `${((last - first) / (SIZES[SIZES.length - 1] - SIZES[0]) * 1024).toFixed(1)} KB`, 'flat (≈ 0)', yes(last < first * 1.25));
-    if (streamed.length) {
-      // The default run reconciles sets: every checked document is kept until the batch is read.
-      const sets = timed([...zjs, 'check', dirs.get(1000), '--format', 'json', '--no-progress', ...(hasJobs ? ['--jobs', '1'] : [])]);
-      row('peak RSS, 1,000 documents, reconciled as sets (the default)', `${sets.rssMb.toFixed(0)} MB (${(((sets.rssMb - first) / (1000 - SIZES[0])) * 1024).toFixed(0)} KB a document kept)`);
+  if (!STARTUP_ONLY) {
+    const dirs = new Map(SIZES.map((n) => [n, corpus(root, n)]));
+    const batch = new Map();
+    for (const n of SIZES) {
+      const args = [...zjs, 'check', dirs.get(n), '--format', 'json', '--no-progress', ...streamed, ...(hasJobs ? ['--jobs', '1'] : [])];
+      timed(args);
+      const runs = Array.from({ length: n === 1000 ? BATCH_RUNS : 1 }, () => timed(args));
+      batch.set(n, { ms: median(runs.map((r) => r.ms)), rssMb: Math.max(...runs.map((r) => r.rssMb)) });
     }
-    // One document's memory against its size: the Zhuzhou text with its 情况说明 repeated to 4 and 16 MB.
-    const grown = [4, 16].map((mb) => {
-      const file = join(root, `grown-${mb}.txt`);
-      const text = readFileSync(FIXTURE, 'utf8');
-      const lines = text.split('\n');
-      const narrative = lines.slice(440, 700).join('\n');
-      let out = text;
-      while (Buffer.byteLength(out) < mb * 1048576) out += `\n${narrative}`;
-      writeFileSync(file, out);
-      return { mb, rssMb: timed([...zjs, 'check', file, '--format', 'json']).rssMb };
-    });
-    const [g4, g16] = grown;
-    row('one document of 4 MB / 16 MB of narrative', `${g4.rssMb.toFixed(0)} / ${g16.rssMb.toFixed(0)} MB peak RSS: ${((g16.rssMb - g4.rssMb) / 12).toFixed(0)} MB per MB of text`);
-  }
+    const big = batch.get(1000);
+    const perDoc = (big.ms - oneJson) / 999;
+    row('1,000 documents in one run, one core', `${(big.ms / 1000).toFixed(2)} s`);
+    row('throughput, one core', `${(1000 / (big.ms / 1000)).toFixed(0)} documents/s overall, ${(1000 / perDoc).toFixed(0)}/s after start-up (${perDoc.toFixed(2)} ms each)`, '≥ 500/s', yes(1000 / perDoc >= 500));
+    if (hasJobs) {
+      const args = [...zjs, 'check', dirs.get(1000), '--format', 'json', '--no-progress', '--jobs', String(JOBS)];
+      timed(args, { pinned: false });
+      const pool = median(Array.from({ length: BATCH_RUNS }, () => timed(args, { pinned: false }).ms));
+      const poolPerDoc = (pool - oneJson) / 999;
+      row(`throughput, --jobs ${JOBS} (${availableParallelism()} cores, not pinned)`, `${(1000 / (pool / 1000)).toFixed(0)} documents/s overall, ${(1000 / poolPerDoc).toFixed(0)}/s after start-up; ${(big.ms / pool).toFixed(2)}× one core`, '≥ 900/s', yes(1000 / poolPerDoc >= 900));
+    } else {
+      row('throughput, worker pool', 'no pool (--jobs) yet', '≥ 900/s', 'not met');
+    }
+    if (hasTime) {
+      for (const n of SIZES) row(`peak RSS, ${n.toLocaleString('en')} documents`, `${batch.get(n).rssMb.toFixed(0)} MB`, 'flat');
+      const first = batch.get(SIZES[0]).rssMb;
+      const last = batch.get(SIZES[SIZES.length - 1]).rssMb;
+      row(`peak RSS growth per document${streamed.length ? ' (--no-sets: streamed)' : ''}`, `${((last - first) / (SIZES[SIZES.length - 1] - SIZES[0]) * 1024).toFixed(1)} KB`, 'flat (≈ 0)', yes(last < first * 1.25));
+      if (streamed.length) {
+        // The default run reconciles sets: every checked document is kept until the batch is read.
+        const sets = timed([...zjs, 'check', dirs.get(1000), '--format', 'json', '--no-progress', ...(hasJobs ? ['--jobs', '1'] : [])]);
+        row('peak RSS, 1,000 documents, reconciled as sets (the default)', `${sets.rssMb.toFixed(0)} MB (${(((sets.rssMb - first) / (1000 - SIZES[0])) * 1024).toFixed(0)} KB a document kept)`);
+      }
+      // One document's memory against its size: the Zhuzhou text with its 情况说明 repeated to 4 and 16 MB.
+      const grown = [4, 16].map((mb) => {
+        const file = join(root, `grown-${mb}.txt`);
+        const text = readFileSync(FIXTURE, 'utf8');
+        const lines = text.split('\n');
+        const narrative = lines.slice(440, 700).join('\n');
+        let out = text;
+        while (Buffer.byteLength(out) < mb * 1048576) out += `\n${narrative}`;
+        writeFileSync(file, out);
+        return { mb, rssMb: timed([...zjs, 'check', file, '--format', 'json']).rssMb };
+      });
+      const [g4, g16] = grown;
+      row('one document of 4 MB / 16 MB of narrative', `${g4.rssMb.toFixed(0)} / ${g16.rssMb.toFixed(0)} MB peak RSS: ${((g16.rssMb - g4.rssMb) / 12).toFixed(0)} MB per MB of text`);
+    }
 
-  // Allocations and collection per document: the difference between 100 documents and one.
-  const probe = join(root, 'probe.json');
-  const p1 = probed([...zjs, 'check', FIXTURE, '--format', 'json'], probe);
-  const p100 = probed([...zjs, 'check', dirs.get(100), '--format', 'json', '--no-progress', ...(hasJobs ? ['--jobs', '1'] : [])], probe);
-  row('JS heap allocated per document', `${((p100.allocated - p1.allocated) / 99 / 1e6).toFixed(1)} MB (one document alone: ${(p1.allocated / 1e6).toFixed(1)} MB)`);
-  row('garbage collection share, 100 documents', `${((p100.gcMs / p100.wallMs) * 100).toFixed(1)}% (${p100.gcMs.toFixed(0)} ms of ${p100.wallMs.toFixed(0)} ms, ${p100.collections} collections)`);
-  row('garbage collection share, one document', `${((p1.gcMs / p1.wallMs) * 100).toFixed(1)}% (${p1.gcMs.toFixed(0)} ms of ${p1.wallMs.toFixed(0)} ms)`);
-  // PDF: pages per second on the 32-page Zhuzhou PDF in one run, and a folder of copies with and without the pool.
-  const pdfPages = await pageCount(PDF);
-  const pdfDir = corpus(root, PDF_COPIES, PDF, '.pdf');
-  const pdfOne = median(Array.from({ length: 3 }, () => timed([...zjs, 'check', PDF, '--format', 'json']).ms));
-  const pdfBatch = timed([...zjs, 'check', pdfDir, '--format', 'json', '--no-progress', ...(hasJobs ? ['--jobs', '1'] : [])]).ms;
-  row(`PDF, one ${pdfPages}-page document`, `${(pdfOne / 1000).toFixed(2)} s, ${(pdfPages / (pdfOne / 1000)).toFixed(0)} pages/s`);
-  row(`PDF, ${PDF_COPIES} copies, one core`, `${(pdfBatch / 1000).toFixed(2)} s, ${((PDF_COPIES * pdfPages) / (pdfBatch / 1000)).toFixed(0)} pages/s`);
-  if (hasJobs) {
-    const pdfPool = timed([...zjs, 'check', pdfDir, '--format', 'json', '--no-progress', '--jobs', String(JOBS)], { pinned: false }).ms;
-    row(`PDF, ${PDF_COPIES} copies, --jobs ${JOBS}`, `${(pdfPool / 1000).toFixed(2)} s, ${((PDF_COPIES * pdfPages) / (pdfPool / 1000)).toFixed(0)} pages/s; ${(pdfBatch / pdfPool).toFixed(2)}× one core`);
+    // Allocations and collection per document: the difference between 100 documents and one.
+    const probe = join(root, 'probe.json');
+    const p1 = probed([...zjs, 'check', FIXTURE, '--format', 'json'], probe);
+    const p100 = probed([...zjs, 'check', dirs.get(100), '--format', 'json', '--no-progress', ...(hasJobs ? ['--jobs', '1'] : [])], probe);
+    row('JS heap allocated per document', `${((p100.allocated - p1.allocated) / 99 / 1e6).toFixed(1)} MB (one document alone: ${(p1.allocated / 1e6).toFixed(1)} MB)`);
+    row('garbage collection share, 100 documents', `${((p100.gcMs / p100.wallMs) * 100).toFixed(1)}% (${p100.gcMs.toFixed(0)} ms of ${p100.wallMs.toFixed(0)} ms, ${p100.collections} collections)`);
+    row('garbage collection share, one document', `${((p1.gcMs / p1.wallMs) * 100).toFixed(1)}% (${p1.gcMs.toFixed(0)} ms of ${p1.wallMs.toFixed(0)} ms)`);
+    // PDF: pages per second on the 32-page Zhuzhou PDF in one run, and a folder of copies with and without the pool.
+    const pdfPages = await pageCount(PDF);
+    const pdfDir = corpus(root, PDF_COPIES, PDF, '.pdf');
+    const pdfOne = median(Array.from({ length: 3 }, () => timed([...zjs, 'check', PDF, '--format', 'json']).ms));
+    const pdfBatch = timed([...zjs, 'check', pdfDir, '--format', 'json', '--no-progress', ...(hasJobs ? ['--jobs', '1'] : [])]).ms;
+    row(`PDF, one ${pdfPages}-page document`, `${(pdfOne / 1000).toFixed(2)} s, ${(pdfPages / (pdfOne / 1000)).toFixed(0)} pages/s`);
+    row(`PDF, ${PDF_COPIES} copies, one core`, `${(pdfBatch / 1000).toFixed(2)} s, ${((PDF_COPIES * pdfPages) / (pdfBatch / 1000)).toFixed(0)} pages/s`);
+    if (hasJobs) {
+      const pdfPool = timed([...zjs, 'check', pdfDir, '--format', 'json', '--no-progress', '--jobs', String(JOBS)], { pinned: false }).ms;
+      row(`PDF, ${PDF_COPIES} copies, --jobs ${JOBS}`, `${(pdfPool / 1000).toFixed(2)} s, ${((PDF_COPIES * pdfPages) / (pdfPool / 1000)).toFixed(0)} pages/s; ${(pdfBatch / pdfPool).toFixed(2)}× one core`);
+    }
+    // A long PDF: the Zhuzhou text with its 情况说明 repeated to about 500 pages, printed by Chromium as
+    // the Zhuzhou PDF is (scripts/fixtures/zhuzhou-pdf.mjs); measured only where Chromium is installed.
+    if (existsSync('/usr/bin/chromium')) {
+      const lines = readFileSync(FIXTURE, 'utf8').split('\n');
+      const narrative = lines.slice(440, 700).join('\n');
+      const longText = join(root, 'long.txt');
+      const longPdf = join(root, 'long.pdf');
+      writeFileSync(longText, [lines.join('\n'), ...Array.from({ length: 66 }, () => narrative)].join('\n'));
+      const printed = spawnSync('node', ['scripts/fixtures/zhuzhou-pdf.mjs', longText, longPdf, '-'], { encoding: 'utf8' });
+      if (printed.status === 0) {
+        const pages = await pageCount(longPdf);
+        const ms = timed([...zjs, 'check', longPdf, '--format', 'json']).ms;
+        row(`PDF, a ${pages}-page document`, `${(ms / 1000).toFixed(2)} s, ${(pages / (ms / 1000)).toFixed(0)} pages/s`);
+      } else row('PDF, a 500-page document', `not measured: printing it failed (${printed.stderr.trim().split('\n').pop()})`);
+    } else row('PDF, a 500-page document', 'not measured: Chromium (/usr/bin/chromium) prints it, and is not installed');
   }
-  // A long PDF: the Zhuzhou text with its 情况说明 repeated to about 500 pages, printed by Chromium as
-  // the Zhuzhou PDF is (scripts/fixtures/zhuzhou-pdf.mjs); measured only where Chromium is installed.
-  if (existsSync('/usr/bin/chromium')) {
-    const lines = readFileSync(FIXTURE, 'utf8').split('\n');
-    const narrative = lines.slice(440, 700).join('\n');
-    const longText = join(root, 'long.txt');
-    const longPdf = join(root, 'long.pdf');
-    writeFileSync(longText, [lines.join('\n'), ...Array.from({ length: 66 }, () => narrative)].join('\n'));
-    const printed = spawnSync('node', ['scripts/fixtures/zhuzhou-pdf.mjs', longText, longPdf, '-'], { encoding: 'utf8' });
-    if (printed.status === 0) {
-      const pages = await pageCount(longPdf);
-      const ms = timed([...zjs, 'check', longPdf, '--format', 'json']).ms;
-      row(`PDF, a ${pages}-page document`, `${(ms / 1000).toFixed(2)} s, ${(pages / (ms / 1000)).toFixed(0)} pages/s`);
-    } else row('PDF, a 500-page document', `not measured: printing it failed (${printed.stderr.trim().split('\n').pop()})`);
-  } else row('PDF, a 500-page document', 'not measured: Chromium (/usr/bin/chromium) prints it, and is not installed');
   row('core', hasTaskset ? 'pinned to one core (taskset -c 0) except the pool' : 'not pinned (taskset missing)');
   row('load average (1, 5, 15 min)', `${loadBefore} before, ${load()} after`);
   process.stdout.write(

@@ -60,7 +60,7 @@ export const r = check('a', { tolerance: 'loose' });
   it('is packed with its bundle, declarations, schemas and licence, and without tests or fixtures', () => {
     const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
     const files = (JSON.parse(r.stdout) as Array<{ files: Array<{ path: string }> }>)[0]?.files.map((f) => f.path) ?? [];
-    for (const f of ['LICENSE', 'dist/index.js', 'dist/types/index.d.ts', 'dist/zjs.js', 'bin/zjs.js', 'schema/config.schema.json']) expect(files).toContain(f);
+    for (const f of ['LICENSE', 'dist/index.js', 'dist/types/index.d.ts', 'dist/zjs.cjs', 'dist/zjs.cache', 'bin/zjs.js', 'schema/config.schema.json']) expect(files).toContain(f);
     expect(files.filter((f) => f.startsWith('test/') || f.startsWith('fixtures/') || f.startsWith('src/'))).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import type { DisclosureDocument } from '../model/document.js';
 import type { ReportEntry } from '../report/model.js';
 import { DEFAULT_CONTEXT } from '../rules/types.js';
 import type { CompiledCatalog } from '../templates/compiled.js';
-import { findConfig, isIgnored, readConfig, settingsFor, type LoadedConfig } from './config.js';
+import { findConfig, isIgnored, readConfig, settingsFor, type LoadedConfig } from './config-lookup.js';
 import type { Help } from './help.js';
 import type { FileProblem } from './json-file.js';
 import type { Io } from './io.js';

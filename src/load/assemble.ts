@@ -9,7 +9,6 @@ import type { BuildContext, TableBuilder } from './build/common.js';
 import { BUILTIN_TEMPLATES, type TableLayout, type TemplateSet } from '../templates/tables.js';
 import type { GridRow } from './grid.js';
 import { segment, type TableBlock } from './segment.js';
-import { validateTable } from '../model/schema.js';
 import { append } from './arrays.js';
 
 /** The reader of each table layout (a Record, so that a new layout cannot go without one). */
@@ -43,7 +42,7 @@ export function buildTable(block: TableBlock, fallbackUnit: Unit, issues: LoadIs
     empty,
     ...(built.groups ? { groups: built.groups } : {}),
   };
-  return validateTable(table);
+  return table;
 }
 
 /**

@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import type { Table } from './document.js';
 import { D } from './number.js';
 
 // zod/mini: the same checks as zod, and it tree-shakes to a few kilobytes of the CLI bundle.
@@ -54,15 +53,3 @@ const TableFields = {
 
 /** The shape every loader must produce, down to each cell; a table that fails it is a loader bug. */
 export const TableSchema = z.object({ ...TableFields, rows: z.array(RowSchema) });
-
-/**
- * Checked on every table as it is built: key, title, unit, columns, notes. Rows and cells are
- * checked in full by TableSchema on every fixture in the test suite; validating each of a
- * document's ~1,000 cells at run time would cost more than reading them.
- */
-const TableHead = z.object({ ...TableFields, rows: z.array(z.unknown()) });
-
-export function validateTable(table: Table): Table {
-  TableHead.parse(table);
-  return table;
-}

@@ -25,25 +25,28 @@ export function visibleControls(text: string, options: { lines?: boolean } = {})
   return text.replace(CONTROL, (char) => (char === '\n' && options.lines ? char : SPACE.has(char) ? ' ' : shown(char)));
 }
 
+/** The value with its strings made inert; what needs no change is returned as it is, without a copy. */
 function inert(value: unknown): unknown {
   if (typeof value === 'string') return visibleControls(value);
   if (Array.isArray(value)) {
-    let changed = false;
-    const copy = value.map((item: unknown) => {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
       const next = inert(item);
-      if (next !== item) changed = true;
-      return next;
-    });
-    return changed ? copy : value;
+      if (next !== item) (copy ??= [...value])[i] = next;
+    }
+    return copy ?? value;
   }
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    let changed = false;
-    const entries = Object.entries(value).map(([key, item]): [string, unknown] => {
+    const record = value as Record<string, unknown>;
+    let copy: Record<string, unknown> | undefined;
+    for (const key of Object.keys(record)) {
+      const item = record[key];
       const next = inert(item);
-      if (next !== item) changed = true;
-      return [key, next];
-    });
-    return changed ? Object.fromEntries(entries) : value;
+      // Defined, not assigned: a key read from a document may be `__proto__`.
+      if (next !== item) Object.defineProperty((copy ??= { ...record }), key, { value: next, writable: true, enumerable: true, configurable: true });
+    }
+    return copy ?? value;
   }
   return value;
 }

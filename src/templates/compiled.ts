@@ -78,23 +78,66 @@ export function compileCatalog(catalog: Catalog): CatalogResult {
       }
       identities.push({ def, compiled: result.compiled });
     });
-    const sections = family.sections.map((def, i): CompiledSection => {
-      let requiredIf: CellRef | undefined;
-      if (def.requiredIf !== undefined) {
-        const parsed = parseCellRef(def.requiredIf);
-        if (parsed.ok) requiredIf = parsed.ref;
-        else problems.push({ path: `${at}.sections[${i}].requiredIf`, message: { zh: describeFormulaError(parsed.error, 'zh'), en: describeFormulaError(parsed.error, 'en') } });
-      }
-      return { def, patterns: def.patterns.map((p) => new RegExp(p, 'u')), ...(requiredIf ? { requiredIf } : {}) };
+    const requiredIf = family.sections.map((def, i): CellRef | null => {
+      if (def.requiredIf === undefined) return null;
+      const parsed = parseCellRef(def.requiredIf);
+      if (parsed.ok) return parsed.ref;
+      problems.push({ path: `${at}.sections[${i}].requiredIf`, message: { zh: describeFormulaError(parsed.error, 'zh'), en: describeFormulaError(parsed.error, 'en') } });
+      return null;
     });
-    const byRule = new Map<string, CompiledIdentity[]>();
-    for (const identity of identities) {
-      const list = byRule.get(identity.def.rule) ?? [];
-      list.push(identity);
-      byRule.set(identity.def.rule, list);
-    }
-    families.push({ def: family, identities, byRule, sections, cover: (family.detect?.cover ?? []).map((p) => new RegExp(p, 'u')) });
+    families.push(assembleFamily(family, identities, requiredIf));
   });
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, catalog: { tables: catalog.tables, tableByKey, families } };
+}
+
+/** A family with its formulas compiled: identities by rule, section and cover patterns as RegExps. */
+function assembleFamily(family: FamilyDef, identities: CompiledIdentity[], requiredIf: ReadonlyArray<CellRef | null>): CompiledFamily {
+  const sections = family.sections.map((def, i): CompiledSection => {
+    const ref = requiredIf[i];
+    return { def, patterns: def.patterns.map((p) => new RegExp(p, 'u')), ...(ref ? { requiredIf: ref } : {}) };
+  });
+  const byRule = new Map<string, CompiledIdentity[]>();
+  for (const identity of identities) {
+    const list = byRule.get(identity.def.rule) ?? [];
+    list.push(identity);
+    byRule.set(identity.def.rule, list);
+  }
+  return { def: family, identities, byRule, sections, cover: (family.detect?.cover ?? []).map((p) => new RegExp(p, 'u')) };
+}
+
+/**
+ * What compiling a family adds to its definition, as plain data (JSON): each identity's compiled
+ * formula and each section's `requiredIf` reference, in the definition's order. The build stores
+ * the built-in catalog's in the bundle, so that start-up parses no formula.
+ */
+export interface PrecompiledFamily {
+  id: string;
+  formulas: CompiledFormula[];
+  requiredIf: Array<CellRef | null>;
+}
+
+/** The data `fromPrecompiled` needs to rebuild a compiled catalog without compiling it. */
+export function precompiled(compiled: CompiledCatalog): PrecompiledFamily[] {
+  return compiled.families.map((f) => ({
+    id: f.def.id,
+    formulas: f.identities.map((i) => i.compiled),
+    requiredIf: f.sections.map((s) => s.requiredIf ?? null),
+  }));
+}
+
+/**
+ * The compiled catalog of `catalog` from its precompiled data; undefined when the data does not
+ * belong to this catalog (another family list or another number of identities or sections).
+ */
+export function fromPrecompiled(catalog: Catalog, data: readonly PrecompiledFamily[]): CompiledCatalog | undefined {
+  if (data.length !== catalog.families.length) return undefined;
+  const families: CompiledFamily[] = [];
+  for (const [i, family] of catalog.families.entries()) {
+    const pre = data[i];
+    if (!pre || pre.id !== family.id || pre.formulas.length !== family.identities.length || pre.requiredIf.length !== family.sections.length) return undefined;
+    const identities = family.identities.map((def, n): CompiledIdentity => ({ def, compiled: pre.formulas[n] as CompiledFormula }));
+    families.push(assembleFamily(family, identities, pre.requiredIf));
+  }
+  return { tables: catalog.tables, tableByKey: new Map(catalog.tables.map((t) => [t.key, t])), families };
 }

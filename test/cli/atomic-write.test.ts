@@ -25,7 +25,7 @@ function zjs(args: string[]): Promise<{ code: number | null; stderr: string }> {
 
 describe('no half-written output', () => {
   it('leaves one complete report when 20 runs write the same -o at once, and a reader never sees a partial one', async () => {
-    if (!existsSync('dist/zjs.js')) throw new Error('dist/zjs.js is missing: run `npm run build` (npm test does)');
+    if (!existsSync('dist/zjs.cjs')) throw new Error('dist/zjs.cjs is missing: run `npm run build` (npm test does)');
     const dir = join(root, 'concurrent');
     mkdirSync(dir);
     const out = join(dir, 'report.json');

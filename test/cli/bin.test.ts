@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 function zjs(...args: string[]) {
-  if (!existsSync('dist/zjs.js')) throw new Error('dist/zjs.js is missing: run `npm run build` (npm test does)');
+  if (!existsSync('dist/zjs.cjs')) throw new Error('dist/zjs.cjs is missing: run `npm run build` (npm test does)');
   const r = spawnSync(process.execPath, ['bin/zjs.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

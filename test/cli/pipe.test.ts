@@ -9,7 +9,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `bin/zjs.js ARGS | READER` in bash; returns zjs's exit code and its standard error. */
 function piped(args: string, reader: string): { code: number; stderr: string } {
-  if (!existsSync('dist/zjs.js')) throw new Error('dist/zjs.js is missing: run `npm run build` (npm test does)');
+  if (!existsSync('dist/zjs.cjs')) throw new Error('dist/zjs.cjs is missing: run `npm run build` (npm test does)');
   const err = join(dir, `err-${Math.random().toString(36).slice(2)}.txt`);
   const r = spawnSync('bash', ['-c', `"${process.execPath}" bin/zjs.js ${args} 2>"${err}" | ${reader} >/dev/null; echo "\${PIPESTATUS[0]}"`], {
     encoding: 'utf8',

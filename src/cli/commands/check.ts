@@ -14,7 +14,6 @@ import type { HtmlFile } from '../../report/html.js';
 import { FORMAT_NAMES, FORMATS, isFormatName, type FormatOptions, type ReportFormat } from '../../report/index.js';
 import { addSummaries, buildReport, EMPTY_SUMMARY, reportDocument, summarize, TOOL, type ReportEntry, type ReportStream, type ReportSummary, type RunInfo } from '../../report/model.js';
 import { runInfo } from '../run-info.js';
-import { noticeLine, readBaseline, readWaivers, writeBaseline } from '../acceptance.js';
 import { openFileAtomic, writeFileAtomic, type AtomicFile } from '../atomic-write.js';
 import { guardInputs, inputPaths, mayWrite, type WriteGuard } from '../destinations.js';
 import { EXIT, type CommandContext, type Io } from '../io.js';
@@ -68,6 +67,9 @@ interface AcceptanceFiles {
 async function readAcceptanceFiles(flags: CheckFlags, lang: Lang, io: Io): Promise<AcceptanceFiles | undefined> {
   const w = words(lang);
   const files: AcceptanceFiles = {};
+  if (flags.waivers === undefined && flags.baseline === undefined) return files;
+  // Loaded only here: zod builds the file schemas on loading.
+  const { readBaseline, readWaivers } = await import('../acceptance.js');
   if (flags.waivers !== undefined) {
     const read = await readWaivers(flags.waivers);
     if (!read.ok) {
@@ -94,6 +96,7 @@ async function readAcceptanceFiles(flags: CheckFlags, lang: Lang, io: Io): Promi
  */
 async function accept(docs: CheckedDocument[], files: AcceptanceFiles, flags: CheckFlags, unreadable: boolean, lang: Lang, io: Io): Promise<CheckedDocument[] | undefined> {
   const w = words(lang);
+  const { noticeLine, writeBaseline } = await import('../acceptance.js');
   const root = process.cwd();
   const first = applyAcceptance(docs, { ...files, today: today(io), root });
   for (const notice of first.notices) io.stderr(`${noticeLine(notice, lang)}\n`);

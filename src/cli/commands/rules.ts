@@ -6,7 +6,7 @@ import { RULES } from '../../rules/index.js';
 import type { Rule } from '../../rules/types.js';
 import { SET_RULES } from '../../sets/rules/index.js';
 import type { SetRule } from '../../sets/rules/types.js';
-import { findConfig, readConfig } from '../config.js';
+import { findConfig, readConfig } from '../config-lookup.js';
 import { EXIT, type CommandContext } from '../io.js';
 import { words } from '../words.js';
 
