@@ -3,7 +3,8 @@ import type { CheckResult, CheckStatus, Localized, MessageParam, Relation, Term 
 import type { Location } from '../model/location.js';
 import { D, ZERO, type Dec } from '../model/number.js';
 import { functionClassName } from '../model/function-classes.js';
-import type { CellRef, ColumnRef, Condition, Filter, Formula, Operand, RowRef, RowSet } from './ast.js';
+import { ScaledCheck, type ScaledStatus } from './scaled.js';
+import type { CellRef, ColumnRef, Condition, Filter, Formula, NumberLit, Operand, RowRef, RowSet } from './ast.js';
 
 /**
  * Evaluates a compiled formula against a document, with interval arithmetic: each printed value
@@ -52,6 +53,17 @@ interface Part {
 }
 
 const ROW_INDEX = new WeakMap<Table, Map<string, Row>>();
+const LITERALS = new WeakMap<NumberLit, Dec>();
+
+/** A number written in a formula, read once. */
+function constantOf(literal: NumberLit): Dec {
+  let value = LITERALS.get(literal);
+  if (!value) {
+    value = new D(literal.text);
+    LITERALS.set(literal, value);
+  }
+  return value;
+}
 
 /** How a row is known across tables: its 科目 code, the code of a summary-table class, or its key. */
 export function rowIdentity(row: Row): string {
@@ -185,7 +197,7 @@ class Evaluation {
       case 'cell':
         return [{ sign, resolved: this.cell(operand, scope) }];
       case 'number':
-        return [{ sign, resolved: { kind: 'absent' }, constant: new D(operand.text) }];
+        return [{ sign, resolved: { kind: 'absent' }, constant: constantOf(operand) }];
       case 'sum': {
         const table = this.table(operand.table);
         const column = this.column(operand.column, scope);
@@ -331,13 +343,40 @@ function describe(parts: Part[], env: EvalEnv): Localized {
   return { zh: side('zh'), en: side('en') };
 }
 
+type KeyPart = string | { name: string; id: boolean; whole: string };
+const KEY_TEMPLATES = new Map<string, readonly KeyPart[]>();
+
+/** A key template split once into text and variables. */
+function keyParts(template: string): readonly KeyPart[] {
+  let parts = KEY_TEMPLATES.get(template);
+  if (!parts) {
+    const out: KeyPart[] = [];
+    const pattern = /\{\$(\w+)(\.id)?\}/g;
+    let at = 0;
+    for (let m = pattern.exec(template); m; m = pattern.exec(template)) {
+      if (m.index > at) out.push(template.slice(at, m.index));
+      out.push({ name: m[1] ?? '', id: m[2] !== undefined, whole: m[0] });
+      at = m.index + m[0].length;
+    }
+    if (at < template.length) out.push(template.slice(at));
+    parts = out;
+    KEY_TEMPLATES.set(template, parts);
+  }
+  return parts;
+}
+
 function keyOf(template: string, scope: Scope): string {
   if (!template.includes('{$')) return template;
-  return template.replace(/\{\$(\w+)(\.id)?\}/g, (whole, name: string, id: string | undefined) => {
-    const b = scope.get(name);
-    if (!b) return whole;
-    return b.kind === 'row' ? (id ? b.id : b.row.key) : b.kind === 'column' ? b.column : b.name;
-  });
+  let key = '';
+  for (const part of keyParts(template)) {
+    if (typeof part === 'string') {
+      key += part;
+      continue;
+    }
+    const b = scope.get(part.name);
+    key += !b ? part.whole : b.kind === 'row' ? (part.id ? b.id : b.row.key) : b.kind === 'column' ? b.column : b.name;
+  }
+  return key;
 }
 
 /** One formula over one document: a check per binding that applies. Pure; never throws. */
@@ -428,7 +467,88 @@ function sideState(parts: readonly Part[]): { printed: boolean; lacking: boolean
   return { printed, lacking, state: present ? 'printed' : noRow ? 'no-row' : 'absent' };
 }
 
+/** Equal sides (one cell each) or a sum; `≤` is not-exceed. */
+function relationOf(f: Formula, left: readonly Part[], right: readonly Part[]): Relation {
+  if (f.op !== '=') return 'not-exceed';
+  const single = (parts: readonly Part[]) => {
+    let n = 0;
+    for (const p of parts) if (p.resolved.kind === 'cell' || p.constant !== undefined) n++;
+    return n === 1;
+  };
+  return single(right) && single(left) ? 'equal' : 'sum';
+}
+
+/** The integer verdict of a check, or undefined when a cell is not a printed amount or a value is out of range. */
+function scaledVerdict(left: readonly Part[], right: readonly Part[], notExceed: boolean): ScaledStatus | undefined {
+  const acc = new ScaledCheck();
+  for (let side = 0; side < 2; side++) {
+    const parts = side === 0 ? left : right;
+    const direction = side === 0 ? 1 : -1;
+    for (const p of parts) {
+      if (p.constant !== undefined) {
+        acc.add(direction, p.sign, p.constant);
+        continue;
+      }
+      if (p.resolved.kind !== 'cell') continue;
+      const cell = p.resolved.cell;
+      if (cell.kind === 'blank') continue;
+      if (cell.kind !== 'amount') return undefined;
+      acc.add(direction, p.sign, cell.amount.value, cell.amount.half);
+    }
+  }
+  return acc.status(notExceed);
+}
+
+const isBlankTotal = (left: readonly Part[]): boolean => {
+  let cells = 0;
+  for (const p of left) {
+    if (p.constant !== undefined) return false;
+    if (p.resolved.kind !== 'cell') continue;
+    if (p.resolved.cell.kind !== 'blank') return false;
+    cells++;
+  }
+  return cells > 0;
+};
+
+/**
+ * The interval verdict of a check. A check whose scaled-integer verdict is a pass (nearly all) is
+ * returned at once, its numbers, terms and locations worked out with decimal.js only when read
+ * (by `explain`); any other check is worked out with decimal.js, whose verdict is the one reported.
+ */
 function interval(f: Formula, key: string, message: CheckResult['message'], left: Part[], right: Part[]): CheckResult {
+  const relation = relationOf(f, left, right);
+  if (scaledVerdict(left, right, relation === 'not-exceed') !== 'pass') return exactInterval(key, relation, message, left, right);
+  let full: CheckResult | undefined;
+  const exact = (): CheckResult => (full ??= exactInterval(key, relation, message, left, right));
+  return {
+    key,
+    status: 'pass',
+    relation,
+    message,
+    get locations() {
+      return exact().locations;
+    },
+    get expected() {
+      return exact().expected ?? ZERO;
+    },
+    get actual() {
+      return exact().actual ?? ZERO;
+    },
+    get difference() {
+      return exact().difference ?? ZERO;
+    },
+    get tolerance() {
+      return exact().tolerance ?? ZERO;
+    },
+    get terms() {
+      return exact().terms ?? [];
+    },
+    ...(isBlankTotal(left) ? { actualBlank: true } : {}),
+  };
+}
+
+/** The check worked out with decimal.js: the verdict and every value a finding shows. */
+function exactInterval(key: string, relation: Relation, message: CheckResult['message'], left: Part[], right: Part[]): CheckResult {
   const terms: CheckTerm[] = [];
   const locations: Location[] = [];
   let unreadable = false;
@@ -456,15 +576,11 @@ function interval(f: Formula, key: string, message: CheckResult['message'], left
   };
   const actual = sum(left, 'total');
   const expected = sum(right, 'item');
-  const single = (parts: Part[]) => parts.filter((p) => p.resolved.kind === 'cell' || p.constant !== undefined).length === 1;
-  const relation: Relation = f.op === '=' ? (single(right) && single(left) ? 'equal' : 'sum') : 'not-exceed';
   if (unreadable || unplaced) return { key, status: 'skipped', relation, message, reason: unreadable ? UNREADABLE : UNPLACED, locations, terms };
   const difference = actual.minus(expected);
   let status: CheckStatus;
   if (relation === 'not-exceed') status = difference.lte(0) ? 'pass' : difference.lte(tolerance) ? 'rounding' : 'fail';
   else status = difference.isZero() ? 'pass' : difference.abs().lte(tolerance) ? 'rounding' : 'fail';
-  const leftCells = left.filter((p) => p.resolved.kind === 'cell');
-  const blankTotal = leftCells.length > 0 && leftCells.every((p) => p.resolved.kind === 'cell' && p.resolved.cell.kind === 'blank') && left.every((p) => p.constant === undefined);
   return {
     key,
     status,
@@ -476,6 +592,6 @@ function interval(f: Formula, key: string, message: CheckResult['message'], left
     difference,
     tolerance,
     terms,
-    ...(blankTotal ? { actualBlank: true } : {}),
+    ...(isBlankTotal(left) ? { actualBlank: true } : {}),
   };
 }
