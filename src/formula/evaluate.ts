@@ -86,25 +86,69 @@ function rowIndex(table: Table): Map<string, Row> {
 
 const squash = (text: string): string => text.replace(/[\s\u3000]+/g, '').replace(/^[一二三四五六七八九十]+[、.．]/, '');
 
+const LABELS = new WeakMap<Table, Map<string, Row>>();
+
 /** A row named in a formula: by key, by code, or by its printed label. */
 function namedRow(table: Table, name: string): Row | undefined {
   const index = rowIndex(table);
   const direct = index.get(name);
   if (direct) return direct;
-  const plain = squash(name);
-  return table.rows.find((r) => squash(r.label) === plain);
+  let labels = LABELS.get(table);
+  if (!labels) {
+    labels = new Map();
+    // The first row with a label wins, as a search in table order would find it.
+    for (const r of table.rows) {
+      const label = squash(r.label);
+      if (!labels.has(label)) labels.set(label, r);
+    }
+    LABELS.set(table, labels);
+  }
+  return labels.get(squash(name));
 }
 
 function matches(row: Row, filters: readonly Filter[]): boolean {
   return filters.every((f) => (f.field === 'level' ? row.level === f.value : f.field === 'side' ? row.side === f.value : false));
 }
 
-/** Rows one level below: 合计 → 类, 类 → 款, 款 → 项. */
+const CHILDREN = new WeakMap<Table, Map<Row, Row[]>>();
+
+/** Rows one level below: 合计 → 类, 类 → 款, 款 → 项 (worked out once per row of a table). */
 function childrenOf(table: Table, parent: Row): Row[] {
+  let known = CHILDREN.get(table);
+  if (!known) {
+    known = new Map();
+    CHILDREN.set(table, known);
+  }
+  let children = known.get(parent);
+  if (!children) {
+    children = findChildren(table, parent);
+    known.set(parent, children);
+  }
+  return children;
+}
+
+function findChildren(table: Table, parent: Row): Row[] {
   const code = parent.code;
   if (!code) return parent.key === 'total' ? table.rows.filter((r) => r.code?.length === 3) : [];
   if (code.length >= 7) return [];
   return table.rows.filter((r) => r.code !== undefined && r.code.length === code.length + 2 && r.code.startsWith(code));
+}
+
+const FILTERED = new WeakMap<Table, Map<readonly Filter[], Row[]>>();
+
+/** The rows of a table a filter of a formula keeps, worked out once per table and filter. */
+function filtered(table: Table, filters: readonly Filter[]): Row[] {
+  let known = FILTERED.get(table);
+  if (!known) {
+    known = new Map();
+    FILTERED.set(table, known);
+  }
+  let rows = known.get(filters);
+  if (!rows) {
+    rows = table.rows.filter((row) => matches(row, filters));
+    known.set(filters, rows);
+  }
+  return rows;
 }
 
 function groupRows(table: Table, group: 'personnel' | 'public', env: EvalEnv): Row[] {
@@ -184,7 +228,7 @@ class Evaluation {
           return 'row' in found ? [found.row] : [];
         });
       case 'filter':
-        return table.rows.filter((row) => matches(row, set.filters));
+        return filtered(table, set.filters);
       default: {
         const never: never = set;
         return never;
