@@ -45,6 +45,9 @@ type Resolved =
   | { kind: 'no-row'; table: Table; name: string }
   | { kind: 'absent' };
 
+/** Nothing of the term is in the document (shared: it carries nothing). */
+const ABSENT: Resolved = { kind: 'absent' };
+
 interface Part {
   sign: 1 | -1;
   resolved: Resolved;
@@ -196,19 +199,19 @@ class Evaluation {
 
   cell(ref: CellRef, scope: Scope): Resolved {
     const table = this.table(ref.table);
-    if (!table) return { kind: 'absent' };
+    if (!table) return ABSENT;
     const column = this.column(ref.column, scope);
-    if (column === undefined) return { kind: 'absent' };
+    if (column === undefined) return ABSENT;
     if (table.empty) return { kind: 'cell', cell: { kind: 'blank', loc: { ...table.titleLoc, table: table.key, column } }, table, row: undefined, column };
     const found = this.row(table, ref.row, scope);
     if ('missing' in found) {
-      if (!table.columns.some((c) => c.key === column)) return { kind: 'absent' };
+      if (!table.columns.some((c) => c.key === column)) return ABSENT;
       // A row bound by a variable is a row of another table: here it is not printed, so blank.
       if (found.bound) return { kind: 'cell', cell: { kind: 'blank', loc: { ...table.titleLoc, table: table.key, column } }, table, row: undefined, column };
       return { kind: 'no-row', table, name: found.missing };
     }
     const cell = found.row.cells[column];
-    if (!cell) return { kind: 'absent' };
+    if (!cell) return ABSENT;
     return { kind: 'cell', cell, table, row: found.row, column };
   }
 
@@ -236,23 +239,33 @@ class Evaluation {
     }
   }
 
-  parts(operand: Operand, sign: 1 | -1, scope: Scope): Part[] {
+  /** Appends the parts an operand stands for to `out`. */
+  parts(operand: Operand, sign: 1 | -1, scope: Scope, out: Part[]): void {
     switch (operand.kind) {
       case 'cell':
-        return [{ sign, resolved: this.cell(operand, scope) }];
+        out.push({ sign, resolved: this.cell(operand, scope) });
+        return;
       case 'number':
-        return [{ sign, resolved: { kind: 'absent' }, constant: constantOf(operand) }];
+        out.push({ sign, resolved: ABSENT, constant: constantOf(operand) });
+        return;
       case 'sum': {
         const table = this.table(operand.table);
         const column = this.column(operand.column, scope);
-        if (!table || column === undefined) return [{ sign, resolved: { kind: 'absent' } }];
-        if (table.empty) return [{ sign, resolved: { kind: 'cell', cell: { kind: 'blank', loc: { ...table.titleLoc, table: table.key, column } }, table, row: undefined, column } }];
-        const rows = this.rowSet(table, operand.rows, scope);
-        const cells = rows.flatMap((row) => {
+        if (!table || column === undefined) {
+          out.push({ sign, resolved: ABSENT });
+          return;
+        }
+        if (table.empty) {
+          out.push({ sign, resolved: { kind: 'cell', cell: { kind: 'blank', loc: { ...table.titleLoc, table: table.key, column } }, table, row: undefined, column } });
+          return;
+        }
+        const before = out.length;
+        for (const row of this.rowSet(table, operand.rows, scope)) {
           const cell = row.cells[column];
-          return cell ? [{ sign, resolved: { kind: 'cell', cell, table, row, column } as Resolved }] : [];
-        });
-        return cells.length > 0 ? cells : [{ sign, resolved: { kind: 'absent' } }];
+          if (cell) out.push({ sign, resolved: { kind: 'cell', cell, table, row, column } });
+        }
+        if (out.length === before) out.push({ sign, resolved: ABSENT });
+        return;
       }
       default: {
         const never: never = operand;
@@ -437,41 +450,31 @@ export function evaluateFormula(f: Formula, spec: IdentitySpec, doc: DisclosureD
 
 function check(f: Formula, spec: IdentitySpec, scope: Scope, ev: Evaluation): CheckResult | undefined {
   // `a >= b` is `b <= a`.
-  const [lhs, rhs] = f.op === '>=' ? [f.right, f.left] : [f.left, f.right];
-  const left = lhs.flatMap((t) => ev.parts(t.operand, t.sign, scope));
-  const right = rhs.flatMap((t) => ev.parts(t.operand, t.sign, scope));
-  const key = keyOf(spec.key, scope);
-  // Most checks pass and their message is never shown: its values are worked out when first read.
-  let params: Record<string, MessageParam> | undefined;
-  const build = (): Record<string, MessageParam> => {
-    const values: Record<string, MessageParam> = { ...standardParams(left, right, scope, ev.env) };
-    for (const [name, value] of Object.entries(spec.params)) values[name] = typeof value === 'object' && 'table' in value ? ev.env.tableName(value.table) : value;
-    return values;
-  };
-  const message: CheckResult['message'] = {
-    id: spec.message,
-    get params() {
-      params ??= build();
-      return params;
-    },
-  };
-  const cells = (): Cell[] => {
-    const out: Cell[] = [];
-    for (const p of left) if (p.resolved.kind === 'cell') out.push(p.resolved.cell);
-    for (const p of right) if (p.resolved.kind === 'cell') out.push(p.resolved.cell);
-    return out;
-  };
+  const swap = f.op === '>=';
+  const left: Part[] = [];
+  const right: Part[] = [];
+  for (const t of swap ? f.right : f.left) ev.parts(t.operand, t.sign, scope, left);
+  for (const t of swap ? f.left : f.right) ev.parts(t.operand, t.sign, scope, right);
   // One pass per side (every check runs this, and most pass): is a figure printed, is a term missing.
   const ls = sideState(left);
   const rs = sideState(right);
-  const printed = ls.printed || rs.printed;
-  if (spec.complete && (ls.lacking || rs.lacking)) {
+  const printed = (ls & PRINTED) !== 0 || (rs & PRINTED) !== 0;
+  const lacking = (ls & LACKING) !== 0 || (rs & LACKING) !== 0;
+  if (spec.complete && lacking) {
     if (!printed) return undefined;
-    return { key, status: 'skipped', relation: 'none', message, reason: MISSING_CELLS, locations: cells().map(locOf) };
-  }
-  if (ls.state === 'absent' || rs.state === 'absent') return undefined;
-  if (!printed) return undefined;
-  if (ls.state === 'no-row' || rs.state === 'no-row') {
+  } else if (!printed || nothingOf(ls) || nothingOf(rs)) return undefined;
+  const key = keyOf(spec.key, scope);
+  // Most checks pass and their message is never shown: its values are worked out when first read.
+  let params: Record<string, MessageParam> | undefined;
+  const message: CheckResult['message'] = {
+    id: spec.message,
+    get params() {
+      params ??= messageValues(spec, left, right, scope, ev.env);
+      return params;
+    },
+  };
+  if (spec.complete && lacking) return { key, status: 'skipped', relation: 'none', message, reason: MISSING_CELLS, locations: cellsOf(left, right).map(locOf) };
+  if ((ls & PRESENT) === 0 || (rs & PRESENT) === 0) {
     const missing = [...left, ...right].find((p) => p.resolved.kind === 'no-row')?.resolved;
     const name = missing?.kind === 'no-row' ? missing.name : '';
     const table = missing?.kind === 'no-row' ? ev.env.tableName(missing.table.key) : { zh: '', en: '' };
@@ -481,34 +484,56 @@ function check(f: Formula, spec: IdentitySpec, scope: Scope, ev: Evaluation): Ch
       relation: 'none',
       message,
       reason: { zh: `${table.zh}中未找到“${name}”行`, en: `the ${table.en} has no “${name}” row` },
-      locations: cells().map(locOf),
+      locations: cellsOf(left, right).map(locOf),
     };
   }
   return interval(f, key, message, left, right);
 }
 
+/** A side prints a cell that is not blank. */
+const PRINTED = 1;
+/** A term of the side is neither a cell nor a number. */
+const LACKING = 2;
+/** A term of the side is a cell or a number. */
+const PRESENT = 4;
+/** A row the side names by key is missing. */
+const NO_ROW = 8;
+
 /**
- * What one side of a check prints: `printed` a cell that is not blank; `lacking` a term that is
- * neither a cell nor a number; `state` printed (a cell or a number), no-row (a row named by key is
- * missing) or absent (nothing of it is in the document).
+ * What one side of a check prints, as flags: a side with a PRESENT term is printed, else one with
+ * a missing row (NO_ROW) is skipped, else nothing of it is in the document.
  */
-function sideState(parts: readonly Part[]): { printed: boolean; lacking: boolean; state: 'printed' | 'no-row' | 'absent' } {
-  let printed = false;
-  let lacking = false;
-  let present = false;
-  let noRow = false;
+function sideState(parts: readonly Part[]): number {
+  let state = 0;
   for (const p of parts) {
     const r = p.resolved;
     if (r.kind === 'cell') {
-      present = true;
-      if (r.cell.kind !== 'blank') printed = true;
-    } else if (p.constant !== undefined) present = true;
+      state |= PRESENT;
+      if (r.cell.kind !== 'blank') state |= PRINTED;
+    } else if (p.constant !== undefined) state |= PRESENT;
     else {
-      lacking = true;
-      if (r.kind === 'no-row') noRow = true;
+      state |= LACKING;
+      if (r.kind === 'no-row') state |= NO_ROW;
     }
   }
-  return { printed, lacking, state: present ? 'printed' : noRow ? 'no-row' : 'absent' };
+  return state;
+}
+
+/** Nothing of the side is in the document: no term present, no row missing. */
+const nothingOf = (state: number): boolean => (state & (PRESENT | NO_ROW)) === 0;
+
+function cellsOf(left: readonly Part[], right: readonly Part[]): Cell[] {
+  const out: Cell[] = [];
+  for (const p of left) if (p.resolved.kind === 'cell') out.push(p.resolved.cell);
+  for (const p of right) if (p.resolved.kind === 'cell') out.push(p.resolved.cell);
+  return out;
+}
+
+/** The values of a check's message: the standard ones, then the identity's own. */
+function messageValues(spec: IdentitySpec, left: Part[], right: Part[], scope: Scope, env: EvalEnv): Record<string, MessageParam> {
+  const values: Record<string, MessageParam> = { ...standardParams(left, right, scope, env) };
+  for (const [name, value] of Object.entries(spec.params)) values[name] = typeof value === 'object' && 'table' in value ? env.tableName(value.table) : value;
+  return values;
 }
 
 /** Equal sides (one cell each) or a sum; `≤` is not-exceed. */
