@@ -113,28 +113,41 @@ function matches(row: Row, filters: readonly Filter[]): boolean {
   return filters.every((f) => (f.field === 'level' ? row.level === f.value : f.field === 'side' ? row.side === f.value : false));
 }
 
-const CHILDREN = new WeakMap<Table, Map<Row, Row[]>>();
-
-/** Rows one level below: 合计 → 类, 类 → 款, 款 → 项 (worked out once per row of a table). */
-function childrenOf(table: Table, parent: Row): Row[] {
-  let known = CHILDREN.get(table);
-  if (!known) {
-    known = new Map();
-    CHILDREN.set(table, known);
-  }
-  let children = known.get(parent);
-  if (!children) {
-    children = findChildren(table, parent);
-    known.set(parent, children);
-  }
-  return children;
+interface ChildIndex {
+  /** Rows by the code they sit under: a code of n + 2 characters under its first n. */
+  byParent: Map<string, Row[]>;
+  /** The 类 (3-digit codes), under the 合计. */
+  classes: Row[];
 }
 
-function findChildren(table: Table, parent: Row): Row[] {
+const CHILDREN = new WeakMap<Table, ChildIndex>();
+const NO_ROWS: Row[] = [];
+
+/** Rows one level below: 合计 → 类, 类 → 款, 款 → 项. */
+function childrenOf(table: Table, parent: Row): Row[] {
   const code = parent.code;
-  if (!code) return parent.key === 'total' ? table.rows.filter((r) => r.code?.length === 3) : [];
-  if (code.length >= 7) return [];
-  return table.rows.filter((r) => r.code !== undefined && r.code.length === code.length + 2 && r.code.startsWith(code));
+  if (!code) return parent.key === 'total' ? childIndex(table).classes : NO_ROWS;
+  if (code.length >= 7) return NO_ROWS;
+  return childIndex(table).byParent.get(code) ?? NO_ROWS;
+}
+
+/** A table's rows by the code they sit under, in table order, built in one pass. */
+function childIndex(table: Table): ChildIndex {
+  let index = CHILDREN.get(table);
+  if (!index) {
+    index = { byParent: new Map(), classes: [] };
+    for (const r of table.rows) {
+      const c = r.code;
+      if (c === undefined || c.length < 3) continue;
+      if (c.length === 3) index.classes.push(r);
+      const parent = c.slice(0, c.length - 2);
+      const list = index.byParent.get(parent);
+      if (list) list.push(r);
+      else index.byParent.set(parent, [r]);
+    }
+    CHILDREN.set(table, index);
+  }
+  return index;
 }
 
 const FILTERED = new WeakMap<Table, Map<readonly Filter[], Row[]>>();
