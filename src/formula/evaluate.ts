@@ -3,7 +3,8 @@ import type { CheckResult, CheckStatus, Localized, MessageParam, Relation, Term 
 import type { Location } from '../model/location.js';
 import { D, ZERO, type Dec } from '../model/number.js';
 import { functionClassName } from '../model/function-classes.js';
-import type { CellRef, ColumnRef, Condition, Filter, Formula, Operand, RowRef, RowSet } from './ast.js';
+import { ScaledCheck, type ScaledStatus } from './scaled.js';
+import type { CellRef, ColumnRef, Condition, Filter, Formula, NumberLit, Operand, RowRef, RowSet } from './ast.js';
 
 /**
  * Evaluates a compiled formula against a document, with interval arithmetic: each printed value
@@ -44,6 +45,9 @@ type Resolved =
   | { kind: 'no-row'; table: Table; name: string }
   | { kind: 'absent' };
 
+/** Nothing of the term is in the document (shared: it carries nothing). */
+const ABSENT: Resolved = { kind: 'absent' };
+
 interface Part {
   sign: 1 | -1;
   resolved: Resolved;
@@ -52,6 +56,17 @@ interface Part {
 }
 
 const ROW_INDEX = new WeakMap<Table, Map<string, Row>>();
+const LITERALS = new WeakMap<NumberLit, Dec>();
+
+/** A number written in a formula, read once. */
+function constantOf(literal: NumberLit): Dec {
+  let value = LITERALS.get(literal);
+  if (!value) {
+    value = new D(literal.text);
+    LITERALS.set(literal, value);
+  }
+  return value;
+}
 
 /** How a row is known across tables: its 科目 code, the code of a summary-table class, or its key. */
 export function rowIdentity(row: Row): string {
@@ -74,25 +89,82 @@ function rowIndex(table: Table): Map<string, Row> {
 
 const squash = (text: string): string => text.replace(/[\s\u3000]+/g, '').replace(/^[一二三四五六七八九十]+[、.．]/, '');
 
+const LABELS = new WeakMap<Table, Map<string, Row>>();
+
 /** A row named in a formula: by key, by code, or by its printed label. */
 function namedRow(table: Table, name: string): Row | undefined {
   const index = rowIndex(table);
   const direct = index.get(name);
   if (direct) return direct;
-  const plain = squash(name);
-  return table.rows.find((r) => squash(r.label) === plain);
+  let labels = LABELS.get(table);
+  if (!labels) {
+    labels = new Map();
+    // The first row with a label wins, as a search in table order would find it.
+    for (const r of table.rows) {
+      const label = squash(r.label);
+      if (!labels.has(label)) labels.set(label, r);
+    }
+    LABELS.set(table, labels);
+  }
+  return labels.get(squash(name));
 }
 
 function matches(row: Row, filters: readonly Filter[]): boolean {
   return filters.every((f) => (f.field === 'level' ? row.level === f.value : f.field === 'side' ? row.side === f.value : false));
 }
 
+interface ChildIndex {
+  /** Rows by the code they sit under: a code of n + 2 characters under its first n. */
+  byParent: Map<string, Row[]>;
+  /** The 类 (3-digit codes), under the 合计. */
+  classes: Row[];
+}
+
+const CHILDREN = new WeakMap<Table, ChildIndex>();
+const NO_ROWS: Row[] = [];
+
 /** Rows one level below: 合计 → 类, 类 → 款, 款 → 项. */
 function childrenOf(table: Table, parent: Row): Row[] {
   const code = parent.code;
-  if (!code) return parent.key === 'total' ? table.rows.filter((r) => r.code?.length === 3) : [];
-  if (code.length >= 7) return [];
-  return table.rows.filter((r) => r.code !== undefined && r.code.length === code.length + 2 && r.code.startsWith(code));
+  if (!code) return parent.key === 'total' ? childIndex(table).classes : NO_ROWS;
+  if (code.length >= 7) return NO_ROWS;
+  return childIndex(table).byParent.get(code) ?? NO_ROWS;
+}
+
+/** A table's rows by the code they sit under, in table order, built in one pass. */
+function childIndex(table: Table): ChildIndex {
+  let index = CHILDREN.get(table);
+  if (!index) {
+    index = { byParent: new Map(), classes: [] };
+    for (const r of table.rows) {
+      const c = r.code;
+      if (c === undefined || c.length < 3) continue;
+      if (c.length === 3) index.classes.push(r);
+      const parent = c.slice(0, c.length - 2);
+      const list = index.byParent.get(parent);
+      if (list) list.push(r);
+      else index.byParent.set(parent, [r]);
+    }
+    CHILDREN.set(table, index);
+  }
+  return index;
+}
+
+const FILTERED = new WeakMap<Table, Map<readonly Filter[], Row[]>>();
+
+/** The rows of a table a filter of a formula keeps, worked out once per table and filter. */
+function filtered(table: Table, filters: readonly Filter[]): Row[] {
+  let known = FILTERED.get(table);
+  if (!known) {
+    known = new Map();
+    FILTERED.set(table, known);
+  }
+  let rows = known.get(filters);
+  if (!rows) {
+    rows = table.rows.filter((row) => matches(row, filters));
+    known.set(filters, rows);
+  }
+  return rows;
 }
 
 function groupRows(table: Table, group: 'personnel' | 'public', env: EvalEnv): Row[] {
@@ -140,19 +212,19 @@ class Evaluation {
 
   cell(ref: CellRef, scope: Scope): Resolved {
     const table = this.table(ref.table);
-    if (!table) return { kind: 'absent' };
+    if (!table) return ABSENT;
     const column = this.column(ref.column, scope);
-    if (column === undefined) return { kind: 'absent' };
+    if (column === undefined) return ABSENT;
     if (table.empty) return { kind: 'cell', cell: { kind: 'blank', loc: { ...table.titleLoc, table: table.key, column } }, table, row: undefined, column };
     const found = this.row(table, ref.row, scope);
     if ('missing' in found) {
-      if (!table.columns.some((c) => c.key === column)) return { kind: 'absent' };
+      if (!table.columns.some((c) => c.key === column)) return ABSENT;
       // A row bound by a variable is a row of another table: here it is not printed, so blank.
       if (found.bound) return { kind: 'cell', cell: { kind: 'blank', loc: { ...table.titleLoc, table: table.key, column } }, table, row: undefined, column };
       return { kind: 'no-row', table, name: found.missing };
     }
     const cell = found.row.cells[column];
-    if (!cell) return { kind: 'absent' };
+    if (!cell) return ABSENT;
     return { kind: 'cell', cell, table, row: found.row, column };
   }
 
@@ -172,7 +244,7 @@ class Evaluation {
           return 'row' in found ? [found.row] : [];
         });
       case 'filter':
-        return table.rows.filter((row) => matches(row, set.filters));
+        return filtered(table, set.filters);
       default: {
         const never: never = set;
         return never;
@@ -180,23 +252,33 @@ class Evaluation {
     }
   }
 
-  parts(operand: Operand, sign: 1 | -1, scope: Scope): Part[] {
+  /** Appends the parts an operand stands for to `out`. */
+  parts(operand: Operand, sign: 1 | -1, scope: Scope, out: Part[]): void {
     switch (operand.kind) {
       case 'cell':
-        return [{ sign, resolved: this.cell(operand, scope) }];
+        out.push({ sign, resolved: this.cell(operand, scope) });
+        return;
       case 'number':
-        return [{ sign, resolved: { kind: 'absent' }, constant: new D(operand.text) }];
+        out.push({ sign, resolved: ABSENT, constant: constantOf(operand) });
+        return;
       case 'sum': {
         const table = this.table(operand.table);
         const column = this.column(operand.column, scope);
-        if (!table || column === undefined) return [{ sign, resolved: { kind: 'absent' } }];
-        if (table.empty) return [{ sign, resolved: { kind: 'cell', cell: { kind: 'blank', loc: { ...table.titleLoc, table: table.key, column } }, table, row: undefined, column } }];
-        const rows = this.rowSet(table, operand.rows, scope);
-        const cells = rows.flatMap((row) => {
+        if (!table || column === undefined) {
+          out.push({ sign, resolved: ABSENT });
+          return;
+        }
+        if (table.empty) {
+          out.push({ sign, resolved: { kind: 'cell', cell: { kind: 'blank', loc: { ...table.titleLoc, table: table.key, column } }, table, row: undefined, column } });
+          return;
+        }
+        const before = out.length;
+        for (const row of this.rowSet(table, operand.rows, scope)) {
           const cell = row.cells[column];
-          return cell ? [{ sign, resolved: { kind: 'cell', cell, table, row, column } as Resolved }] : [];
-        });
-        return cells.length > 0 ? cells : [{ sign, resolved: { kind: 'absent' } }];
+          if (cell) out.push({ sign, resolved: { kind: 'cell', cell, table, row, column } });
+        }
+        if (out.length === before) out.push({ sign, resolved: ABSENT });
+        return;
       }
       default: {
         const never: never = operand;
@@ -331,13 +413,40 @@ function describe(parts: Part[], env: EvalEnv): Localized {
   return { zh: side('zh'), en: side('en') };
 }
 
+type KeyPart = string | { name: string; id: boolean; whole: string };
+const KEY_TEMPLATES = new Map<string, readonly KeyPart[]>();
+
+/** A key template split once into text and variables. */
+function keyParts(template: string): readonly KeyPart[] {
+  let parts = KEY_TEMPLATES.get(template);
+  if (!parts) {
+    const out: KeyPart[] = [];
+    const pattern = /\{\$(\w+)(\.id)?\}/g;
+    let at = 0;
+    for (let m = pattern.exec(template); m; m = pattern.exec(template)) {
+      if (m.index > at) out.push(template.slice(at, m.index));
+      out.push({ name: m[1] ?? '', id: m[2] !== undefined, whole: m[0] });
+      at = m.index + m[0].length;
+    }
+    if (at < template.length) out.push(template.slice(at));
+    parts = out;
+    KEY_TEMPLATES.set(template, parts);
+  }
+  return parts;
+}
+
 function keyOf(template: string, scope: Scope): string {
   if (!template.includes('{$')) return template;
-  return template.replace(/\{\$(\w+)(\.id)?\}/g, (whole, name: string, id: string | undefined) => {
-    const b = scope.get(name);
-    if (!b) return whole;
-    return b.kind === 'row' ? (id ? b.id : b.row.key) : b.kind === 'column' ? b.column : b.name;
-  });
+  let key = '';
+  for (const part of keyParts(template)) {
+    if (typeof part === 'string') {
+      key += part;
+      continue;
+    }
+    const b = scope.get(part.name);
+    key += !b ? part.whole : b.kind === 'row' ? (part.id ? b.id : b.row.key) : b.kind === 'column' ? b.column : b.name;
+  }
+  return key;
 }
 
 /** One formula over one document: a check per binding that applies. Pure; never throws. */
@@ -354,41 +463,31 @@ export function evaluateFormula(f: Formula, spec: IdentitySpec, doc: DisclosureD
 
 function check(f: Formula, spec: IdentitySpec, scope: Scope, ev: Evaluation): CheckResult | undefined {
   // `a >= b` is `b <= a`.
-  const [lhs, rhs] = f.op === '>=' ? [f.right, f.left] : [f.left, f.right];
-  const left = lhs.flatMap((t) => ev.parts(t.operand, t.sign, scope));
-  const right = rhs.flatMap((t) => ev.parts(t.operand, t.sign, scope));
-  const key = keyOf(spec.key, scope);
-  // Most checks pass and their message is never shown: its values are worked out when first read.
-  let params: Record<string, MessageParam> | undefined;
-  const build = (): Record<string, MessageParam> => {
-    const values: Record<string, MessageParam> = { ...standardParams(left, right, scope, ev.env) };
-    for (const [name, value] of Object.entries(spec.params)) values[name] = typeof value === 'object' && 'table' in value ? ev.env.tableName(value.table) : value;
-    return values;
-  };
-  const message: CheckResult['message'] = {
-    id: spec.message,
-    get params() {
-      params ??= build();
-      return params;
-    },
-  };
-  const cells = (): Cell[] => {
-    const out: Cell[] = [];
-    for (const p of left) if (p.resolved.kind === 'cell') out.push(p.resolved.cell);
-    for (const p of right) if (p.resolved.kind === 'cell') out.push(p.resolved.cell);
-    return out;
-  };
+  const swap = f.op === '>=';
+  const left: Part[] = [];
+  const right: Part[] = [];
+  for (const t of swap ? f.right : f.left) ev.parts(t.operand, t.sign, scope, left);
+  for (const t of swap ? f.left : f.right) ev.parts(t.operand, t.sign, scope, right);
   // One pass per side (every check runs this, and most pass): is a figure printed, is a term missing.
   const ls = sideState(left);
   const rs = sideState(right);
-  const printed = ls.printed || rs.printed;
-  if (spec.complete && (ls.lacking || rs.lacking)) {
+  const printed = (ls & PRINTED) !== 0 || (rs & PRINTED) !== 0;
+  const lacking = (ls & LACKING) !== 0 || (rs & LACKING) !== 0;
+  if (spec.complete && lacking) {
     if (!printed) return undefined;
-    return { key, status: 'skipped', relation: 'none', message, reason: MISSING_CELLS, locations: cells().map(locOf) };
-  }
-  if (ls.state === 'absent' || rs.state === 'absent') return undefined;
-  if (!printed) return undefined;
-  if (ls.state === 'no-row' || rs.state === 'no-row') {
+  } else if (!printed || nothingOf(ls) || nothingOf(rs)) return undefined;
+  const key = keyOf(spec.key, scope);
+  // Most checks pass and their message is never shown: its values are worked out when first read.
+  let params: Record<string, MessageParam> | undefined;
+  const message: CheckResult['message'] = {
+    id: spec.message,
+    get params() {
+      params ??= messageValues(spec, left, right, scope, ev.env);
+      return params;
+    },
+  };
+  if (spec.complete && lacking) return { key, status: 'skipped', relation: 'none', message, reason: MISSING_CELLS, locations: cellsOf(left, right).map(locOf) };
+  if ((ls & PRESENT) === 0 || (rs & PRESENT) === 0) {
     const missing = [...left, ...right].find((p) => p.resolved.kind === 'no-row')?.resolved;
     const name = missing?.kind === 'no-row' ? missing.name : '';
     const table = missing?.kind === 'no-row' ? ev.env.tableName(missing.table.key) : { zh: '', en: '' };
@@ -398,37 +497,140 @@ function check(f: Formula, spec: IdentitySpec, scope: Scope, ev: Evaluation): Ch
       relation: 'none',
       message,
       reason: { zh: `${table.zh}中未找到“${name}”行`, en: `the ${table.en} has no “${name}” row` },
-      locations: cells().map(locOf),
+      locations: cellsOf(left, right).map(locOf),
     };
   }
   return interval(f, key, message, left, right);
 }
 
+/** A side prints a cell that is not blank. */
+const PRINTED = 1;
+/** A term of the side is neither a cell nor a number. */
+const LACKING = 2;
+/** A term of the side is a cell or a number. */
+const PRESENT = 4;
+/** A row the side names by key is missing. */
+const NO_ROW = 8;
+
 /**
- * What one side of a check prints: `printed` a cell that is not blank; `lacking` a term that is
- * neither a cell nor a number; `state` printed (a cell or a number), no-row (a row named by key is
- * missing) or absent (nothing of it is in the document).
+ * What one side of a check prints, as flags: a side with a PRESENT term is printed, else one with
+ * a missing row (NO_ROW) is skipped, else nothing of it is in the document.
  */
-function sideState(parts: readonly Part[]): { printed: boolean; lacking: boolean; state: 'printed' | 'no-row' | 'absent' } {
-  let printed = false;
-  let lacking = false;
-  let present = false;
-  let noRow = false;
+function sideState(parts: readonly Part[]): number {
+  let state = 0;
   for (const p of parts) {
     const r = p.resolved;
     if (r.kind === 'cell') {
-      present = true;
-      if (r.cell.kind !== 'blank') printed = true;
-    } else if (p.constant !== undefined) present = true;
+      state |= PRESENT;
+      if (r.cell.kind !== 'blank') state |= PRINTED;
+    } else if (p.constant !== undefined) state |= PRESENT;
     else {
-      lacking = true;
-      if (r.kind === 'no-row') noRow = true;
+      state |= LACKING;
+      if (r.kind === 'no-row') state |= NO_ROW;
     }
   }
-  return { printed, lacking, state: present ? 'printed' : noRow ? 'no-row' : 'absent' };
+  return state;
 }
 
+/** Nothing of the side is in the document: no term present, no row missing. */
+const nothingOf = (state: number): boolean => (state & (PRESENT | NO_ROW)) === 0;
+
+function cellsOf(left: readonly Part[], right: readonly Part[]): Cell[] {
+  const out: Cell[] = [];
+  for (const p of left) if (p.resolved.kind === 'cell') out.push(p.resolved.cell);
+  for (const p of right) if (p.resolved.kind === 'cell') out.push(p.resolved.cell);
+  return out;
+}
+
+/** The values of a check's message: the standard ones, then the identity's own. */
+function messageValues(spec: IdentitySpec, left: Part[], right: Part[], scope: Scope, env: EvalEnv): Record<string, MessageParam> {
+  const values: Record<string, MessageParam> = { ...standardParams(left, right, scope, env) };
+  for (const [name, value] of Object.entries(spec.params)) values[name] = typeof value === 'object' && 'table' in value ? env.tableName(value.table) : value;
+  return values;
+}
+
+/** Equal sides (one cell each) or a sum; `≤` is not-exceed. */
+function relationOf(f: Formula, left: readonly Part[], right: readonly Part[]): Relation {
+  if (f.op !== '=') return 'not-exceed';
+  const single = (parts: readonly Part[]) => {
+    let n = 0;
+    for (const p of parts) if (p.resolved.kind === 'cell' || p.constant !== undefined) n++;
+    return n === 1;
+  };
+  return single(right) && single(left) ? 'equal' : 'sum';
+}
+
+/** The integer verdict of a check, or undefined when a cell is not a printed amount or a value is out of range. */
+function scaledVerdict(left: readonly Part[], right: readonly Part[], notExceed: boolean): ScaledStatus | undefined {
+  const acc = new ScaledCheck();
+  for (let side = 0; side < 2; side++) {
+    const parts = side === 0 ? left : right;
+    const direction = side === 0 ? 1 : -1;
+    for (const p of parts) {
+      if (p.constant !== undefined) {
+        acc.add(direction, p.sign, p.constant);
+        continue;
+      }
+      if (p.resolved.kind !== 'cell') continue;
+      const cell = p.resolved.cell;
+      if (cell.kind === 'blank') continue;
+      if (cell.kind !== 'amount') return undefined;
+      acc.add(direction, p.sign, cell.amount.value, cell.amount.half);
+    }
+  }
+  return acc.status(notExceed);
+}
+
+const isBlankTotal = (left: readonly Part[]): boolean => {
+  let cells = 0;
+  for (const p of left) {
+    if (p.constant !== undefined) return false;
+    if (p.resolved.kind !== 'cell') continue;
+    if (p.resolved.cell.kind !== 'blank') return false;
+    cells++;
+  }
+  return cells > 0;
+};
+
+/**
+ * The interval verdict of a check. A check whose scaled-integer verdict is a pass (nearly all) is
+ * returned at once, its numbers, terms and locations worked out with decimal.js only when read
+ * (by `explain`); any other check is worked out with decimal.js, whose verdict is the one reported.
+ */
 function interval(f: Formula, key: string, message: CheckResult['message'], left: Part[], right: Part[]): CheckResult {
+  const relation = relationOf(f, left, right);
+  if (scaledVerdict(left, right, relation === 'not-exceed') !== 'pass') return exactInterval(key, relation, message, left, right);
+  let full: CheckResult | undefined;
+  const exact = (): CheckResult => (full ??= exactInterval(key, relation, message, left, right));
+  return {
+    key,
+    status: 'pass',
+    relation,
+    message,
+    get locations() {
+      return exact().locations;
+    },
+    get expected() {
+      return exact().expected ?? ZERO;
+    },
+    get actual() {
+      return exact().actual ?? ZERO;
+    },
+    get difference() {
+      return exact().difference ?? ZERO;
+    },
+    get tolerance() {
+      return exact().tolerance ?? ZERO;
+    },
+    get terms() {
+      return exact().terms ?? [];
+    },
+    ...(isBlankTotal(left) ? { actualBlank: true } : {}),
+  };
+}
+
+/** The check worked out with decimal.js: the verdict and every value a finding shows. */
+function exactInterval(key: string, relation: Relation, message: CheckResult['message'], left: Part[], right: Part[]): CheckResult {
   const terms: CheckTerm[] = [];
   const locations: Location[] = [];
   let unreadable = false;
@@ -456,15 +658,11 @@ function interval(f: Formula, key: string, message: CheckResult['message'], left
   };
   const actual = sum(left, 'total');
   const expected = sum(right, 'item');
-  const single = (parts: Part[]) => parts.filter((p) => p.resolved.kind === 'cell' || p.constant !== undefined).length === 1;
-  const relation: Relation = f.op === '=' ? (single(right) && single(left) ? 'equal' : 'sum') : 'not-exceed';
   if (unreadable || unplaced) return { key, status: 'skipped', relation, message, reason: unreadable ? UNREADABLE : UNPLACED, locations, terms };
   const difference = actual.minus(expected);
   let status: CheckStatus;
   if (relation === 'not-exceed') status = difference.lte(0) ? 'pass' : difference.lte(tolerance) ? 'rounding' : 'fail';
   else status = difference.isZero() ? 'pass' : difference.abs().lte(tolerance) ? 'rounding' : 'fail';
-  const leftCells = left.filter((p) => p.resolved.kind === 'cell');
-  const blankTotal = leftCells.length > 0 && leftCells.every((p) => p.resolved.kind === 'cell' && p.resolved.cell.kind === 'blank') && left.every((p) => p.constant === undefined);
   return {
     key,
     status,
@@ -476,6 +674,6 @@ function interval(f: Formula, key: string, message: CheckResult['message'], left
     difference,
     tolerance,
     terms,
-    ...(blankTotal ? { actualBlank: true } : {}),
+    ...(isBlankTotal(left) ? { actualBlank: true } : {}),
   };
 }

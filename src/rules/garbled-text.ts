@@ -8,6 +8,8 @@ const fileName = (path: string): string => path.slice(Math.max(path.lastIndexOf(
 
 /** U+FFFD (a byte sequence that was no character) and private-use code points: broken text. */
 const GARBLED = /[\uFFFD\uE000-\uF8FF]+/g;
+/** The same pattern without `g`: most lines have nothing to find, and a test is cheaper than a scan. */
+const ANY_GARBLED = new RegExp(GARBLED.source);
 
 /**
  * Characters that did not survive conversion (�) in the narrative or table notes, and bytes of a
@@ -36,6 +38,7 @@ export const garbledText: Rule = {
     }
     const lines = [...doc.narrative.map((l) => ({ ...l, part: 'narrative' })), ...Object.entries(doc.tables).flatMap(([key, t]) => [{ text: t.title, loc: t.titleLoc, part: key }, ...t.notes.map((l) => ({ ...l, part: key }))])];
     for (const line of lines) {
+      if (!ANY_GARBLED.test(line.text)) continue;
       for (const m of line.text.matchAll(GARBLED)) {
         results.push({
           ...defect(`${line.part}/${quoteKey(line.text, m.index ?? 0, m[0].length)}`, { id: 'garbled', params: { text: quoteAround(line.text, m.index ?? 0, m[0].length) } }, [line.loc]),

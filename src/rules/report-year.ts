@@ -17,6 +17,9 @@ const PERIOD: RegExp[] = [
   /^(?:[^，,。]{0,30}?)(20\d{2})年度(?=收|支|财政拨款|一般公共预算|政府采购|机关运行经费|“?三公|预算绩效|部门决算|整体支出|会议费|培训费)/g,
 ];
 
+/** Every pattern of PERIOD names a year: a sentence without one is not read further. */
+const ANY_YEAR = /20\d{2}年/;
+
 /** Every year stated as the reporting period is the document's year. */
 export const reportYear: Rule = {
   meta: {
@@ -38,6 +41,7 @@ export const reportYear: Rule = {
     const results: CheckResult[] = [];
     const all = claimsOf(doc).sentences.length > 0 ? claimsOf(doc).sentences : sentences(doc.narrative);
     for (const s of all) {
+      if (!ANY_YEAR.test(s.text)) continue;
       const reported = new Set<number>();
       for (const re of PERIOD) {
         for (const m of s.text.matchAll(re)) {

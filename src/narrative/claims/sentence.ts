@@ -10,8 +10,15 @@ import type { Work } from '../work.js';
  */
 export const SUBJECT_MAX = 256;
 
-const CLAUSE = /[，,；;：:、()]/;
-const LIST_MARK = /[，,；;：:、]/;
+// Marks as character codes: the per-character scans below read codes, which allocate nothing.
+const codes = (marks: string): ReadonlySet<number> => new Set([...marks].map((c) => c.charCodeAt(0)));
+const CLAUSE = codes('，,；;：:、()');
+const LIST_MARK = codes('，,；;：:、');
+const PAUSE = '、'.charCodeAt(0);
+const SHOU = '收'.charCodeAt(0);
+const ZHI = '支'.charCodeAt(0);
+const OPEN = '('.charCodeAt(0);
+const CLOSE = ')'.charCodeAt(0);
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 /** First index in `xs` (sorted by `key`) whose key is greater than `value`. */
@@ -67,20 +74,21 @@ export class SentenceAt {
   }
 
   /** For each offset, the last offset at or before it where `breaks` holds (0 if none). */
-  private starts(breaks: (i: number) => boolean): Int32Array {
+  private starts(breaks: (i: number, text: string) => boolean): Int32Array {
     const out = new Int32Array(this.text.length + 1);
-    for (let i = 1; i <= this.text.length; i++) out[i] = breaks(i) ? i : (out[i - 1] ?? 0);
+    const text = this.text;
+    for (let i = 1; i <= text.length; i++) out[i] = breaks(i, text) ? i : (out[i - 1] ?? 0);
     this.work.steps += this.text.length;
     return out;
   }
 
   /** Where the subject of a figure starting at `offset` begins: after the last clause mark. */
   subjectStart(offset: number): number {
-    this.subjectStarts ??= this.starts((i) => {
-      const ch = this.text[i - 1] ?? '';
+    this.subjectStarts ??= this.starts((i, text) => {
+      const ch = text.charCodeAt(i - 1);
       // “收、支总计” is one word: its 、 does not end the subject.
-      if (ch === '、' && this.text[i - 2] === '收' && this.text[i] === '支') return false;
-      return CLAUSE.test(ch);
+      if (ch === PAUSE && text.charCodeAt(i - 2) === SHOU && text.charCodeAt(i) === ZHI) return false;
+      return CLAUSE.has(ch);
     });
     return Math.max(this.subjectStarts[offset] ?? 0, offset - SUBJECT_MAX);
   }
@@ -97,7 +105,7 @@ export class SentenceAt {
 
   /** The words since the previous list mark (，；：、), as in “教育(类)支出620万元”. */
   listClause(n: Num): string {
-    this.listStarts ??= this.starts((i) => LIST_MARK.test(this.text[i - 1] ?? ''));
+    this.listStarts ??= this.starts((i, text) => LIST_MARK.has(text.charCodeAt(i - 1)));
     const from = Math.max(this.listStarts[n.start] ?? 0, n.start - SUBJECT_MAX);
     this.work.steps += n.start - from;
     return this.text.slice(from, n.start);
@@ -107,9 +115,11 @@ export class SentenceAt {
   depth(offset: number): number {
     if (!this.depths) {
       const depths = new Int32Array(this.text.length + 1);
-      for (let i = 0; i < this.text.length; i++) {
+      const text = this.text;
+      for (let i = 0; i < text.length; i++) {
         const d = depths[i] ?? 0;
-        depths[i + 1] = this.text[i] === '(' ? d + 1 : this.text[i] === ')' ? Math.max(0, d - 1) : d;
+        const ch = text.charCodeAt(i);
+        depths[i + 1] = ch === OPEN ? d + 1 : ch === CLOSE ? Math.max(0, d - 1) : d;
       }
       this.work.steps += this.text.length;
       this.depths = depths;
