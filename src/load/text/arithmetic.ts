@@ -18,7 +18,7 @@ export interface ArithmeticRow {
 }
 
 /** A choice for a row: the text of each part column ('' for an empty cell). */
-type Choice = readonly string[];
+export type Choice = readonly string[];
 
 /** Beyond this many combinations of children, a sum is not used (it constrains nothing then). */
 const MAX_COMBINATIONS = 20_000;
@@ -53,7 +53,7 @@ const num = (text: string): Num => {
 };
 
 /** Whether the children's choices add up to the parent's in every column, within rounding. */
-function adds(parent: Choice, children: readonly Choice[]): boolean {
+export function adds(parent: Choice, children: readonly Choice[]): boolean {
   return parent.every((text, c) => {
     const p = num(text);
     let sum = new D(0);
@@ -68,7 +68,7 @@ function adds(parent: Choice, children: readonly Choice[]): boolean {
 }
 
 /** The parent of each row: the nearest row whose code is a prefix of its own, or 合计 for a 类. */
-function parents(rows: readonly ArithmeticRow[]): Array<number | undefined> {
+function parents(rows: ReadonlyArray<{ code?: string }>): Array<number | undefined> {
   const total = rows.findIndex((r) => r.code === undefined);
   return rows.map((r) => {
     if (r.code === undefined) return undefined;
@@ -94,6 +94,23 @@ export function placeByArithmetic(rows: readonly ArithmeticRow[], columns: numbe
     const matching = all.filter((choice) => known.length === columns && adds(choice, [known]));
     return matching.length === 1 ? matching : all;
   });
+  return propagate(rows, domains).kept.map((choices) => (choices && choices.length === 1 ? choices[0] : undefined));
+}
+
+/** What the column sums leave of each row's choices. */
+export interface Propagated {
+  /** The choices of each row that some choice of every other row completes (null: takes no part). */
+  kept: Array<Choice[] | null>;
+  /** The first row whose choices no choice of its children adds up to, when there is one. */
+  failed?: number;
+}
+
+/**
+ * Keeps, of each row's choices, those the column sums allow: up the tree (a row's choices that its
+ * children's choices add up to), then down (a child's choices that a kept choice of its parent
+ * uses). A row with no choices (null) takes no part, nor do the sums it is in.
+ */
+export function propagate(rows: ReadonlyArray<{ code?: string }>, domains: ReadonlyArray<Choice[] | null>): Propagated {
   const parentOf = parents(rows);
   const children = rows.map((_, i) => rows.flatMap((__, j) => (parentOf[j] === i ? [j] : [])));
   const usable = (i: number): boolean => {
@@ -113,6 +130,7 @@ export function placeByArithmetic(rows: readonly ArithmeticRow[], columns: numbe
     return out;
   };
   const constrained: boolean[] = rows.map(() => false);
+  let failed: number | undefined;
   const kidCombos: Array<Choice[][] | undefined> = rows.map(() => undefined);
   for (const i of order) {
     const own = domains[i];
@@ -129,6 +147,7 @@ export function placeByArithmetic(rows: readonly ArithmeticRow[], columns: numbe
     constrained[i] = true;
     kidCombos[i] = all;
     up[i] = own.filter((p) => all.some((combo) => adds(p, combo)));
+    if (failed === undefined && own.length > 0 && up[i]?.length === 0) failed = i;
   }
 
   // Down: a child's choices that some kept choice of its parent uses.
@@ -147,5 +166,5 @@ export function placeByArithmetic(rows: readonly ArithmeticRow[], columns: numbe
       kept[k] = (kept[k] ?? []).filter((c) => usedBy[n]?.has(c.join('\u0000')));
     });
   }
-  return kept.map((choices) => (choices && choices.length === 1 ? choices[0] : undefined));
+  return failed === undefined ? { kept } : { kept, failed };
 }
