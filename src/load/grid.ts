@@ -15,8 +15,8 @@ export interface GridRow {
   uncertain?: {
     unknown: number[];
     unplaced: string[];
-    /** The row's printed values admit no placement under which the table's sums hold (a changed value). */
-    inconsistent?: true;
+    /** The row's printed values admit no placement under which the table's sums hold (a changed value): its printed line. */
+    inconsistent?: { text: string };
   };
   /**
    * Set when the source did not show which column each value is in and the reader placed them by

@@ -193,6 +193,27 @@ describe('the sample as a plain text extraction (empty cells gone)', () => {
     expect(errors.every((f) => f.locations.some((l) => l.column === 'budget-vehicle'))).toBe(true);
   });
 
+  it('reports a changed value as “no placement is consistent” at its row, and still places the rows around it', () => {
+    // 2010502 一般行政管理事务 of the 支出决算表, 项目支出 89.60 → 88.60: no columns make 89.60 = 88.60.
+    const row2010502 = '201\t05\t02\t一般行政管理事务\t89.60\t89.60';
+    const text = readFileSync(`${SAMPLE}.txt`, 'utf8').replace(row2010502, '201\t05\t02\t一般行政管理事务\t89.60\t88.60');
+    const line = text.split('\n').findIndex((l) => l.startsWith('201\t05\t02\t一般行政管理事务\t89.60\t88.60')) + 1;
+    const planted = documentFromText(`${SAMPLE}.txt`, text);
+    const findings = checkDocument(planted).findings.filter((f) => f.messageId === 'placement-inconsistent');
+    expect(findings.map((f) => [f.severity, f.locations[0]?.line, f.params['text']])).toEqual([['warning', line, '201 05 02 一般行政管理事务 89.60 88.60']]);
+    expect(['total', 'basic', 'project'].map((c) => amount(planted, 'expense', '2010502', c))).toEqual(['?', '?', '?']);
+    expect(['total', 'basic', 'project'].map((c) => amount(planted, 'expense', '2010501', c))).toEqual(['1,280.77', '1,268.37', '12.40']);
+    // Unchanged, nothing is reported.
+    expect(checked.findings.filter((f) => f.messageId === 'placement-inconsistent')).toEqual([]);
+  });
+
+  it('reports a changed value of the 收入决算表 at its row too, where its sums are too many to place the rows', () => {
+    // 2010502 of the 收入决算表: 其他收入 5.00 → 6.00, so that 85.85 ≠ 80.85 + 6.00 whatever the columns.
+    const text = readFileSync(`${SAMPLE}.txt`, 'utf8').replace('201\t05\t02\t一般行政管理事务\t85.85\t80.85\t5.00', '201\t05\t02\t一般行政管理事务\t85.85\t80.85\t6.00');
+    const findings = checkDocument(documentFromText(`${SAMPLE}.txt`, text)).findings.filter((f) => f.messageId === 'placement-inconsistent');
+    expect(findings.map((f) => [f.locations[0]?.table, f.params['row']])).toEqual([['income', '2010502']]);
+  });
+
   it('still reads the narrative as narrative', () => {
     expect(doc.narrative.some((l) => l.text.startsWith('示例区示例局2024年度收入支出总计2354.81万元'))).toBe(true);
     expect(doc.narrative.some((l) => l.text === '一、收入支出决算总体情况说明')).toBe(true);

@@ -298,7 +298,7 @@ function coded(
     const label = r.key.total ? '合计' : r.name.reduce(joinPieces, '');
     if (byArithmetic?.inconsistent.includes(i)) {
       const unknown = Array.from({ length: columns }, (_, c) => c + 2);
-      out.push({ cells: [r.key.code ?? '', label, ...new Array<string>(columns).fill('')], loc: { file, line: r.line.line }, uncertain: { unknown, unplaced: [...values, ...r.stray], inconsistent: true } });
+      out.push({ cells: [r.key.code ?? '', label, ...new Array<string>(columns).fill('')], loc: { file, line: r.line.line }, uncertain: { unknown, unplaced: [...values, ...r.stray], inconsistent: { text: r.line.text.split(/[\t\s\u3000]+/).filter((w) => w !== '').join(' ') } } });
       return;
     }
     const placed = byArithmetic?.rows[i];
