@@ -1,45 +1,17 @@
 import { D, halfUnit, parseNumber, type Dec } from '../../model/number.js';
 
 /**
- * Placing by arithmetic the values of a coded table whose text lost its empty cells. A row prints
- * its total first and then some of its parts, in column order, with the empty ones gone: the parts
- * may stand in any of the order-keeping choices of columns. The table's column sums (合计 = Σ 类,
- * 类 = Σ 款, 款 = Σ 项, in every part column) link the rows; a choice is kept only when the rows
- * above and under it can be chosen so that every sum holds, and a row is placed when exactly one
- * of its choices is kept. Otherwise it stays unknown, never guessed.
+ * The column sums of a coded table (合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, in every column) over rows
+ * whose cells are not all known: each row has a set of choices (the text of each column), and a
+ * choice is kept only when the rows above and under it can be chosen so that every sum holds
+ * (loose.ts builds the choices from what a plain text prints).
  */
 
-/** One row to place: its code (undefined for 合计), its printed part values in order, or null when they are not known for certain. */
-export interface ArithmeticRow {
-  code?: string;
-  parts: readonly string[] | null;
-  /** The value of each part column known from another table ('' for zero); only choices matching it stay. */
-  known?: readonly string[];
-}
-
-/** A choice for a row: the text of each part column ('' for an empty cell). */
+/** A choice for a row: the text of each of its columns ('' for an empty cell). */
 export type Choice = readonly string[];
 
 /** Beyond this many combinations of children, a sum is not used (it constrains nothing then). */
 const MAX_COMBINATIONS = 20_000;
-
-/** Every order-keeping way of putting `values` in `columns` cells. */
-function choicesOf(values: readonly string[], columns: number): Choice[] {
-  const out: Choice[] = [];
-  const pick = (at: number, from: number, cells: string[]): void => {
-    if (at === values.length) {
-      out.push([...cells]);
-      return;
-    }
-    for (let c = from; c <= columns - (values.length - at); c++) {
-      cells[c] = values[at] ?? '';
-      pick(at + 1, c + 1, cells);
-      cells[c] = '';
-    }
-  };
-  if (values.length <= columns) pick(0, 0, new Array<string>(columns).fill(''));
-  return out;
-}
 
 interface Num {
   value: Dec;
@@ -78,23 +50,6 @@ function parents(rows: ReadonlyArray<{ code?: string }>): Array<number | undefin
     });
     return best ?? (total >= 0 ? total : undefined);
   });
-}
-
-/**
- * The part cells of each row, when exactly one choice is consistent with the sums; undefined for
- * a row left unknown.
- */
-export function placeByArithmetic(rows: readonly ArithmeticRow[], columns: number): Array<readonly string[] | undefined> {
-  const domains: Array<Choice[] | null> = rows.map((r) => {
-    if (r.parts === null) return null;
-    const all = choicesOf(r.parts, columns);
-    const known = r.known;
-    if (!known) return all;
-    // Taken only when exactly one choice matches: several would be no more than a guess.
-    const matching = all.filter((choice) => known.length === columns && adds(choice, [known]));
-    return matching.length === 1 ? matching : all;
-  });
-  return propagate(rows, domains).kept.map((choices) => (choices && choices.length === 1 ? choices[0] : undefined));
 }
 
 /** What the column sums leave of each row's choices. */
