@@ -1,4 +1,4 @@
-import { D, halfUnit, parseNumber, type Dec } from '../../model/number.js';
+import { halfUnit, parseNumber } from '../../model/number.js';
 
 /**
  * The column sums of a coded table (合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, in every column) over rows
@@ -13,29 +13,42 @@ export type Choice = readonly string[];
 /** Beyond this many combinations of children, a sum is not used (it constrains nothing then). */
 const MAX_COMBINATIONS = 20_000;
 
-interface Num {
-  value: Dec;
-  half: Dec;
+/**
+ * A printed value and half its last digit, in millionths as exact integers (far below 2^53 for
+ * any amount a table prints): the sums are tried many thousand times, decimals would be too slow.
+ */
+export interface Num {
+  value: number;
+  half: number;
 }
 
-const ZERO: Num = { value: new D(0), half: new D(0) };
-const num = (text: string): Num => {
-  const parsed = parseNumber(text);
-  return parsed.kind === 'number' ? { value: parsed.value, half: halfUnit(parsed.decimals) } : ZERO;
-};
+const SCALE = 1_000_000;
+const ZERO: Num = { value: 0, half: 0 };
+const NUMS = new Map<string, Num>();
+
+/** A cell's text as a number ('' and anything that is not a number are zero). */
+export function num(text: string): Num {
+  let n = NUMS.get(text);
+  if (n === undefined) {
+    const parsed = parseNumber(text);
+    n = parsed.kind === 'number' ? { value: parsed.value.times(SCALE).round().toNumber(), half: halfUnit(parsed.decimals).times(SCALE).round().toNumber() } : ZERO;
+    NUMS.set(text, n);
+  }
+  return n;
+}
 
 /** Whether the children's choices add up to the parent's in every column, within rounding. */
 export function adds(parent: Choice, children: readonly Choice[]): boolean {
   return parent.every((text, c) => {
     const p = num(text);
-    let sum = new D(0);
+    let sum = 0;
     let tolerance = p.half;
     for (const child of children) {
       const v = num(child[c] ?? '');
-      sum = sum.plus(v.value);
-      tolerance = tolerance.plus(v.half);
+      sum += v.value;
+      tolerance += v.half;
     }
-    return sum.minus(p.value).abs().lte(tolerance);
+    return Math.abs(sum - p.value) <= tolerance;
   });
 }
 

@@ -1,5 +1,5 @@
-import { D, halfUnit, parseNumber } from '../../model/number.js';
-import { adds, propagate, type Choice } from './arithmetic.js';
+import { parseNumber } from '../../model/number.js';
+import { adds, num, propagate, type Choice } from './arithmetic.js';
 
 /**
  * Rows of a coded table whose text lost the empty cells and printed some values of a tall row on a
@@ -86,18 +86,8 @@ export function interleavings(sequences: ReadonlyArray<readonly string[]>, colum
 function rowAdds(choice: Choice): boolean {
   const [total = '', ...parts] = choice;
   if (total === '') return parts.every((p) => p === '');
-  const t = parseNumber(total);
-  if (t.kind !== 'number') return false;
-  let sum = new D(0);
-  let tolerance = halfUnit(t.decimals);
-  for (const p of parts) {
-    if (p === '') continue;
-    const v = parseNumber(p);
-    if (v.kind !== 'number') return false;
-    sum = sum.plus(v.value);
-    tolerance = tolerance.plus(halfUnit(v.decimals));
-  }
-  return sum.minus(t.value).abs().lte(tolerance);
+  if (parseNumber(total).kind !== 'number' || parts.some((p) => p !== '' && parseNumber(p).kind !== 'number')) return false;
+  return adds([total], parts.map((p) => [p]));
 }
 
 /** The choices of one row that add up, given the lines it takes; undefined when there are too many to try. */
@@ -117,12 +107,13 @@ function rowChoices(row: LooseRow, lines: ReadonlyArray<readonly string[]>, colu
 /** Whether each cell of a choice is at least its floor, within the rounding of both. */
 function atLeast(choice: Choice, floor: readonly string[]): boolean {
   return floor.every((text, c) => {
-    if (text === '') return true;
-    const f = parseNumber(text);
-    const v = parseNumber(choice[c] ?? '');
-    if (f.kind !== 'number') return true;
-    if (v.kind !== 'number') return false;
-    return v.value.plus(halfUnit(v.decimals)).plus(halfUnit(f.decimals)).gte(f.value);
+    if (text === '' || parseNumber(text).kind !== 'number') return true;
+    const cell = choice[c] ?? '';
+    if (cell === '' || parseNumber(cell).kind !== 'number') return false;
+    const f = num(text);
+    if (f.value <= 0) return true;
+    const v = num(cell);
+    return v.value + v.half + f.half >= f.value;
   });
 }
 
@@ -134,12 +125,15 @@ interface Solved {
 }
 
 /** The rows' choices under one way of giving the loose lines to rows. */
-function solve(rows: readonly LooseRow[], lines: readonly LooseLine[], owner: readonly number[], columns: number, dropped: ReadonlySet<number>): Solved {
+function solve(rows: readonly LooseRow[], lines: readonly LooseLine[], owner: readonly number[], columns: number, dropped: ReadonlySet<number>, memo: Map<string, Choice[] | undefined>): Solved {
   const empty: number[] = [];
   const domains = rows.map((row, i): Choice[] | null => {
     if (row.own === null || dropped.has(i)) return null;
-    const taken = lines.flatMap((l, k) => (owner[k] === i ? [l.values] : []));
-    const choices = rowChoices(row, taken, columns);
+    const taking = lines.flatMap((_, k) => (owner[k] === i ? [k] : []));
+    // A row's choices depend only on the lines it takes: the same few sets recur across the ways.
+    const key = `${i}:${taking.join(',')}`;
+    if (!memo.has(key)) memo.set(key, rowChoices(row, taking.map((k) => lines[k]?.values ?? []), columns));
+    const choices = memo.get(key);
     if (choices === undefined) return null;
     if (choices.length === 0) empty.push(i);
     return choices;
@@ -169,8 +163,9 @@ export function placeLoose(rows: readonly LooseRow[], lines: readonly LooseLine[
 
   const dropped = new Set<number>();
   const inconsistent: number[] = [];
+  const memo = new Map<string, Choice[] | undefined>();
   for (let round = 0; round <= rows.length; round++) {
-    const solutions = ways.map((owner) => ({ owner, solved: solve(taking, free, owner, columns, dropped) }));
+    const solutions = ways.map((owner) => ({ owner, solved: solve(taking, free, owner, columns, dropped, memo) }));
     const consistent = solutions.filter((s) => s.solved.empty.length === 0 && s.solved.failed === undefined && s.solved.kept.every((k) => k === null || k.length > 0));
     if (consistent.length > 0 || ways.length === 0) return result(taking, free, lines, consistent, columns, inconsistent);
     // No way holds: the row that fails under most ways is reported and takes no further part.
