@@ -40,6 +40,12 @@ describe('placeLoose', () => {
     expect(show(placed)).toEqual(['120.00 | 100.00 | 20.00', '120.00 | 100.00 | 20.00', '120.00 | 100.00 | 20.00', '-', '20.00 | ? | ?']);
   });
 
+  it('reports nothing when more than five rows admit no placement: a misreading, more likely than misprints', () => {
+    const bad = (n: number): LooseRow[] => Array.from({ length: n }, (_, i) => ({ code: `20106${String(i + 1).padStart(2, '0')}`, own: ['5.00', '4.00'] }));
+    expect(placeLoose(bad(2), [], 3).inconsistent).toEqual([0, 1]);
+    expect(placeLoose(bad(6), [], 3).inconsistent).toEqual([]);
+  });
+
   it('reports the parent whose children cannot add up to it when every row adds up on its own', () => {
     const rows: LooseRow[] = [
       { own: ['50.00', '50.00'] },

@@ -46,8 +46,10 @@ export interface LooseResult {
   owners: Array<number | undefined>;
 }
 
-/** Beyond this many lines of their own, the ways of giving them to rows are not tried. */
-const MAX_LOOSE_LINES = 10;
+/** Beyond this many ways of giving the lines of their own to rows, none is tried (the rows by them stay unknown). */
+const MAX_WAYS = 256;
+/** Rows reported as admitting no placement, at most, before the table is left unknown. */
+const MAX_INCONSISTENT = 5;
 /** A row with more ways of placing its values than this is left unknown. */
 const MAX_CHOICES = 5_000;
 
@@ -151,7 +153,7 @@ function candidates(rows: readonly LooseRow[], line: LooseLine): number[] {
 /** Places the rows and their loose lines; see the module comment. */
 export function placeLoose(rows: readonly LooseRow[], lines: readonly LooseLine[], columns: number): LooseResult {
   // A line next to a row that takes no part cannot be given to a row for certain: the rows by it take no part either.
-  const tooMany = lines.length > MAX_LOOSE_LINES;
+  const tooMany = lines.reduce((ways, l) => ways * Math.max(1, candidates(rows, l).length), 1) > MAX_WAYS;
   const blocked = new Set<number>();
   for (const line of lines) {
     const near = [line.above, line.above + 1].filter((i) => i >= 0 && i < rows.length);
@@ -164,7 +166,7 @@ export function placeLoose(rows: readonly LooseRow[], lines: readonly LooseLine[
   const dropped = new Set<number>();
   const inconsistent: number[] = [];
   const memo = new Map<string, Choice[] | undefined>();
-  for (let round = 0; round <= rows.length; round++) {
+  for (let round = 0; round <= MAX_INCONSISTENT; round++) {
     const solutions = ways.map((owner) => ({ owner, solved: solve(taking, free, owner, columns, dropped, memo) }));
     const consistent = solutions.filter((s) => s.solved.empty.length === 0 && s.solved.failed === undefined && s.solved.kept.every((k) => k === null || k.length > 0));
     if (consistent.length > 0 || ways.length === 0) return result(taking, free, lines, consistent, columns, inconsistent);
@@ -176,7 +178,8 @@ export function placeLoose(rows: readonly LooseRow[], lines: readonly LooseLine[
     dropped.add(culprit);
     inconsistent.push(culprit);
   }
-  return { rows: rows.map(() => undefined), inconsistent, owners: lines.map(() => undefined) };
+  // More rows than that fail: a misreading explains it better than misprints; nothing is placed or reported.
+  return { rows: rows.map(() => undefined), inconsistent: [], owners: lines.map(() => undefined) };
 }
 
 /** Every way of giving each line to one of its candidate rows. */
