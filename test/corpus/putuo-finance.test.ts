@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDocument, type CheckedDocument } from '../../src/engine/run.js';
+import { documentFromText } from '../../src/load/index.js';
 import { TABLE_KEYS, type Cell, type DisclosureDocument, type TableKey } from '../../src/model/document.js';
 import { rowOf } from '../../src/rules/support/tables.js';
 import { run } from '../support/cli.js';
@@ -119,6 +120,16 @@ describe('putuo-finance-2024.txt (the same document as a plain extraction: empty
   // against 236, with no new false error.
   it('skips at most 59 checks (a quarter of 236), placing values by the identities', () => {
     expect(checked.checks.skipped).toBeLessThanOrEqual(59);
+  });
+
+  it('reports a value changed by 1.00 in the 支出决算表 at its row, as no consistent placement', () => {
+    const original = readFileSync(doc('putuo-finance-2024.txt'), 'utf8');
+    const changed = original.replace('201\t06\t01\t行政运行\t1,511.89\t8.37', '201\t06\t01\t行政运行\t1,512.89\t8.37');
+    expect(changed).not.toBe(original);
+    const planted = checkDocument(documentFromText(doc('putuo-finance-2024.txt'), changed));
+    const found = planted.findings.filter((f) => f.messageId === 'placement-inconsistent');
+    expect(found.map((f) => [at(f), f.params['text']])).toEqual([['172', '201 06 01 行政运行 1,512.89 8.37']]);
+    expect(checked.findings.filter((f) => f.messageId === 'placement-inconsistent')).toEqual([]);
   });
 
   it('imports with every unplaced value written as ?, which reads back as unknown', async () => {
