@@ -53,6 +53,12 @@ function reportUnplaced(block: TableBlock, rows: readonly Table['rows'][number][
   const cells = rows.flatMap((row) => Object.values(row.cells));
   const unknown = cells.filter((c) => c.kind === 'unknown').length;
   const uncertain = block.body.filter((row) => row.uncertain !== undefined);
+  for (const row of uncertain) {
+    const inconsistent = row.uncertain?.inconsistent;
+    if (!inconsistent) continue;
+    const label = row.cells[0] || row.cells[1] || '';
+    issues.push({ code: 'placement-inconsistent', loc: { ...row.loc, table: block.template.key }, params: { row: label, text: inconsistent.text } });
+  }
   if (uncertain.length === 0) {
     // Cells marked ? in a table that kept its columns (a folder written by `zjs import`).
     const marked = cells.find((c) => c.kind === 'unknown');

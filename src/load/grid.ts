@@ -12,7 +12,12 @@ export interface GridRow {
    * cells): `unknown` lists the physical columns whose content cannot be told, `unplaced` the
    * values printed for the row (or next to it) that could not be put in a column.
    */
-  uncertain?: { unknown: number[]; unplaced: string[] };
+  uncertain?: {
+    unknown: number[];
+    unplaced: string[];
+    /** The row's printed values admit no placement under which the table's sums hold (a changed value): its printed line. */
+    inconsistent?: { text: string };
+  };
   /**
    * Set when the source did not show which column each value is in and the reader placed them by
    * the table's identities: the order of the columns taken, and how many identities it satisfies.

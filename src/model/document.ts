@@ -102,6 +102,8 @@ export interface LoadIssue {
     | 'total-copy-differs'
     /** Values whose columns the source did not show, placed by the table's identities (the order taken). */
     | 'columns-chosen'
+    /** A row whose printed values admit no placement in its columns under which the table's sums hold. */
+    | 'placement-inconsistent'
     /** A row recognised although its printed name differs from the standard one by a misprint. */
     | 'row-name-differs'
     | 'unit-missing'

@@ -16,6 +16,7 @@ const SEVERITY: Partial<Record<LoadIssue['code'], Severity>> = {
   'duplicate-row': 'error',
   'total-copy-differs': 'error',
   'columns-chosen': 'info',
+  'placement-inconsistent': 'warning',
   'row-name-differs': 'warning',
   'table-duplicate': 'warning',
   'table-unparsed': 'error',
@@ -52,6 +53,10 @@ export const tableLayout: Rule = {
       'columns-chosen': {
         zh: '{table}的数值在文本中看不出所在栏目，按栏目顺序“{order}”读取：{holding}/{sums} 项勾稽关系成立，其他顺序都不如它',
         en: '{table}: the text does not show which column each value is in; read in the column order “{order}”, under which {holding} of {sums} identities hold, more than under any other order',
+      },
+      'placement-inconsistent': {
+        zh: '{table}“{row}”行印出的数值（“{text}”）无论放在哪些栏目，行合计与栏目合计都不能同时成立：可能有数值印错，该行数值未读入，依赖它的检查将跳过，请对照原件核对',
+        en: '{table}: the values printed on row “{row}” (“{text}”) cannot be placed in its columns so that the row total and the column totals all hold: a value may be misprinted; the row is not read and the checks that need it are skipped; compare with the original',
       },
       'total-copy-differs': {
         zh: '{table}的“{row}”行印了两次（第 {firstLine} 行与此处），“{column}”两处不同：{first} 与 {second}',

@@ -38,8 +38,8 @@ describe('zjs import', () => {
     const r = await run(['import', source, '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     // One note a table, naming how many cells were written as ?.
-    expect(r.stderr).toContain('shanghai-sample-2024.txt:91: 未写入：29 个数值无法确定所在栏目，110 个单元格写为“?”，请按原件填写');
-    expect(readFileSync(join(out, '03-支出决算表.csv'), 'utf8')).toContain(',?,');
+    expect(r.stderr).toContain('shanghai-sample-2024.txt:56: 未写入：27 个数值无法确定所在栏目，123 个单元格写为“?”，请按原件填写');
+    expect(readFileSync(join(out, '02-收入决算表.csv'), 'utf8')).toContain(',?,');
     const before = await check(source);
     const after = await check(out);
     // Everything agrees but the layout warning, which now names the ? cells.
@@ -51,8 +51,8 @@ describe('zjs import', () => {
     expect(chosen).toBe(1);
     expect(after.checks).toEqual({ ...before.checks, run: before.checks.run - chosen, failed: before.checks.failed - chosen });
     const layout = (d: typeof before) => d.findings.filter((f) => f.rule === 'table-layout').map((f) => f.message);
-    expect(layout(before)).toContain('支出决算表有 29 个数值无法确定所在栏目（文本丢失了空单元格的位置），已读入 22 个，110 个单元格未知（依赖它们的检查将跳过）');
-    expect(layout(after)).toContain('支出决算表有 110 个单元格标为“?”（数值未知，请按原件填写），依赖它们的检查将跳过');
+    expect(layout(before)).toContain('收入决算表有 27 个数值无法确定所在栏目（文本丢失了空单元格的位置），已读入 25 个，123 个单元格未知（依赖它们的检查将跳过）');
+    expect(layout(after)).toContain('收入决算表有 123 个单元格标为“?”（数值未知，请按原件填写），依赖它们的检查将跳过');
     expect(after.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual([]);
   });
 

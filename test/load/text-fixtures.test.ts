@@ -149,14 +149,17 @@ describe('the sample as a plain text extraction (empty cells gone)', () => {
     expect(placement(doc)).toEqual({
       // Its 合计 row by the income per source of the 收入支出决算总表.
       income: '25 placed, 27 unplaced',
-      expense: '22 placed, 29 unplaced',
       'fiscal-income-expense': '13 placed, 13 unplaced',
     });
     // The 一般公共预算 table's shorter rows are placed by its column sums (合计 = Σ 类 = Σ 款 = Σ 项).
     expect(['total', 'basic', 'project'].map((c) => amount(doc, 'general-budget-expense', '2010502', c))).toEqual(['86.50', '', '86.50']);
     // A row with fewer values than columns: its first value is its total, the rest unknown.
-    expect(['total', 'fiscal', 'other'].map((c) => amount(doc, 'income', '2010501', c))).toEqual(['1,280.77', '?', '?']);
-    expect(['total', 'basic', 'project'].map((c) => amount(doc, 'expense', '2010501', c))).toEqual(['1,280.77', '?', '?']);
+    // (其他收入 is blank in every placement the sums allow: the 5.00 of 合计 is 2010502's.)
+    expect(['total', 'fiscal', 'other'].map((c) => amount(doc, 'income', '2010501', c))).toEqual(['1,280.77', '?', '']);
+    // The 支出决算表 is placed whole: its values on lines of their own go to the rows they complete,
+    // and the 一般公共预算 table's rows are floors for its columns, which the column sums then settle.
+    expect(['total', 'basic', 'project', 'remit'].map((c) => amount(doc, 'expense', '2010501', c))).toEqual(['1,280.77', '1,268.37', '12.40', '']);
+    expect(['total', 'basic', 'project'].map((c) => amount(doc, 'expense', 'total', c))).toEqual(['2,278.76', '2,038.76', '240.00']);
     // A row with a value for every column is placed whole; so is a name wrapped around its row.
     expect(['total', 'basic', 'project'].map((c) => amount(doc, 'general-budget-expense', '2010501', c))).toEqual(['1,280.77', '1,268.37', '12.40']);
     expect(['opening', 'income', 'total', 'basic', 'project', 'closing'].map((c) => amount(doc, 'gov-fund', '2120804', c))).toEqual(['20.00', '180.00', '150.00', '12.00', '138.00', '50.00']);
@@ -167,7 +170,7 @@ describe('the sample as a plain text extraction (empty cells gone)', () => {
 
   it('skips the checks that need a cell it could not place', () => {
     const skipped = checked.findings.filter((f) => f.status === 'skipped').map((f) => f.id);
-    expect(skipped).toContain('expense-row-sum:expense/2010501/total');
+    expect(skipped).toContain('income-row-sum:income/2010501/total');
   });
 
   it('places the twelve values of the 三公 line by its sums, the one column order under which all four hold, and says so', () => {
@@ -188,6 +191,27 @@ describe('the sample as a plain text extraction (empty cells gone)', () => {
     const errors = planted.findings.filter((f) => f.rule === 'three-public-sum' && f.severity === 'error');
     expect(errors.map((f) => f.locations[0]?.line)).toEqual([line, line]);
     expect(errors.every((f) => f.locations.some((l) => l.column === 'budget-vehicle'))).toBe(true);
+  });
+
+  it('reports a changed value as “no placement is consistent” at its row, and still places the rows around it', () => {
+    // 2010502 一般行政管理事务 of the 支出决算表, 项目支出 89.60 → 88.60: no columns make 89.60 = 88.60.
+    const row2010502 = '201\t05\t02\t一般行政管理事务\t89.60\t89.60';
+    const text = readFileSync(`${SAMPLE}.txt`, 'utf8').replace(row2010502, '201\t05\t02\t一般行政管理事务\t89.60\t88.60');
+    const line = text.split('\n').findIndex((l) => l.startsWith('201\t05\t02\t一般行政管理事务\t89.60\t88.60')) + 1;
+    const planted = documentFromText(`${SAMPLE}.txt`, text);
+    const findings = checkDocument(planted).findings.filter((f) => f.messageId === 'placement-inconsistent');
+    expect(findings.map((f) => [f.severity, f.locations[0]?.line, f.params['text']])).toEqual([['warning', line, '201 05 02 一般行政管理事务 89.60 88.60']]);
+    expect(['total', 'basic', 'project'].map((c) => amount(planted, 'expense', '2010502', c))).toEqual(['?', '?', '?']);
+    expect(['total', 'basic', 'project'].map((c) => amount(planted, 'expense', '2010501', c))).toEqual(['1,280.77', '1,268.37', '12.40']);
+    // Unchanged, nothing is reported.
+    expect(checked.findings.filter((f) => f.messageId === 'placement-inconsistent')).toEqual([]);
+  });
+
+  it('reports a changed value of the 收入决算表 at its row too, where its sums are too many to place the rows', () => {
+    // 2010502 of the 收入决算表: 其他收入 5.00 → 6.00, so that 85.85 ≠ 80.85 + 6.00 whatever the columns.
+    const text = readFileSync(`${SAMPLE}.txt`, 'utf8').replace('201\t05\t02\t一般行政管理事务\t85.85\t80.85\t5.00', '201\t05\t02\t一般行政管理事务\t85.85\t80.85\t6.00');
+    const findings = checkDocument(documentFromText(`${SAMPLE}.txt`, text)).findings.filter((f) => f.messageId === 'placement-inconsistent');
+    expect(findings.map((f) => [f.locations[0]?.table, f.params['row']])).toEqual([['income', '2010502']]);
   });
 
   it('still reads the narrative as narrative', () => {

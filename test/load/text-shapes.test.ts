@@ -313,18 +313,26 @@ describe('plain extractions that lost their empty cells', () => {
     expect(row(doc, 'general-budget-expense', '2080506')).toEqual({ total: '', basic: '', project: '' });
   });
 
-  it('does not guess whose values a line of values alone holds: both rows around it are unknown', () => {
-    const doc = load(table(['201\t06\t01\t行政运行\t3.00\t1.00', '2.00', '201\t06\t02\t一般行政管理事务\t10.00', '201\t06\t07\t信息化建设\t5.00\t5.00\t0.00']));
-    expect(row(doc, 'general-budget-expense', '2010601')).toEqual({ total: '?', basic: '?', project: '?' });
-    expect(row(doc, 'general-budget-expense', '2010602')).toEqual({ total: '?', basic: '?', project: '?' });
+  it('does not guess whose values a line of values alone holds when both rows around it add up either way', () => {
+    // 0.00 completes 5.00 = 5.00 + 0.00 as well as 4.00 = 4.00 + 0.00: each row's total is certain, not its parts.
+    const doc = load(table(['201\t06\t01\t行政运行\t5.00\t5.00', '0.00', '201\t06\t02\t一般行政管理事务\t4.00\t4.00', '201\t06\t07\t信息化建设\t5.00\t5.00\t0.00']));
+    expect(row(doc, 'general-budget-expense', '2010601')).toEqual({ total: '5.00', basic: '?', project: '?' });
+    expect(row(doc, 'general-budget-expense', '2010602')).toEqual({ total: '4.00', basic: '?', project: '?' });
     expect(row(doc, 'general-budget-expense', '2010607')).toEqual({ total: '5.00', basic: '5.00', project: '0.00' });
+  });
+
+  it('gives a line of values alone to the row it completes: a row adds up to its total', () => {
+    // 2.00 makes 3.00 = 1.00 + 2.00; under 2010602 it would make 10.00 = 2.00 false.
+    const doc = load(table(['201\t06\t01\t行政运行\t3.00\t1.00', '2.00', '201\t06\t02\t一般行政管理事务\t10.00\t10.00']));
+    expect(row(doc, 'general-budget-expense', '2010601')).toEqual({ total: '3.00', basic: '?', project: '?' });
+    expect(row(doc, 'general-budget-expense', '2010602')).toEqual({ total: '10.00', basic: '?', project: '?' });
   });
 
   it('gives a line of values alone to the row after it when the row before is full', () => {
     const doc = load(table(['201\t06\t01\t行政运行\t3.00\t2.00\t1.00', '10.00', '201\t06\t02\t一般行政管理事务\t10.00']));
     expect(row(doc, 'general-budget-expense', '2010601')).toEqual({ total: '3.00', basic: '2.00', project: '1.00' });
-    // Its two values are known, their order is not.
-    expect(row(doc, 'general-budget-expense', '2010602')).toEqual({ total: '?', basic: '?', project: '?' });
+    // Its total is the one its two values add up to; which column the other stands in is not known.
+    expect(row(doc, 'general-budget-expense', '2010602')).toEqual({ total: '10.00', basic: '?', project: '?' });
   });
 
   it('skips the checks that need an unknown cell instead of failing them', () => {

@@ -1,74 +1,59 @@
-import { D, halfUnit, parseNumber, type Dec } from '../../model/number.js';
+import { halfUnit, parseNumber } from '../../model/number.js';
 
 /**
- * Placing by arithmetic the values of a coded table whose text lost its empty cells. A row prints
- * its total first and then some of its parts, in column order, with the empty ones gone: the parts
- * may stand in any of the order-keeping choices of columns. The table's column sums (合计 = Σ 类,
- * 类 = Σ 款, 款 = Σ 项, in every part column) link the rows; a choice is kept only when the rows
- * above and under it can be chosen so that every sum holds, and a row is placed when exactly one
- * of its choices is kept. Otherwise it stays unknown, never guessed.
+ * The column sums of a coded table (合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, in every column) over rows
+ * whose cells are not all known: each row has a set of choices (the text of each column), and a
+ * choice is kept only when the rows above and under it can be chosen so that every sum holds
+ * (loose.ts builds the choices from what a plain text prints).
  */
 
-/** One row to place: its code (undefined for 合计), its printed part values in order, or null when they are not known for certain. */
-export interface ArithmeticRow {
-  code?: string;
-  parts: readonly string[] | null;
-  /** The value of each part column known from another table ('' for zero); only choices matching it stay. */
-  known?: readonly string[];
-}
-
-/** A choice for a row: the text of each part column ('' for an empty cell). */
-type Choice = readonly string[];
+/** A choice for a row: the text of each of its columns ('' for an empty cell). */
+export type Choice = readonly string[];
 
 /** Beyond this many combinations of children, a sum is not used (it constrains nothing then). */
 const MAX_COMBINATIONS = 20_000;
 
-/** Every order-keeping way of putting `values` in `columns` cells. */
-function choicesOf(values: readonly string[], columns: number): Choice[] {
-  const out: Choice[] = [];
-  const pick = (at: number, from: number, cells: string[]): void => {
-    if (at === values.length) {
-      out.push([...cells]);
-      return;
-    }
-    for (let c = from; c <= columns - (values.length - at); c++) {
-      cells[c] = values[at] ?? '';
-      pick(at + 1, c + 1, cells);
-      cells[c] = '';
-    }
-  };
-  if (values.length <= columns) pick(0, 0, new Array<string>(columns).fill(''));
-  return out;
+/**
+ * A printed value and half its last digit, in millionths as exact integers (far below 2^53 for
+ * any amount a table prints): the sums are tried many thousand times, decimals would be too slow.
+ */
+export interface Num {
+  value: number;
+  half: number;
 }
 
-interface Num {
-  value: Dec;
-  half: Dec;
-}
+const SCALE = 1_000_000;
+const ZERO: Num = { value: 0, half: 0 };
+const NUMS = new Map<string, Num>();
 
-const ZERO: Num = { value: new D(0), half: new D(0) };
-const num = (text: string): Num => {
-  const parsed = parseNumber(text);
-  return parsed.kind === 'number' ? { value: parsed.value, half: halfUnit(parsed.decimals) } : ZERO;
-};
+/** A cell's text as a number ('' and anything that is not a number are zero). */
+export function num(text: string): Num {
+  let n = NUMS.get(text);
+  if (n === undefined) {
+    const parsed = parseNumber(text);
+    n = parsed.kind === 'number' ? { value: parsed.value.times(SCALE).round().toNumber(), half: halfUnit(parsed.decimals).times(SCALE).round().toNumber() } : ZERO;
+    NUMS.set(text, n);
+  }
+  return n;
+}
 
 /** Whether the children's choices add up to the parent's in every column, within rounding. */
-function adds(parent: Choice, children: readonly Choice[]): boolean {
+export function adds(parent: Choice, children: readonly Choice[]): boolean {
   return parent.every((text, c) => {
     const p = num(text);
-    let sum = new D(0);
+    let sum = 0;
     let tolerance = p.half;
     for (const child of children) {
       const v = num(child[c] ?? '');
-      sum = sum.plus(v.value);
-      tolerance = tolerance.plus(v.half);
+      sum += v.value;
+      tolerance += v.half;
     }
-    return sum.minus(p.value).abs().lte(tolerance);
+    return Math.abs(sum - p.value) <= tolerance;
   });
 }
 
 /** The parent of each row: the nearest row whose code is a prefix of its own, or 合计 for a 类. */
-function parents(rows: readonly ArithmeticRow[]): Array<number | undefined> {
+function parents(rows: ReadonlyArray<{ code?: string }>): Array<number | undefined> {
   const total = rows.findIndex((r) => r.code === undefined);
   return rows.map((r) => {
     if (r.code === undefined) return undefined;
@@ -80,20 +65,20 @@ function parents(rows: readonly ArithmeticRow[]): Array<number | undefined> {
   });
 }
 
+/** What the column sums leave of each row's choices. */
+export interface Propagated {
+  /** The choices of each row that some choice of every other row completes (null: takes no part). */
+  kept: Array<Choice[] | null>;
+  /** The first row whose choices no choice of its children adds up to, when there is one. */
+  failed?: number;
+}
+
 /**
- * The part cells of each row, when exactly one choice is consistent with the sums; undefined for
- * a row left unknown.
+ * Keeps, of each row's choices, those the column sums allow: up the tree (a row's choices that its
+ * children's choices add up to), then down (a child's choices that a kept choice of its parent
+ * uses). A row with no choices (null) takes no part, nor do the sums it is in.
  */
-export function placeByArithmetic(rows: readonly ArithmeticRow[], columns: number): Array<readonly string[] | undefined> {
-  const domains: Array<Choice[] | null> = rows.map((r) => {
-    if (r.parts === null) return null;
-    const all = choicesOf(r.parts, columns);
-    const known = r.known;
-    if (!known) return all;
-    // Taken only when exactly one choice matches: several would be no more than a guess.
-    const matching = all.filter((choice) => known.length === columns && adds(choice, [known]));
-    return matching.length === 1 ? matching : all;
-  });
+export function propagate(rows: ReadonlyArray<{ code?: string }>, domains: ReadonlyArray<Choice[] | null>): Propagated {
   const parentOf = parents(rows);
   const children = rows.map((_, i) => rows.flatMap((__, j) => (parentOf[j] === i ? [j] : [])));
   const usable = (i: number): boolean => {
@@ -113,6 +98,7 @@ export function placeByArithmetic(rows: readonly ArithmeticRow[], columns: numbe
     return out;
   };
   const constrained: boolean[] = rows.map(() => false);
+  let failed: number | undefined;
   const kidCombos: Array<Choice[][] | undefined> = rows.map(() => undefined);
   for (const i of order) {
     const own = domains[i];
@@ -129,6 +115,7 @@ export function placeByArithmetic(rows: readonly ArithmeticRow[], columns: numbe
     constrained[i] = true;
     kidCombos[i] = all;
     up[i] = own.filter((p) => all.some((combo) => adds(p, combo)));
+    if (failed === undefined && own.length > 0 && up[i]?.length === 0) failed = i;
   }
 
   // Down: a child's choices that some kept choice of its parent uses.
@@ -147,5 +134,5 @@ export function placeByArithmetic(rows: readonly ArithmeticRow[], columns: numbe
       kept[k] = (kept[k] ?? []).filter((c) => usedBy[n]?.has(c.join('\u0000')));
     });
   }
-  return kept.map((choices) => (choices && choices.length === 1 ? choices[0] : undefined));
+  return failed === undefined ? { kept } : { kept, failed };
 }

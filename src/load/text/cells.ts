@@ -3,7 +3,7 @@ import { normaliseLabel } from '../build/common.js';
 import type { GridRow } from '../grid.js';
 import { TOTAL } from '../lexicon.js';
 import type { SourceLine } from './lines.js';
-import type { KnownTotals } from './summary.js';
+import type { Known } from './summary.js';
 import { headerWords, namedColumns, plainLines, unalignedTable, type PlainLine } from './plain.js';
 
 /**
@@ -11,7 +11,7 @@ import { headerWords, namedColumns, plainLines, unalignedTable, type PlainLine }
  * table that kept its empty cells as empty lines is read whole; anything else as a plain table,
  * each value following its row in the order printed.
  */
-export function cellsTable(file: string, template: TableTemplate, lines: readonly SourceLine[], known?: KnownTotals): GridRow[] {
+export function cellsTable(file: string, template: TableTemplate, lines: readonly SourceLine[], known?: Known): GridRow[] {
   const whole = template.layout === 'coded' ? cellsWithBlanks(file, template, plainLines(lines)) : undefined;
   return whole ?? unalignedTable(file, template, lines, 'cells', known);
 }

@@ -4,7 +4,7 @@ import type { GridRow } from '../grid.js';
 import { CODE_HEADING, COLUMN_NUMBER, NUMBERED, TOTAL, WIDE, looksLikeAmount, squeeze } from '../lexicon.js';
 import { joinPieces, sourceLineOf, tokenKind, type SourceLine, type TokenKind } from './lines.js';
 import { unalignedTable } from './plain.js';
-import type { KnownTotals } from './summary.js';
+import type { Known } from './summary.js';
 import { dropRepeatedHeader, isRowLabel, joinAroundNumbers, joinSplitLabels, joinWrappedRows, strayNumbers } from './repair.js';
 import { hasData } from './shape.js';
 import type { TableBlock } from '../segment.js';
@@ -436,7 +436,7 @@ export function layoutStrategy(file: string, lines: readonly SourceLine[]): Text
   const model = widthModel(lines);
   const rows: GridRow[] = lines.map((l) => ({ cells: fieldsOf(l.text), loc: { file, line: l.line } }));
   const byLine = new Map(lines.map((l) => [l.line, l]));
-  const rebuild = (block: TableBlock, range: GridRow[], known: KnownTotals): GridRow[] => {
+  const rebuild = (block: TableBlock, range: GridRow[], known: Known): GridRow[] => {
     const body = dropRepeatedHeader(range.filter((r) => r.cells.length > 0));
     const kept = new Set(body.map((r) => r.loc.line));
     const source = range.map((r) => sourceLineOf(r, byLine)).filter((l) => kept.has(l.line));

@@ -6,8 +6,8 @@ import type { GridRow } from '../grid.js';
 import { CODE_PART, KEY_HEADING, KEY_WORD, NUMBERED, PANEL_TOTALS, TOTAL } from '../lexicon.js';
 import { joinPieces, tokenKind, type SourceLine, type TokenKind } from './lines.js';
 import { append } from '../arrays.js';
-import { placeByArithmetic } from './arithmetic.js';
-import type { KnownTotals } from './summary.js';
+import { placeLoose, type LooseLine } from './loose.js';
+import type { Known } from './summary.js';
 import { D, halfUnit, parseNumber, type Dec } from '../../model/number.js';
 import { THREE_PUBLIC_HEADINGS, THREE_PUBLIC_ITEMS, THREE_PUBLIC_KIND_HEADINGS, THREE_PUBLIC_NAMES, THREE_PUBLIC_SUMS, type ThreePublicItem } from '../../templates/three-public.js';
 
@@ -129,11 +129,11 @@ const row = (file: string, cells: string[], line: SourceLine, placements: readon
 };
 
 /** Rebuilds one table block whose text lost its empty cells; see the module comment. */
-export function unalignedTable(file: string, template: TableTemplate, lines: readonly SourceLine[], shape: UnalignedShape, known?: KnownTotals): GridRow[] {
+export function unalignedTable(file: string, template: TableTemplate, lines: readonly SourceLine[], shape: UnalignedShape, known?: Known): GridRow[] {
   const plain = plainLines(lines).filter((l) => l.tokens.length > 0);
   switch (template.layout) {
     case 'coded':
-      return coded(file, template, plain, shape, known?.get(template.key));
+      return coded(file, template, plain, shape, known?.totals.get(template.key), known?.floors.get(template.key));
     case 'two-sided':
       return twoSided(file, template, plain, shape);
     case 'panels':
@@ -169,7 +169,14 @@ interface CodedRow {
   after: number;
 }
 
-function coded(file: string, template: TableTemplate, lines: readonly PlainLine[], shape: UnalignedShape, totals?: ReadonlyMap<string, string>): GridRow[] {
+function coded(
+  file: string,
+  template: TableTemplate,
+  lines: readonly PlainLine[],
+  shape: UnalignedShape,
+  totals?: ReadonlyMap<string, string>,
+  floors?: ReadonlyMap<string, ReadonlyMap<string, string>>,
+): GridRow[] {
   const keyOf = (line: PlainLine): CodedRow['key'] | undefined => {
     const words = line.tokens.filter((t) => !(t.kind === 'text' && KEY_WORD.test(normaliseHeader(t.text))));
     const first = words[0];
@@ -193,6 +200,8 @@ function coded(file: string, template: TableTemplate, lines: readonly PlainLine[
   const firstIsTotal = named.specs[0] !== undefined && named.specs[0] === template.columns[0] && template.columns[0].key === 'total';
   const rows: CodedRow[] = [];
   let pending: string[] = header.flatMap(amounts);
+  // Each line of values of its own, and the row above it (-1: none), for the arithmetic.
+  const loose: LooseLine[] = header.map(amounts).filter((v) => v.length > 0).map((values) => ({ above: -1, values }));
   let names: string[] = [];
   const full = (r: CodedRow): boolean => r.own.length + r.extra.length >= columns && named.all;
   for (const line of lines.slice(firstRow < 0 ? lines.length : firstRow)) {
@@ -233,8 +242,10 @@ function coded(file: string, template: TableTemplate, lines: readonly PlainLine[
     const values = amounts(line);
     const current = rows[rows.length - 1];
     if (current) current.after++;
-    if (values.length > 0) append(pending, values);
-    else if (hasText(line)) names.push(line.tokens.map((t) => t.text).join(''));
+    if (values.length > 0) {
+      append(pending, values);
+      loose.push({ above: rows.length - 1, values });
+    } else if (hasText(line)) names.push(line.tokens.map((t) => t.text).join(''));
   }
   const last = rows[rows.length - 1];
   if (last && pending.length > 0) {
@@ -264,44 +275,43 @@ function coded(file: string, template: TableTemplate, lines: readonly PlainLine[
   }
   // Values from a line of their own came in no known order beside the row's own.
   const certainOf = (r: CodedRow): boolean => !r.unsure && (r.extra.length === 0 || shape === 'cells');
-  // Rows whose total is known and whose parts the text does not place: placed by the column sums
-  // when exactly one choice is consistent (arithmetic.ts).
-  // The 合计 row's part columns as another table printed them, when it printed every one.
-  const partSpecs = named.specs.slice(1);
-  const totalRow = rows.find((r) => r.key.total);
-  const sameTotal = totalRow !== undefined && sameNumber(totalRow.own[0] ?? '', totals?.get('total') ?? '');
-  const knownParts = totals && sameTotal && partSpecs.every((s) => totals.has(s.key)) ? partSpecs.map((s) => totals.get(s.key) ?? '') : undefined;
+  // The rows and the values on lines of their own, placed by the row and column sums when the
+  // header names every column and starts with the row total (loose.ts).
+  const plainText = shape === 'plain';
+  const totalKnown = totals && template.columns.length > 0 && named.specs.every((s) => totals.has(s.key)) ? named.specs.map((s) => totals.get(s.key) ?? '') : undefined;
+  const floorOf = (floor: ReadonlyMap<string, string> | undefined): { floor?: string[] } => (floor ? { floor: named.specs.map((s) => floor.get(s.key) ?? '') } : {});
   const byArithmetic =
     firstIsTotal && named.all && columns > 1
-      ? placeByArithmetic(
-          rows.map((r) => {
-            const values = [...r.own, ...r.extra];
-            const known = certainOf(r) && r.stray.length === 0;
-            return { ...(r.key.code ? { code: r.key.code } : {}), parts: known ? values.slice(1) : null, ...(r.key.total && knownParts ? { known: knownParts } : {}) };
-          }),
-          columns - 1,
+      ? placeLoose(
+          rows.map((r) => ({
+            ...(r.key.code ? { code: r.key.code } : {}),
+            own: plainText ? r.own : certainOf(r) ? [...r.own, ...r.extra] : null,
+            ...(r.key.total && totalKnown ? { known: totalKnown } : {}),
+            ...floorOf(floors?.get(r.key.code ?? '')),
+          })),
+          plainText ? loose : [],
+          columns,
         )
-      : [];
+      : undefined;
   rows.forEach((r, i) => {
     const values = [...r.own, ...r.extra];
-    const p = place(values, columns, firstIsTotal, named.all, certainOf(r));
-    append(p.unplaced, r.stray);
-    const parts = byArithmetic[i];
     const label = r.key.total ? '合计' : r.name.reduce(joinPieces, '');
-    if (parts && p.unknown.length > 0 && p.unplaced.length === values.length - 1) {
-      out.push({ cells: [r.key.code ?? '', label, values[0] ?? '', ...parts], loc: { file, line: r.line.line } });
+    if (byArithmetic?.inconsistent.includes(i)) {
+      const unknown = Array.from({ length: columns }, (_, c) => c + 2);
+      out.push({ cells: [r.key.code ?? '', label, ...new Array<string>(columns).fill('')], loc: { file, line: r.line.line }, uncertain: { unknown, unplaced: [...values, ...r.stray], inconsistent: { text: r.line.text.split(/[\t\s\u3000]+/).filter((w) => w !== '').join(' ') } } });
       return;
     }
+    const placed = byArithmetic?.rows[i];
+    if (placed) {
+      out.push(row(file, [r.key.code ?? '', label, ...placed.cells], r.line, [placed], [2]));
+      return;
+    }
+    const p = place(values, columns, firstIsTotal, named.all, certainOf(r));
+    append(p.unplaced, r.stray);
     out.push(row(file, [r.key.code ?? '', label, ...p.cells], r.line, [p], [2]));
   });
   return out;
 }
-
-const sameNumber = (a: string, b: string): boolean => {
-  const x = parseNumber(a);
-  const y = parseNumber(b);
-  return x.kind === 'number' && y.kind === 'number' && x.value.eq(y.value);
-};
 
 /**
  * Rows that cannot come from a table read row by row: a code twice, more values than columns, or

@@ -6,7 +6,7 @@ import { unalignedTable } from './plain.js';
 import { dropRepeatedHeader, joinWrappedRows, strayNumbers } from './repair.js';
 import { blockShape } from './shape.js';
 import type { TextStrategy } from './strategy.js';
-import type { KnownTotals } from './summary.js';
+import type { Known } from './summary.js';
 
 /**
  * A text whose lines are rows of tab-separated cells. Each table is checked: when its tabs keep
@@ -16,7 +16,7 @@ import type { KnownTotals } from './summary.js';
 export function tabStrategy(file: string, lines: readonly SourceLine[]): TextStrategy {
   const rows: GridRow[] = lines.map((l) => ({ cells: l.text.split('\t').map((c) => c.trim()), loc: { file, line: l.line } }));
   const byLine = new Map(lines.map((l) => [l.line, l]));
-  const rebuild = (block: TableBlock, range: GridRow[], known: KnownTotals): GridRow[] => {
+  const rebuild = (block: TableBlock, range: GridRow[], known: Known): GridRow[] => {
     const body = dropRepeatedHeader(range.filter((r) => r.cells.some((c) => c !== '')));
     const shape = blockShape(body);
     if (shape === 'tab') return strayNumbers(joinWrappedRows(body, block.template), block.template);
