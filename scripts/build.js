@@ -2,7 +2,7 @@
 // One module to load starts in about half the time of ~200.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,6 +97,8 @@ if (/\bimport\(/.test(cliText)) {
   process.exit(1);
 }
 const buildId = createHash('sha256').update(cliText).digest('hex').slice(0, 16);
+// A fresh clone has no dist/ yet: only esbuild's own writes would make it.
+mkdirSync('dist', { recursive: true });
 rmSync('dist/zjs.js', { force: true });
 rmSync('dist/zjs.cache', { recursive: true, force: true });
 writeFileSync('dist/zjs.cjs', `// zjs build ${buildId}\n${cliText}`);
