@@ -82,6 +82,14 @@ export class HeldEntries<T> {
     try {
       this.dir = mkdtempSync(join(this.parent, 'zjs-held-'));
       this.fd = openSync(join(this.dir, 'documents'), 'w+', 0o600);
+      // The file is read and written through its descriptor only: removed at once where the system
+      // allows it, so that nothing is left behind even if the run is killed.
+      try {
+        rmSync(this.dir, { recursive: true });
+        this.dir = null;
+      } catch {
+        // Kept until close() (a system that cannot remove an open file).
+      }
       return true;
     } catch {
       if (this.dir !== null) rmSync(this.dir, { recursive: true, force: true });
