@@ -1,4 +1,4 @@
-import type { Binding } from './bind.js';
+import { b, subjectNoun, type Binding } from './bind.js';
 
 /**
  * How a 部门预算 说明 names the figures of its own tables (江苏 2017–2019, and the MoF template's
@@ -6,7 +6,6 @@ import type { Binding } from './bind.js';
  * (`subjectNoun`). Each pattern is anchored at both ends, so that a longer noun (政府性基金收入预算
  * 比上年…) never binds by a part of it; a noun none matches leaves its figure unbound.
  */
-const b = (table: string, row: string, column: string, name: string): Binding => ({ table, row, column, name });
 
 /** Optional words around a budget noun: 预算, 预算数, 支出, 安排, 总计… in the orders the 说明 print them. */
 const TAIL = '(?:预算)?(?:支出)?(?:预算)?(?:数)?';
@@ -54,10 +53,11 @@ const USES: ReadonlyArray<readonly [RegExp, string]> = [
 const ENUMERATION = /^(?:\d+[.、]|\(\d+\)|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)+/;
 
 /**
- * The budget table cell a 部门预算 说明 names by `noun` (already stripped by `subjectNoun`), under
+ * The budget table cell a 部门预算 说明 names by a figure's subject (stripped by `subjectNoun`), under
  * the given headings; undefined when the words are not one of the forms above.
  */
-export function bindBudgetSubject(noun: string, headings: readonly string[]): Binding | undefined {
+export function bindBudgetSubject(subject: string, headings: readonly string[]): Binding | undefined {
+  const noun = subjectNoun(subject);
   // What follows a colon (其中：…, 具体情况如下：1.…) is the noun.
   const name = noun.slice(Math.max(noun.lastIndexOf('：'), noun.lastIndexOf(':')) + 1).replace(ENUMERATION, '');
   for (const [re, make] of NOUNS) if (re.test(name)) return make(noun);

@@ -45,7 +45,8 @@ function scopeOfHeadings(headings: readonly string[]): Scope {
   return 'other';
 }
 
-const b = (table: TableKey, row: string, column: string, name: string): Binding => ({ table, row, column, name });
+/** A binding to a table cell (the budget wordings in bind-budget.ts make theirs with it too). */
+export const b = (table: TableKey, row: string, column: string, name: string): Binding => ({ table, row, column, name });
 
 /** Strips what precedes the noun that names a figure: years, 全年, 本单位, verbs of being. */
 export function subjectNoun(subject: string): string {

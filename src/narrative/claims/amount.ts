@@ -1,5 +1,5 @@
 import { threePublicColumnName } from '../../templates/three-public.js';
-import { bindCodedItem, bindItemHeading, codedTable, bindSubject, subjectNoun, THREE_PUBLIC_MENTIONS, type Binding, type ThreePublicItem } from '../bind.js';
+import { bindCodedItem, bindItemHeading, codedTable, bindSubject, THREE_PUBLIC_MENTIONS, type Binding, type ThreePublicItem } from '../bind.js';
 import { bindBudgetSubject } from '../bind-budget.js';
 import { isThreshold, type Num } from '../numbers.js';
 import { cellOf, comparable } from './cells.js';
@@ -62,7 +62,7 @@ export const amount: Extractor<AmountClaim> = {
       if (isThreshold(s, n)) continue;
       const subject = at.subject(n);
       // A 部门预算's figures name its own tables (a 决算 has none of them).
-      const budget = NOT_A_STATEMENT.test(subject) ? undefined : bindBudgetSubject(subjectNoun(withBracketedName(at, n, subject)), s.headings);
+      const budget = NOT_A_STATEMENT.test(subject) ? undefined : bindBudgetSubject(withBracketedName(at, n, subject), s.headings);
       if (budget && ctx.doc.tables[budget.table]) {
         restates(n, budget);
         continue;
