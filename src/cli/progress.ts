@@ -35,9 +35,16 @@ function tail(path: string, width: number): string {
   return `…${chars.slice(start).join('')}`;
 }
 
+/** At most one frame per this many milliseconds when documents follow each other quickly. */
+const FRAME_MS = 100;
+
 /**
  * A progress line on standard error with cli-progress: documents done of the total, the rate, the
  * time left and the file being read. Nothing at all unless standard error is a terminal.
+ *
+ * A frame is drawn when a document starts and `FRAME_MS` have passed on `clock` since the last
+ * one, so that a run whose main thread is busy checking still shows each new file; cli-progress's
+ * own timer keeps redrawing while a worker pool leaves the main thread idle.
  */
 export function startProgress(stream: ProgressStream | undefined, total: number, lang: Lang, clock: () => number = Date.now): Progress {
   if (!stream?.isTTY || total < 1) return NONE;
@@ -62,8 +69,15 @@ export function startProgress(stream: ProgressStream | undefined, total: number,
     return seconds > 0 ? (done / seconds).toFixed(1) : '–';
   };
   bar.start(total, 0, { file: '', rate: '–' });
+  let drawn = began;
   return {
-    start: (index, file) => bar.update(index, { file: tail(file, room()), rate: rate(index) }),
+    start: (index, file) => {
+      bar.update(index, { file: tail(file, room()), rate: rate(index) });
+      const now = clock();
+      if (now - drawn < FRAME_MS) return;
+      drawn = now;
+      bar.render();
+    },
     stop: () => {
       bar.update(total, { file: '', rate: rate(total) });
       bar.stop();

@@ -16,10 +16,16 @@ function terminal(): ProgressStream & { text: () => string } {
   };
 }
 
+/** A clock that moves one second each time it is read, as a slow run's would. */
+function slowClock(): () => Date {
+  let t = Date.parse('2026-03-01T09:00:00Z');
+  return () => new Date((t += 1000));
+}
+
 describe('progress on standard error', () => {
   it('shows documents done of the total, the rate, the time left and the file being read, on a terminal', async () => {
     const tty = terminal();
-    const r = await run(['check', 'fixtures/synthetic'], { progress: tty });
+    const r = await run(['check', 'fixtures/synthetic'], { progress: tty, now: slowClock() });
     expect(r.code).toBe(0);
     const drawn = tty.text();
     expect(drawn).toContain('2/2 个文档');

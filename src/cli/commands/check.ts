@@ -161,7 +161,7 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
     io.stderr(claimed.line);
     return EXIT.failure;
   }
-  const progress = flags.progress && !flags.quiet ? startProgress(io.progress, sources.length, lang) : undefined;
+  const progress = flags.progress && !flags.quiet ? startProgress(io.progress, sources.length, lang, io.now ? () => (io.now as () => Date)().getTime() : Date.now) : undefined;
   const optionsFor = (target: OutputTarget, run?: RunInfo, fuller?: string): FormatOptions => {
     const color = flags.color && target.output === null && io.isTTY && io.env.NO_COLOR === undefined;
     // A terminal's width for the screen; 120 columns for a file or a pipe.
