@@ -4,6 +4,36 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { DocumentDigest } from '../sets/digest.js';
 
+/**
+ * A value a pool worker serialised (v8), kept as its bytes until it is read: the main thread of a
+ * reconciling run puts a worker's document straight into the temporary file, without building it.
+ */
+export class Serialized<T> {
+  constructor(readonly bytes: Uint8Array) {}
+
+  /** Serialises a value, in bytes of exactly its length. */
+  static of<T>(value: T): Serialized<T> {
+    return new Serialized<T>(exact(serialize(value)));
+  }
+
+  read(): T {
+    return deserialize(this.bytes) as T;
+  }
+}
+
+/** `value` itself, or read from its bytes. */
+export function readValue<T>(value: T | Serialized<T>): T {
+  return value instanceof Serialized ? value.read() : value;
+}
+
+/**
+ * Bytes that own their whole memory, so that they can be moved to another thread: the serialiser's
+ * buffer may hold more room than it uses, and a small Buffer copy would share Node's pool.
+ */
+function exact(bytes: Buffer): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+}
+
 /** How many held documents stay in memory: ZJS_HELD_IN_MEMORY (a whole number), 16 by default. */
 export function heldInMemory(setting: string | undefined): number {
   return setting !== undefined && /^\d+$/.test(setting.trim()) ? Number(setting.trim()) : 16;
@@ -17,7 +47,7 @@ export function heldInMemory(setting: string | undefined): number {
  * exactly. Where no temporary file can be made, entries stay in memory.
  */
 export class HeldEntries<T> {
-  private readonly memory: Array<T | undefined> = [];
+  private readonly memory: Array<T | Serialized<T> | undefined> = [];
   /** Byte offset and length of each spilled entry, by its index among the held ones. */
   private readonly spilled: Array<readonly [offset: number, length: number]> = [];
   private dir: string | null = null;
@@ -39,12 +69,13 @@ export class HeldEntries<T> {
     return this.fd !== null;
   }
 
-  push(entry: T): void {
+  /** Holds an entry; one a worker already serialised is written as its bytes. */
+  push(entry: T | Serialized<T>): void {
     if (this.spilled.length === 0 && (this.memory.length < this.inMemory || !this.open())) {
       this.memory.push(entry);
       return;
     }
-    const bytes = serialize(entry);
+    const bytes = entry instanceof Serialized ? entry.bytes : serialize(entry);
     writeSync(this.fd as number, bytes, 0, bytes.length, this.end);
     this.spilled.push([this.end, bytes.length]);
     this.end += bytes.length;
@@ -54,9 +85,9 @@ export class HeldEntries<T> {
   *drain(): Generator<T> {
     try {
       for (let i = 0; i < this.memory.length; i++) {
-        const entry = this.memory[i] as T;
+        const entry = this.memory[i] as T | Serialized<T>;
         this.memory[i] = undefined;
-        yield entry;
+        yield readValue(entry);
       }
       for (const [offset, length] of this.spilled) {
         const bytes = Buffer.allocUnsafe(length);
@@ -106,14 +137,16 @@ export class HeldEntries<T> {
  * digest takes about 8 KB so, and several times that as objects).
  */
 export class KeptDigests {
-  private readonly bytes = new Map<string, Buffer>();
+  private readonly bytes = new Map<string, Uint8Array>();
 
-  /** The head of a digest, kept; its whole is given back by `whole`. */
-  keep(digest: DocumentDigest): DocumentDigest {
-    // A copy of exactly its length: the serialiser's buffer may hold more room than it uses.
-    this.bytes.set(digest.source, Buffer.from(serialize(digest)));
-    const { source, files, kind, department, year } = digest;
-    return { source, files, kind, ...(department ? { department } : {}), ...(year !== undefined ? { year } : {}), cells: {}, claims: [] };
+  /** The head of a digest, kept; its whole is given back by `whole`. A pool worker's comes serialised, with its head. */
+  keep(digest: DocumentDigest | HeadedDigest): DocumentDigest {
+    if ('head' in digest) {
+      this.bytes.set(digest.head.source, digest.whole.bytes);
+      return digest.head;
+    }
+    this.bytes.set(digest.source, Serialized.of(digest).bytes);
+    return digestHead(digest);
   }
 
   /** The whole digest of a head this kept; any other digest (a partner given on the command line) as it is. */
@@ -121,4 +154,16 @@ export class KeptDigests {
     const bytes = this.bytes.get(digest.source);
     return bytes ? (deserialize(bytes) as DocumentDigest) : digest;
   }
+}
+
+/** A digest as a pool worker sends it: its head, and the whole serialised. */
+export interface HeadedDigest {
+  head: DocumentDigest;
+  whole: Serialized<DocumentDigest>;
+}
+
+/** What finds a digest's partners (source, department, kind, year), without its cells and claims. */
+export function digestHead(digest: DocumentDigest): DocumentDigest {
+  const { source, files, kind, department, year } = digest;
+  return { source, files, kind, ...(department ? { department } : {}), ...(year !== undefined ? { year } : {}), cells: {}, claims: [] };
 }

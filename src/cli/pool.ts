@@ -4,8 +4,9 @@ import { Worker } from 'node:worker_threads';
 import { inputErrorLine } from '../engine/input-errors.js';
 import type { Lang } from '../engine/messages.js';
 import type { DocumentSource } from '../load/index.js';
-import type { CheckedEntry } from './checked-entry.js';
+import { unpackEntry, type CheckedEntry, type PackedEntry } from './checked-entry.js';
 import type { Io } from './io.js';
+import { Serialized } from './held.js';
 import type { Progress } from './progress.js';
 import type { DocumentFlags } from './session.js';
 import { words } from './words.js';
@@ -26,6 +27,8 @@ export interface PoolRequest {
 
 export type PoolReply =
   | { index: number; kind: 'entry'; entry: CheckedEntry }
+  /** A checked document of a reconciling run, serialised by the worker. */
+  | { index: number; kind: 'packed'; entry: PackedEntry }
   /** A text passed over while searching: no disclosure table in it. */
   | { index: number; kind: 'skipped' }
   /** A bug: the stack, thrown again on the main thread. */
@@ -111,9 +114,14 @@ export async function* checkInPool(
         skipped++;
         continue;
       }
-      if (reply.entry.entry.kind === 'unreadable') {
+      if (reply.kind === 'packed') {
+        yield unpackEntry(reply.entry);
+        continue;
+      }
+      const { entry } = reply.entry;
+      if (!(entry instanceof Serialized) && entry.kind === 'unreadable') {
         progress?.clear();
-        io.stderr(`zjs: ${words(lang).error}: ${inputErrorLine(reply.entry.entry.error)}\n`);
+        io.stderr(`zjs: ${words(lang).error}: ${inputErrorLine(entry.error)}\n`);
       }
       yield reply.entry;
     }

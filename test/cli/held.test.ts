@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HeldEntries, heldInMemory, KeptDigests } from '../../src/cli/held.js';
+import { HeldEntries, heldInMemory, KeptDigests, Serialized } from '../../src/cli/held.js';
 import type { DocumentDigest } from '../../src/sets/digest.js';
 import { run } from '../support/cli.js';
 import { plant } from '../support/fixtures.js';
@@ -23,6 +23,13 @@ describe('documents held for reconciliation', () => {
     // The file is removed as soon as it is open (read and written through its descriptor), so that
     // a run killed half-way leaves nothing in the temporary folder.
     expect(readdirSync(parent)).toEqual([]);
+    expect([...held.drain()]).toEqual(entries);
+  });
+
+  it('writes an entry a worker serialised as its bytes, and gives it back equal, held in memory or in the file', () => {
+    const held = new HeldEntries<(typeof entries)[number]>(3, mkdtempSync(join(root, 'bytes-')));
+    for (const [i, e] of entries.entries()) held.push(i % 2 === 0 ? Serialized.of(e) : e);
+    expect(held.spilling).toBe(true);
     expect([...held.drain()]).toEqual(entries);
   });
 
@@ -50,6 +57,11 @@ describe('documents held for reconciliation', () => {
     expect(kept.whole(head)).toEqual(digest);
     const other = { ...digest, source: 'b/2023.txt' };
     expect(kept.whole(other)).toBe(other);
+    // From a pool worker: the head and the whole serialised.
+    const sent = { ...digest, source: 'c/2024.txt', files: ['c/2024.txt'] };
+    const head2 = kept.keep({ head: { ...sent, cells: {}, claims: [] }, whole: Serialized.of(sent) });
+    expect(head2).toEqual({ ...sent, cells: {}, claims: [] });
+    expect(kept.whole(head2)).toEqual(sent);
   });
 
   it('reads the in-memory count from ZJS_HELD_IN_MEMORY, 16 otherwise', () => {

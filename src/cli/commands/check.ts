@@ -7,7 +7,7 @@ import type { Lang } from '../../engine/messages.js';
 import type { CheckedDocument } from '../../engine/run.js';
 import { discover } from '../../load/index.js';
 import { reconcileEntry, type Explicit, type Pending } from '../../sets/check.js';
-import { HeldEntries, heldInMemory, KeptDigests } from '../held.js';
+import { HeldEntries, heldInMemory, KeptDigests, readValue } from '../held.js';
 import type { DocumentDigest } from '../../sets/digest.js';
 import { ENCODINGS, type Encoding } from '../../load/decode.js';
 import type { HtmlFile } from '../../report/html.js';
@@ -211,7 +211,7 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
   try {
     for await (const { entry, digest, severity } of checked) {
       if (!reconciling) {
-        await emit(entry);
+        await emit(readValue(entry));
         continue;
       }
       if (digest) pending.push({ at: held.length, digest: digests.keep(digest), ...(severity ? { severity } : {}) });
