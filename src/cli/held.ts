@@ -40,25 +40,110 @@ export function heldInMemory(setting: string | undefined): number {
 }
 
 /**
+ * A private temporary file that values are appended to and read back from by offset. It is removed
+ * from its folder as soon as it is open where the system allows it (read and written through its
+ * descriptor only), so that a run that is killed leaves nothing behind.
+ */
+class SpillFile {
+  private end = 0;
+
+  private constructor(
+    private fd: number | null,
+    private dir: string | null,
+  ) {}
+
+  /** A new file in `parent`, or null where none can be made. */
+  static open(parent: string): SpillFile | null {
+    let dir: string | null = null;
+    try {
+      dir = mkdtempSync(join(parent, 'zjs-held-'));
+      const fd = openSync(join(dir, 'values'), 'w+', 0o600);
+      try {
+        rmSync(dir, { recursive: true });
+        dir = null;
+      } catch {
+        // Kept until close() (a system that cannot remove an open file).
+      }
+      return new SpillFile(fd, dir);
+    } catch {
+      if (dir !== null) rmSync(dir, { recursive: true, force: true });
+      return null;
+    }
+  }
+
+  /** Appends a value's bytes; where they are. */
+  append(bytes: Uint8Array): Spilled {
+    writeSync(this.fd as number, bytes, 0, bytes.length, this.end);
+    const at: Spilled = [this.end, bytes.length];
+    this.end += bytes.length;
+    return at;
+  }
+
+  read([offset, length]: Spilled): Buffer {
+    const bytes = Buffer.allocUnsafe(length);
+    readSync(this.fd as number, bytes, 0, length, offset);
+    return bytes;
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    if (this.dir !== null) rmSync(this.dir, { recursive: true, force: true });
+    this.fd = null;
+    this.dir = null;
+  }
+}
+
+/** Byte offset and length of a value in a spill file. */
+type Spilled = readonly [offset: number, length: number];
+
+/**
+ * Where a run's held values go past the first few: a spill file opened on first need (never again
+ * once it could not be made, and then everything stays in memory).
+ */
+class Spill {
+  private file: SpillFile | null = null;
+  private failed = false;
+
+  constructor(private readonly parent: string) {}
+
+  get open(): boolean {
+    return this.file !== null;
+  }
+
+  /** The file, opened now if it is not yet; null where none can be made. */
+  get(): SpillFile | null {
+    if (this.file === null && !this.failed) {
+      this.file = SpillFile.open(this.parent);
+      this.failed = this.file === null;
+    }
+    return this.file;
+  }
+
+  close(): void {
+    this.file?.close();
+    this.file = null;
+  }
+}
+
+/**
  * The checked documents of a batch kept until every document is read (document sets are reconciled
  * then). The first few stay in memory; the rest go, serialised, to a private temporary file that is
- * read back in order and removed, so that a province-sized run keeps only its digests in memory.
- * Entries are plain data (they already cross worker threads), so serialisation gives them back
- * exactly. Where no temporary file can be made, entries stay in memory.
+ * read back in order and removed, so that a province-sized run keeps only its digests' heads in
+ * memory. Entries are plain data (they already cross worker threads), so serialisation gives them
+ * back exactly. Where no temporary file can be made, entries stay in memory.
  */
 export class HeldEntries<T> {
   private readonly memory: Array<T | Serialized<T> | undefined> = [];
-  /** Byte offset and length of each spilled entry, by its index among the held ones. */
-  private readonly spilled: Array<readonly [offset: number, length: number]> = [];
-  private dir: string | null = null;
-  private fd: number | null = null;
-  private end = 0;
-  private failed = false;
+  /** Where each spilled entry is, in the order held. */
+  private readonly spilled: Spilled[] = [];
+  private readonly spill: Spill;
 
   constructor(
     private readonly inMemory = 16,
-    private readonly parent: string = tmpdir(),
-  ) {}
+    parent: string = tmpdir(),
+  ) {
+    this.spill = new Spill(parent);
+  }
 
   get length(): number {
     return this.memory.length + this.spilled.length;
@@ -66,19 +151,17 @@ export class HeldEntries<T> {
 
   /** Whether some entries were written to the temporary file (for tests). */
   get spilling(): boolean {
-    return this.fd !== null;
+    return this.spill.open;
   }
 
   /** Holds an entry; one a worker already serialised is written as its bytes. */
   push(entry: T | Serialized<T>): void {
-    if (this.spilled.length === 0 && (this.memory.length < this.inMemory || !this.open())) {
+    const file = this.spilled.length > 0 || this.memory.length >= this.inMemory ? this.spill.get() : null;
+    if (file === null) {
       this.memory.push(entry);
       return;
     }
-    const bytes = entry instanceof Serialized ? entry.bytes : serialize(entry);
-    writeSync(this.fd as number, bytes, 0, bytes.length, this.end);
-    this.spilled.push([this.end, bytes.length]);
-    this.end += bytes.length;
+    this.spilled.push(file.append(entry instanceof Serialized ? entry.bytes : serialize(entry)));
   }
 
   /** Every entry in the order pushed, each let go as it is given; the temporary file is removed after. */
@@ -89,11 +172,8 @@ export class HeldEntries<T> {
         this.memory[i] = undefined;
         yield readValue(entry);
       }
-      for (const [offset, length] of this.spilled) {
-        const bytes = Buffer.allocUnsafe(length);
-        readSync(this.fd as number, bytes, 0, length, offset);
-        yield deserialize(bytes) as T;
-      }
+      const file = this.spill.get();
+      for (const at of this.spilled) yield deserialize((file as SpillFile).read(at)) as T;
     } finally {
       this.close();
     }
@@ -101,58 +181,51 @@ export class HeldEntries<T> {
 
   /** Removes the temporary file (also when a run stops before draining). */
   close(): void {
-    if (this.fd !== null) closeSync(this.fd);
-    if (this.dir !== null) rmSync(this.dir, { recursive: true, force: true });
-    this.fd = null;
-    this.dir = null;
-  }
-
-  private open(): boolean {
-    if (this.fd !== null) return true;
-    if (this.failed) return false;
-    try {
-      this.dir = mkdtempSync(join(this.parent, 'zjs-held-'));
-      this.fd = openSync(join(this.dir, 'documents'), 'w+', 0o600);
-      // The file is read and written through its descriptor only: removed at once where the system
-      // allows it, so that nothing is left behind even if the run is killed.
-      try {
-        rmSync(this.dir, { recursive: true });
-        this.dir = null;
-      } catch {
-        // Kept until close() (a system that cannot remove an open file).
-      }
-      return true;
-    } catch {
-      if (this.dir !== null) rmSync(this.dir, { recursive: true, force: true });
-      this.dir = null;
-      this.failed = true;
-      return false;
-    }
+    this.spill.close();
   }
 }
 
 /**
  * The digests of a run's documents: in memory, only what finds a document's partners (source,
- * department, kind, year); the cells and claims serialised beside it, outside the JS heap (a
- * digest takes about 8 KB so, and several times that as objects).
+ * department, kind, year); the cells and claims serialised, the first few in memory and the rest in
+ * a private temporary file as the held documents are (a digest takes about 8 KB so, and several
+ * times that as objects).
  */
 export class KeptDigests {
-  private readonly bytes = new Map<string, Uint8Array>();
+  private readonly bytes = new Map<string, Uint8Array | Spilled>();
+  private readonly spill: Spill;
+
+  constructor(
+    private readonly inMemory = 16,
+    parent: string = tmpdir(),
+  ) {
+    this.spill = new Spill(parent);
+  }
 
   /** The head of a digest, kept; its whole is given back by `whole`. A pool worker's comes serialised, with its head. */
   keep(digest: DocumentDigest | HeadedDigest): DocumentDigest {
-    if ('head' in digest) {
-      this.bytes.set(digest.head.source, digest.whole.bytes);
-      return digest.head;
-    }
-    this.bytes.set(digest.source, Serialized.of(digest).bytes);
-    return digestHead(digest);
+    const head = 'head' in digest ? digest.head : digestHead(digest);
+    const bytes = 'head' in digest ? digest.whole.bytes : Serialized.of(digest).bytes;
+    const file = this.bytes.size >= this.inMemory ? this.spill.get() : null;
+    this.bytes.set(head.source, file === null ? bytes : file.append(bytes));
+    return head;
   }
 
   /** The whole digest of a head this kept; any other digest (a partner given on the command line) as it is. */
   whole(digest: DocumentDigest): DocumentDigest {
-    const bytes = this.bytes.get(digest.source);
-    return bytes ? (deserialize(bytes) as DocumentDigest) : digest;
+    const kept = this.bytes.get(digest.source);
+    if (kept === undefined) return digest;
+    return deserialize(kept instanceof Uint8Array ? kept : (this.spill.get() as SpillFile).read(kept)) as DocumentDigest;
+  }
+
+  /** Whether some digests were written to the temporary file (for tests). */
+  get spilling(): boolean {
+    return this.spill.open;
+  }
+
+  /** Removes the temporary file. */
+  close(): void {
+    this.spill.close();
   }
 }
 

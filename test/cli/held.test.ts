@@ -64,6 +64,25 @@ describe('documents held for reconciliation', () => {
     expect(kept.whole(head2)).toEqual(sent);
   });
 
+  it('writes digests past the first few to a temporary file, and gives each whole back', () => {
+    const parent = mkdtempSync(join(root, 'digests-'));
+    const kept = new KeptDigests(1, parent);
+    const digests: DocumentDigest[] = ['a', 'b', 'c'].map((d, i) => ({
+      source: `${d}/2024.txt`,
+      files: [`${d}/2024.txt`],
+      kind: 'final',
+      year: 2024,
+      cells: { opening: { value: `${i}.5`, half: '0.005', text: `${i}.50`, label: { zh: '年初', en: 'opening' }, loc: { file: `${d}/2024.txt`, line: 40 + i } } },
+      claims: [],
+    }));
+    const heads = digests.map((d) => kept.keep(d));
+    expect(kept.spilling).toBe(true);
+    expect(readdirSync(parent)).toEqual([]);
+    // Read back in any order, as partners are.
+    expect([2, 0, 1].map((i) => kept.whole(heads[i] as DocumentDigest))).toEqual([2, 0, 1].map((i) => digests[i]));
+    kept.close();
+  });
+
   it('reads the in-memory count from ZJS_HELD_IN_MEMORY, 16 otherwise', () => {
     expect(heldInMemory('0')).toBe(0);
     expect(heldInMemory(' 25 ')).toBe(25);

@@ -206,8 +206,9 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
   // Reconciling keeps each checked document (findings and counts, not its tables) until every
   // document is read, the first ones in memory and the rest in a temporary file; the streaming
   // reports are then written document by document all the same.
-  const digests = new KeptDigests();
-  const held = new HeldEntries<ReportEntry>(heldInMemory(io.env.ZJS_HELD_IN_MEMORY), io.env.TMPDIR || tmpdir());
+  const inMemory = heldInMemory(io.env.ZJS_HELD_IN_MEMORY);
+  const digests = new KeptDigests(inMemory, io.env.TMPDIR || tmpdir());
+  const held = new HeldEntries<ReportEntry>(inMemory, io.env.TMPDIR || tmpdir());
   try {
     for await (const { entry, digest, severity } of checked) {
       if (!reconciling) {
@@ -230,6 +231,7 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
     }
   } finally {
     held.close();
+    digests.close();
   }
   if (entries.length === 0 && summary.documents === 0) {
     for (const sink of sinks) await sink.abort();
