@@ -51,7 +51,7 @@ async function putInPlace(temporary: string, target: string): Promise<void> {
 
 /** A file written piece by piece that appears whole at `commit`, or not at all. */
 export interface AtomicFile {
-  write: (text: string) => Promise<void>;
+  write: (data: string | Uint8Array) => Promise<void>;
   commit: () => Promise<void>;
   abort: () => Promise<void>;
 }
@@ -67,8 +67,9 @@ export async function openFileAtomic(target: string): Promise<AtomicFile> {
     await handle.close();
   };
   return {
-    write: async (text) => {
-      await handle.write(text);
+    write: async (data) => {
+      if (typeof data === 'string') await handle.write(data);
+      else await handle.write(data);
     },
     commit: async () => {
       try {
