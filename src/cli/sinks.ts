@@ -1,9 +1,12 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { HtmlFile, HtmlFolderStream } from '../report/html.js';
 import { FORMATS, type FormatOptions, type ReportFormat } from '../report/index.js';
-import { TOOL, type ReportDocument, type ReportStream, type ReportSummary, type RunInfo } from '../report/model.js';
+import { TOOL, type ReportDocument, type ReportStream, type ReportSummary, type RunInfo, type SpooledStream } from '../report/model.js';
 import { openFileAtomic, writeFileAtomic, type AtomicFile } from './atomic-write.js';
 import { mayWrite, type WriteGuard } from './destinations.js';
 import type { Io } from './io.js';
@@ -32,8 +35,10 @@ function problemOf(path: string, error: unknown): { path: string; code: string }
 }
 
 /**
- * Opens a sink for every target whose format can be written a document at a time: text formats
- * that stream (to standard output or a file), html into a folder, the workbook into a file.
+ * Opens a sink for every target whose format can be written a document at a time: to standard
+ * output or a file, the formats that stream (text, json, csv) and those whose head waits for the
+ * end (github, sarif, junit: their documents' parts set aside in a temporary file meanwhile); html
+ * into a folder; the workbook into a file.
  */
 export async function openSinks(
   targets: readonly OutputTarget[],
@@ -48,51 +53,163 @@ export async function openSinks(
     for (const sink of sinks) await sink.abort();
     return { ok: false as const, problem: problemOf(path, error) };
   };
+  const temporary = io.env.TMPDIR || tmpdir();
   for (const target of targets) {
     const format: ReportFormat = FORMATS[target.format];
-    if (target.output === null) {
-      if (format.stream === undefined) continue;
-      const stream = format.stream(TOOL, optionsFor(target));
-      const write = (text: string) => {
-        // The progress line shares the terminal: cleared before the report goes on, redrawn after.
-        if (io.isTTY) progress?.clear();
-        io.stdout(text);
-      };
-      sinks.push({
-        target,
-        document: async (doc) => write(stream.document(doc)),
-        end: async (summary) => write(stream.end(summary)),
-        commit: async () => null,
-        abort: async () => undefined,
-      });
-      continue;
-    }
-    if (format.folder !== undefined && (await isFolderTarget(target.output))) {
+    const { stream, spooled, write } = format;
+    if (target.output !== null && format.folder !== undefined && (await isFolderTarget(target.output))) {
       sinks.push(folderSink(target, target.output, format.folder(TOOL, optionsFor(target)), guard));
       continue;
     }
-    if (format.stream === undefined && format.write === undefined) continue;
-    const path = paths.get(target) ?? target.output;
-    let file: AtomicFile;
-    try {
-      file = await openFileAtomic(path);
-    } catch (error) {
-      return fail(path, error);
-    }
-    if (format.stream !== undefined) {
-      sinks.push(fileSink(target, path, file, format.stream(TOOL, optionsFor(target))));
-      continue;
-    }
-    if (format.write !== undefined) {
+    if (stream === undefined && spooled === undefined && (write === undefined || target.output === null)) continue;
+    let spool: Spool | undefined;
+    if (stream === undefined && spooled !== undefined) {
       try {
-        sinks.push(await bookSink(target, path, file, (out) => (format.write as NonNullable<ReportFormat['write']>)(out, TOOL, optionsFor(target))));
+        spool = await openSpool(temporary);
       } catch (error) {
-        await file.abort();
-        return fail(path, error);
+        return fail(temporary, error);
       }
     }
+    let out: Destination;
+    if (target.output === null) out = stdoutDestination(io, progress);
+    else {
+      const path = paths.get(target) ?? target.output;
+      let file: AtomicFile;
+      try {
+        file = await openFileAtomic(path);
+      } catch (error) {
+        await spool?.discard();
+        return fail(path, error);
+      }
+      if (stream === undefined && spooled === undefined && write !== undefined) {
+        try {
+          sinks.push(await bookSink(target, path, file, (bytes) => write(bytes, TOOL, optionsFor(target))));
+        } catch (error) {
+          await file.abort();
+          return fail(path, error);
+        }
+        continue;
+      }
+      out = fileDestination(path, file);
+    }
+    if (stream !== undefined) sinks.push(textSink(target, stream(TOOL, optionsFor(target)), out));
+    else if (spooled !== undefined && spool !== undefined) sinks.push(spooledSink(target, spooled(TOOL, optionsFor(target)), spool, out));
   }
   return { ok: true, sinks };
+}
+
+/** Where a text report goes: standard output, or a file that appears whole at `commit`. */
+interface Destination {
+  write: (text: string) => Promise<void>;
+  commit: () => Promise<WriteProblem>;
+  abort: () => Promise<void>;
+}
+
+function stdoutDestination(io: Io, progress: Progress | undefined): Destination {
+  return {
+    write: async (text) => {
+      // The progress line shares the terminal: cleared before the report goes on, redrawn after.
+      if (io.isTTY) progress?.clear();
+      io.stdout(text);
+    },
+    commit: async () => null,
+    abort: async () => undefined,
+  };
+}
+
+function fileDestination(path: string, file: AtomicFile): Destination {
+  let problem: WriteProblem = null;
+  return {
+    write: async (text) => {
+      if (problem !== null) return;
+      await file.write(text).catch((error: unknown) => {
+        problem = problemOf(path, error);
+      });
+    },
+    commit: () => commitFile(file, path, problem),
+    abort: () => file.abort(),
+  };
+}
+
+/** A report that streams: each document's text goes out as it comes. */
+function textSink(target: OutputTarget, stream: ReportStream, out: Destination): Sink {
+  return {
+    target,
+    document: (doc) => out.write(stream.document(doc)),
+    end: (summary) => out.write(stream.end(summary)),
+    commit: () => out.commit(),
+    abort: () => out.abort(),
+  };
+}
+
+/** A temporary file holding the documents' parts of a report until its head is known. */
+interface Spool {
+  write: (text: string) => Promise<void>;
+  /** What was written, in pieces of whole characters. */
+  read: () => AsyncIterable<string>;
+  discard: () => Promise<void>;
+}
+
+async function openSpool(dir: string): Promise<Spool> {
+  const path = join(dir, `zjs-report-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(path, 'wx', 0o600);
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await handle.close();
+  };
+  return {
+    write: async (text) => {
+      await handle.write(text);
+    },
+    read: async function* () {
+      await close();
+      for await (const piece of createReadStream(path, { encoding: 'utf8' })) yield piece as string;
+    },
+    discard: async () => {
+      await close().catch(() => undefined);
+      await rm(path, { force: true }).catch(() => undefined);
+    },
+  };
+}
+
+/** A report whose head waits for the whole batch: the documents' parts go to a spool, then head, parts and tail go out. */
+function spooledSink(target: OutputTarget, stream: SpooledStream, spool: Spool, out: Destination): Sink {
+  let problem: WriteProblem = null;
+  const fail = (error: unknown) => {
+    problem ??= problemOf(target.output ?? '-', error);
+  };
+  return {
+    target,
+    document: async (doc) => {
+      const text = stream.document(doc);
+      if (problem === null) await spool.write(text).catch(fail);
+    },
+    end: async (summary) => {
+      if (problem !== null) return;
+      const { head, tail } = stream.end(summary);
+      await out.write(head);
+      try {
+        for await (const piece of spool.read()) await out.write(piece);
+      } catch (error) {
+        fail(error);
+        return;
+      }
+      await out.write(tail);
+      await spool.discard();
+    },
+    commit: async () => {
+      if (problem === null) return out.commit();
+      await spool.discard();
+      await out.abort();
+      return problem;
+    },
+    abort: async () => {
+      await spool.discard();
+      await out.abort();
+    },
+  };
 }
 
 /** Puts a written file in place, or discards it after a problem. */
@@ -107,24 +224,6 @@ async function commitFile(file: AtomicFile, path: string, problem: WriteProblem)
   } catch (error) {
     return problemOf(path, error);
   }
-}
-
-/** A text report into a file that appears whole at the end. */
-function fileSink(target: OutputTarget, path: string, file: AtomicFile, stream: ReportStream): Sink {
-  let problem: WriteProblem = null;
-  const write = async (text: string) => {
-    if (problem !== null) return;
-    await file.write(text).catch((error: unknown) => {
-      problem = problemOf(path, error);
-    });
-  };
-  return {
-    target,
-    document: (doc) => write(stream.document(doc)),
-    end: (summary) => write(stream.end(summary)),
-    commit: () => commitFile(file, path, problem),
-    abort: () => file.abort(),
-  };
 }
 
 /** A workbook into a file that appears whole at the end: its bytes go out as the writer zips them. */

@@ -1,13 +1,13 @@
 import type { Writable } from 'node:stream';
 import type { Lang } from '../engine/messages.js';
 import { csvStream, formatCsv } from './csv.js';
-import { formatGithub } from './github.js';
+import { formatGithub, githubStream } from './github.js';
 import { formatHtml, htmlFolderStream, type HtmlFolderStream } from './html.js';
 import { formatJson, jsonStream } from './json.js';
-import { formatJunit } from './junit.js';
+import { formatJunit, junitStream } from './junit.js';
 import { formatMarkdown } from './markdown.js';
-import type { Report, ReportStream, RunInfo } from './model.js';
-import { formatSarif } from './sarif.js';
+import type { Report, ReportStream, RunInfo, SpooledStream } from './model.js';
+import { formatSarif, sarifStream } from './sarif.js';
 import { formatText, textStream, type TextOptions } from './text.js';
 import { formatXlsx, xlsxStream, type XlsxStream } from './xlsx.js';
 
@@ -36,6 +36,8 @@ export interface ReportFormat {
   render: (report: Report, options: FormatOptions) => string | Promise<string | Uint8Array>;
   /** The format written a document at a time (a batch of any size in flat memory), when it can be. */
   stream?: (tool: Report['tool'], options: FormatOptions) => ReportStream;
+  /** The format written a document at a time around a head (totals, a ranking) rendered at the end. */
+  spooled?: (tool: Report['tool'], options: FormatOptions) => SpooledStream;
   /** The format written into a folder (`-o report/`): one page per document as it comes, an index at the end. */
   folder?: (tool: Report['tool'], options: FormatOptions) => HtmlFolderStream;
   /** The binary format written to a byte stream a document at a time (a workbook), when it can be. */
@@ -56,9 +58,9 @@ export const FORMATS = {
     render: (r, o) => formatHtml(r, { lang: o.lang, ...(o.run ? { run: o.run } : {}) }),
     folder: (t, o) => htmlFolderStream(t, { lang: o.lang }),
   },
-  junit: { fileOnly: false, render: (r, o) => formatJunit(r, { lang: o.lang, failOn: o.failOn }) },
-  sarif: { fileOnly: false, render: (r, o) => formatSarif(r, { lang: o.lang }) },
-  github: { fileOnly: false, render: (r, o) => formatGithub(r, { lang: o.lang }) },
+  junit: { fileOnly: false, render: (r, o) => formatJunit(r, { lang: o.lang, failOn: o.failOn }), spooled: (t, o) => junitStream(t, { lang: o.lang, failOn: o.failOn }) },
+  sarif: { fileOnly: false, render: (r, o) => formatSarif(r, { lang: o.lang }), spooled: (t, o) => sarifStream(t, { lang: o.lang }) },
+  github: { fileOnly: false, render: (r, o) => formatGithub(r, { lang: o.lang }), spooled: (t, o) => githubStream(t, { lang: o.lang }) },
   csv: { fileOnly: false, render: (r, o) => formatCsv(r, { lang: o.lang }), stream: (_t, o) => csvStream({ lang: o.lang }) },
   xlsx: {
     fileOnly: true,

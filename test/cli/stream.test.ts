@@ -4,10 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain script of the repository, without declarations.
 import { writeCity } from '../../scripts/city.js';
+import { formatGithub } from '../../src/report/github.js';
 import { formatHtmlFolder } from '../../src/report/html.js';
 import { formatJson, REPORT_SCHEMA_VERSION } from '../../src/report/json.js';
+import { formatJunit } from '../../src/report/junit.js';
 import { buildReport } from '../../src/report/model.js';
 import { inertJson } from '../../src/report/controls.js';
+import { formatSarif } from '../../src/report/sarif.js';
 import { formatXlsx } from '../../src/report/xlsx.js';
 import { BATCH, GOLDEN_DIR, reportFor } from '../report/support.js';
 import { dumpWorkbook } from '../report/xlsx-dump.js';
@@ -107,6 +110,30 @@ describe('reports written document by document', () => {
     const whole = await dumpWorkbook(await formatXlsx(await reportFor(city, 'zh'), { lang: 'zh', date: NOW.toISOString() }), dump);
     expect(await dumpWorkbook(new Uint8Array(readFileSync(out)), dump)).toBe(whole);
     expect(whole).toContain('## 问题清单');
+  });
+
+  it('github, sarif and junit: the documents set aside as they come, byte for byte the reports rendered whole, nothing left in the temporary folder', async () => {
+    const temporary = join(dir, 'tmp');
+    mkdirSync(temporary);
+    const sarif = join(dir, 'city.sarif');
+    const junit = join(dir, 'city.junit.xml');
+    const r = await run(['check', ...city, '--lang', 'zh', '-f', 'github', '-f', 'sarif', '-o', sarif, '-f', 'junit', '-o', junit, '--no-progress'], { env: { TMPDIR: temporary } });
+    expect(r.code, r.stderr).toBe(2);
+    const report = await reportFor(city, 'zh');
+    expect(r.stdout).toBe(formatGithub(report, { lang: 'zh' }));
+    expect(readFileSync(sarif, 'utf8')).toBe(formatSarif(report, { lang: 'zh' }));
+    expect(readFileSync(junit, 'utf8')).toBe(formatJunit(report, { lang: 'zh', failOn: 'error' }));
+    expect(readdirSync(temporary)).toEqual([]);
+  });
+
+  it('sarif: the results spliced in where JSON.stringify puts them, for no result, one document and several', async () => {
+    const report = await reportFor(BATCH, 'zh');
+    const clean = report.documents.filter((d) => d.findings.length === 0);
+    for (const documents of [[], clean, report.documents.slice(0, 1), report.documents]) {
+      const text = formatSarif({ ...report, documents }, { lang: 'en' });
+      expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+      expect((JSON.parse(text) as { runs: Array<{ results: unknown[] }> }).runs[0]?.results).toHaveLength(documents.reduce((n, d) => n + d.findings.length, 0));
+    }
   });
 });
 
