@@ -56,21 +56,35 @@ export interface AtomicFile {
   abort: () => Promise<void>;
 }
 
-/** Opens a temporary file beside `target` for a report written as it is made (see writeFileAtomic). */
-export async function openFileAtomic(target: string): Promise<AtomicFile> {
-  const temporary = temporaryBeside(target);
-  const handle = await open(temporary, 'wx');
+/** A new file open for writing, closed once however often `close` is called. */
+export interface NewFile {
+  write: (data: string | Uint8Array) => Promise<void>;
+  close: () => Promise<void>;
+}
+
+/** Creates `path` (never over an existing file) for writing; `mode` as for open(2). */
+export async function createFile(path: string, mode?: number): Promise<NewFile> {
+  const handle = await open(path, 'wx', mode);
   let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    await handle.close();
-  };
   return {
     write: async (data) => {
       if (typeof data === 'string') await handle.write(data);
       else await handle.write(data);
     },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await handle.close();
+    },
+  };
+}
+
+/** Opens a temporary file beside `target` for a report written as it is made (see writeFileAtomic). */
+export async function openFileAtomic(target: string): Promise<AtomicFile> {
+  const temporary = temporaryBeside(target);
+  const { write, close } = await createFile(temporary);
+  return {
+    write,
     commit: async () => {
       try {
         await close();

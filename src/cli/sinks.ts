@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rm, stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { HtmlFile, HtmlFolderStream } from '../report/html.js';
 import { FORMATS, type FormatOptions, type ReportFormat } from '../report/index.js';
 import { TOOL, type ReportDocument, type ReportStream, type ReportSummary, type RunInfo, type SpooledStream } from '../report/model.js';
-import { openFileAtomic, writeFileAtomic, type AtomicFile } from './atomic-write.js';
+import { createFile, openFileAtomic, writeFileAtomic, type AtomicFile } from './atomic-write.js';
 import { mayWrite, type WriteGuard } from './destinations.js';
 import type { Io } from './io.js';
 import type { OutputTarget } from './outputs.js';
@@ -152,17 +152,9 @@ interface Spool {
 
 async function openSpool(dir: string): Promise<Spool> {
   const path = join(dir, `zjs-report-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(path, 'wx', 0o600);
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    await handle.close();
-  };
+  const { write, close } = await createFile(path, 0o600);
   return {
-    write: async (text) => {
-      await handle.write(text);
-    },
+    write,
     read: async function* () {
       await close();
       for await (const piece of createReadStream(path, { encoding: 'utf8' })) yield piece as string;
