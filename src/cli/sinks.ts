@@ -178,9 +178,9 @@ function spooledSink(target: OutputTarget, stream: SpooledStream, spool: Spool, 
       const text = stream.document(doc);
       if (problem === null) await spool.write(text).catch(fail);
     },
-    end: async (summary) => {
+    end: async (summary, run) => {
       if (problem !== null) return;
-      const { head, tail } = stream.end(summary);
+      const { head, tail } = stream.end(summary, await run());
       await out.write(head);
       try {
         for await (const piece of spool.read()) await out.write(piece);

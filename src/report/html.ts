@@ -4,7 +4,7 @@ import { SEVERITIES, type Excerpt, type Finding, type Severity } from '../model/
 import { formatLocation } from '../model/location.js';
 import { ruleById } from '../rules/index.js';
 import { REPORT_SIGNATURE } from '../version.js';
-import type { Report, ReportDocument, ReportSummary, RunInfo } from './model.js';
+import { renderSpooled, type Report, type ReportDocument, type ReportSummary, type RunInfo, type SpooledStream } from './model.js';
 import { barChart, type Bar } from './svg.js';
 import { byErrors, bySeverity, groupByTable, isOpenProblem, lightTally, primaryLocation, tally, type DocumentTally } from './summary.js';
 import { acceptanceText, WORDS, type Words } from './words.js';
@@ -156,11 +156,22 @@ function keysOf(findings: readonly Finding[]): string {
   return [...new Set(findings.map(filterKey))].join(' ');
 }
 
+/** How many findings each filter key has: all the filters of a page need to know of its findings. */
+type FilterCounts = Map<string, { severity: Severity; rule: string; accepted: boolean; count: number }>;
+
+function countFilters(findings: readonly Finding[], into: FilterCounts = new Map()): FilterCounts {
+  for (const f of findings) {
+    const key = filterKey(f);
+    const c = into.get(key) ?? { severity: f.severity, rule: f.rule, accepted: f.accepted !== undefined, count: 0 };
+    c.count++;
+    into.set(key, c);
+  }
+  return into;
+}
+
 /** The findings' counts by filter key, as JSON the filter script reads (`<` escaped for a script element). */
-function countsData(findings: readonly Finding[]): string {
-  const counts = new Map<string, number>();
-  for (const f of findings) counts.set(filterKey(f), (counts.get(filterKey(f)) ?? 0) + 1);
-  const list = [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+function countsData(counts: FilterCounts): string {
+  const list = [...counts.entries()].map(([key, c]): [string, number] => [key, c.count]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `<script type="application/json" id="zjs-counts">${JSON.stringify(list).replace(/</g, '\\u003c')}</script>`;
 }
 
@@ -211,10 +222,6 @@ function indexRow(doc: ReportDocument, index: number): IndexRow {
   return { ...lightTally(doc, index), problems };
 }
 
-function indexOf(report: Report): ReportIndex {
-  return { tool: report.tool, summary: report.summary, rows: report.documents.map(indexRow) };
-}
-
 /** Documents ranked by errors; `link` gives each document's address (an anchor, or its own page). */
 function rankingTable(report: ReportIndex, ranked: readonly IndexRow[], w: Words, link: (index: number) => string): string {
   const withClaims = report.rows.some((r) => r.document.claims !== undefined);
@@ -249,14 +256,16 @@ function rankingTable(report: ReportIndex, ranked: readonly IndexRow[], w: Words
   return `<table class="ranking">${caption}<thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function filtersForm(findings: readonly Finding[], w: Words): string {
+function filtersForm(filters: FilterCounts, w: Words): string {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   let accepted = 0;
+  let total = 0;
   const rules = new Map<string, number>();
-  for (const f of findings) {
-    if (f.accepted) accepted++;
-    else counts[f.severity]++;
-    rules.set(f.rule, (rules.get(f.rule) ?? 0) + 1);
+  for (const f of filters.values()) {
+    if (f.accepted) accepted += f.count;
+    else counts[f.severity] += f.count;
+    rules.set(f.rule, (rules.get(f.rule) ?? 0) + f.count);
+    total += f.count;
   }
   const boxes = SEVERITIES.map(
     (sev) => `<label><input type="checkbox" name="severity" value="${sev}" checked> <span class="badge ${sev}">${e(w.severity[sev])}</span> ${counts[sev]}</label>`,
@@ -266,8 +275,8 @@ function filtersForm(findings: readonly Finding[], w: Words): string {
   return (
     `<form id="filters" hidden><strong>${e(w.filter)}</strong>${boxes.join('')}` +
     `<label>${e(w.rule)} <select name="rule"><option value="">${e(w.allRules)}</option>${options.join('')}</select></label>` +
-    `<span>${e(w.shown)} <output id="shown">${findings.length}</output> / ${findings.length}</span></form>` +
-    countsData(findings) +
+    `<span>${e(w.shown)} <output id="shown">${total}</output> / ${total}</span></form>` +
+    countsData(filters) +
     '<style id="rule-filter"></style>'
   );
 }
@@ -476,7 +485,13 @@ function matrixTable(ranked: readonly IndexRow[], w: Words, lang: Lang, link: (i
 
 /** A whole page: the zjs-report signature, the style, the body, the filter script. */
 function page(title: string, lang: Lang, tool: Report['tool'], body: readonly string[]): string {
-  const parts = [
+  const { top, bottom } = frame(title, lang, tool);
+  return `${[...top, ...body, ...bottom].join('\n')}\n`;
+}
+
+/** The lines of a page before its body and after it. */
+function frame(title: string, lang: Lang, tool: Report['tool']): { top: string[]; bottom: string[] } {
+  const top = [
     '<!DOCTYPE html>',
     `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`,
     '<head>',
@@ -488,13 +503,8 @@ function page(title: string, lang: Lang, tool: Report['tool'], body: readonly st
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
-    ...body,
-    `<footer>${e(`${tool.name} ${tool.version}`)}</footer>`,
-    `<script>${SCRIPT}</script>`,
-    '</body>',
-    '</html>',
   ];
-  return `${parts.join('\n')}\n`;
+  return { top, bottom: [`<footer>${e(`${tool.name} ${tool.version}`)}</footer>`, `<script>${SCRIPT}</script>`, '</body>', '</html>'] };
 }
 
 /** The top of the report: title, cover, counts, chart of rules, ranking and matrix. */
@@ -510,21 +520,38 @@ function summaryParts(report: ReportIndex, w: Words, lang: Lang, run: RunInfo | 
 }
 
 /**
+ * The single page written a document at a time: each document's section as it comes; the head of
+ * the page (cover, summary, chart, ranking, matrix, filters) from one compact row per document and
+ * the findings' counts by filter, at the end. A page of the whole batch is still one page: a
+ * folder (`htmlFolderStream`) is what a browser opens at once whatever the batch.
+ */
+export function htmlStream(tool: Report['tool'], options: HtmlOptions): SpooledStream {
+  const w = WORDS[options.lang];
+  const rows: IndexRow[] = [];
+  const filters: FilterCounts = new Map();
+  return {
+    document: (doc) => {
+      const i = rows.length;
+      rows.push(indexRow(doc, i));
+      countFilters(doc.findings, filters);
+      return `\n${documentSection(doc, i, w, options.lang)}`;
+    },
+    end: (summary, run) => {
+      const { top, bottom } = frame(w.title, options.lang, tool);
+      const head = [...top, ...summaryParts({ tool, summary, rows }, w, options.lang, run ?? options.run, (i) => `#doc-${i + 1}`), filtersForm(filters, w), '<main>'];
+      return { head: head.join('\n'), tail: `\n${['</main>', ...bottom].join('\n')}\n` };
+    },
+  };
+}
+
+/**
  * One self-contained HTML page for auditors: the cover (when the run is given), the batch summary
  * with a chart, the ranking and the rule × department matrix, then per document its facts, a
  * chart, and each finding with the table rows it rests on, errors first and notes folded away;
  * filterable and printable.
  */
 export function formatHtml(report: Report, options: HtmlOptions): string {
-  const w = WORDS[options.lang];
-  const findings = report.documents.flatMap((d) => d.findings);
-  return page(w.title, options.lang, report.tool, [
-    ...summaryParts(indexOf(report), w, options.lang, options.run, (i) => `#doc-${i + 1}`),
-    filtersForm(findings, w),
-    '<main>',
-    ...report.documents.map((doc, i) => documentSection(doc, i, w, options.lang)),
-    '</main>',
-  ]);
+  return renderSpooled(report, htmlStream(report.tool, options));
 }
 
 /** One file of a report written as a folder. */
@@ -557,7 +584,7 @@ export function htmlFolderStream(tool: Report['tool'], options: { lang: Lang }):
         path: pageLink(i),
         content: page(`${title} · ${w.title}`, options.lang, tool, [
           `<nav class="back"><a href="../index.html">← ${e(w.backToIndex)}</a></nav>`,
-          filtersForm(doc.findings, w),
+          filtersForm(countFilters(doc.findings), w),
           '<main>',
           documentSection(doc, i, w, options.lang),
           '</main>',

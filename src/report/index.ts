@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import type { Lang } from '../engine/messages.js';
 import { csvStream, formatCsv } from './csv.js';
 import { formatGithub, githubStream } from './github.js';
-import { formatHtml, htmlFolderStream, type HtmlFolderStream } from './html.js';
+import { formatHtml, htmlFolderStream, htmlStream, type HtmlFolderStream } from './html.js';
 import { formatJson, jsonStream } from './json.js';
 import { formatJunit, junitStream } from './junit.js';
 import { formatMarkdown } from './markdown.js';
@@ -56,6 +56,7 @@ export const FORMATS = {
   html: {
     fileOnly: false,
     render: (r, o) => formatHtml(r, { lang: o.lang, ...(o.run ? { run: o.run } : {}) }),
+    spooled: (t, o) => htmlStream(t, { lang: o.lang }),
     folder: (t, o) => htmlFolderStream(t, { lang: o.lang }),
   },
   junit: { fileOnly: false, render: (r, o) => formatJunit(r, { lang: o.lang, failOn: o.failOn }), spooled: (t, o) => junitStream(t, { lang: o.lang, failOn: o.failOn }) },

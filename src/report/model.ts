@@ -140,7 +140,8 @@ export function renderStreamed(report: Report, stream: ReportStream): string {
  */
 export interface SpooledStream {
   document: (doc: ReportDocument) => string;
-  end: (summary: ReportSummary) => { head: string; tail: string };
+  /** `run`: the run as a cover states it, known only once the documents are checked (html). */
+  end: (summary: ReportSummary, run?: RunInfo) => { head: string; tail: string };
 }
 
 /** A whole report through its format's spooled stream. */

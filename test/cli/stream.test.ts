@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain script of the repository, without declarations.
 import { writeCity } from '../../scripts/city.js';
 import { formatGithub } from '../../src/report/github.js';
-import { formatHtmlFolder } from '../../src/report/html.js';
+import { formatHtml, formatHtmlFolder } from '../../src/report/html.js';
 import { formatJson, REPORT_SCHEMA_VERSION } from '../../src/report/json.js';
 import { formatJunit } from '../../src/report/junit.js';
 import { buildReport } from '../../src/report/model.js';
@@ -46,7 +46,7 @@ describe('reports written document by document', () => {
     expect(readFileSync(csv, 'utf8')).toBe(golden('batch.csv'));
   });
 
-  it('stay whole beside a format that needs the whole batch (html)', async () => {
+  it('json beside html on one page: each the report of the whole batch', async () => {
     const json = join(dir, 'mixed.json');
     const html = join(dir, 'mixed.html');
     await run(['check', ...BATCH, '--lang', 'zh', '-f', 'html', '-o', html, '-f', 'json', '-o', json]);
@@ -135,5 +135,13 @@ describe('reports written document by document', () => {
       expect((JSON.parse(text) as { runs: Array<{ results: unknown[] }> }).runs[0]?.results).toHaveLength(documents.reduce((n, d) => n + d.findings.length, 0));
     }
   });
-});
 
+  it('html on one page: the sections set aside as they come, byte for byte the page rendered whole', async () => {
+    const out = join(dir, 'city.html');
+    const r = await run(['check', ...city, '--lang', 'zh', '-f', 'html', '-o', out, '--no-progress'], clock);
+    expect(r.code, r.stderr).toBe(2);
+    const written = readFileSync(out, 'utf8');
+    expect(withoutCover(written)).toBe(formatHtml(await reportFor(city, 'zh'), { lang: 'zh' }));
+    expect(written).toContain('2025-03-14 09:30:00 UTC');
+  });
+});

@@ -236,6 +236,10 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
     io.stderr(`zjs: ${w.error}: ${paths.join(' ')}: ${w.noDocs}\n`);
     return EXIT.failure;
   }
+  const count = sinks.length > 0 ? summary.documents : entries.length;
+  for (const target of targets) {
+    if (target.format === 'html' && target.output !== null && count > LARGE_BATCH && !(await isFolderTarget(target.output))) io.stderr(`zjs: ${w.notice}: ${target.output}: ${w.htmlLarge(count)}\n`);
+  }
   // The cover lists every input file with its hash: gathered only when a report shows it.
   const needsFiles = targets.some((t) => t.format === 'html');
   let run: Promise<RunInfo> | undefined;
@@ -266,7 +270,6 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
     }
     const output = target.output;
     const folder = format.folder !== undefined && (await isFolderTarget(output));
-    if (format.folder && !folder && report.documents.length > LARGE_BATCH) io.stderr(`zjs: ${w.notice}: ${output}: ${w.htmlLarge(report.documents.length)}\n`);
     const written = format.folder && folder ? await writeWhole(folderSink(target, output, format.folder(TOOL, options), claimed.guard), report.documents, report.summary, runOnce) : await writeOne(claimed.paths.get(target) ?? output, await format.render(report, options));
     if (written !== null) {
       io.stderr(writeProblemLine(written, w));
