@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { HtmlFile, HtmlFolderStream } from '../report/html.js';
 import { FORMATS, type FormatOptions, type ReportFormat } from '../report/index.js';
 import { TOOL, type ReportDocument, type ReportStream, type ReportSummary, type RunInfo, type SpooledStream } from '../report/model.js';
-import { createFile, openFileAtomic, writeFileAtomic, type AtomicFile } from './atomic-write.js';
+import { openFileAtomic, writeFileAtomic, type AtomicFile } from './atomic-write.js';
 import { mayWrite, type WriteGuard } from './destinations.js';
 import type { Io } from './io.js';
 import type { OutputTarget } from './outputs.js';
@@ -152,16 +151,25 @@ interface Spool {
 
 async function openSpool(dir: string): Promise<Spool> {
   const path = join(dir, `zjs-report-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
-  const { write, close } = await createFile(path, 0o600);
+  const handle = await open(path, 'wx+', 0o600);
+  // Used through its descriptor only: removed from the folder at once, so that even a killed run
+  // leaves nothing behind (where the system refuses to remove an open file, it goes at the end).
+  const kept = await rm(path).then(
+    () => false,
+    () => true,
+  );
+  let closed = false;
   return {
-    write,
+    write: async (text) => {
+      await handle.write(text);
+    },
     read: async function* () {
-      await close();
-      for await (const piece of createReadStream(path, { encoding: 'utf8' })) yield piece as string;
+      for await (const piece of handle.createReadStream({ start: 0, encoding: 'utf8', autoClose: false })) yield piece as string;
     },
     discard: async () => {
-      await close().catch(() => undefined);
-      await rm(path, { force: true }).catch(() => undefined);
+      if (!closed) await handle.close().catch(() => undefined);
+      closed = true;
+      if (kept) await rm(path, { force: true }).catch(() => undefined);
     },
   };
 }
