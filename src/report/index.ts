@@ -1,4 +1,3 @@
-import type { Writable } from 'node:stream';
 import type { Lang } from '../engine/messages.js';
 import { csvStream, formatCsv } from './csv.js';
 import { formatGithub, githubStream } from './github.js';
@@ -9,7 +8,7 @@ import { formatMarkdown } from './markdown.js';
 import type { Report, ReportStream, RunInfo, SpooledStream } from './model.js';
 import { formatSarif, sarifStream } from './sarif.js';
 import { formatText, textStream, type TextOptions } from './text.js';
-import { formatXlsx, xlsxStream, type XlsxStream } from './xlsx.js';
+import { formatXlsx, xlsxStream, type WritableBytes, type XlsxStream } from './xlsx.js';
 
 /** What the command line knows when it renders a report; each format takes what it needs. */
 export interface FormatOptions {
@@ -41,7 +40,7 @@ export interface ReportFormat {
   /** The format written into a folder (`-o report/`): one page per document as it comes, an index at the end. */
   folder?: (tool: Report['tool'], options: FormatOptions) => HtmlFolderStream;
   /** The binary format written to a byte stream a document at a time (a workbook), when it can be. */
-  write?: (out: Writable, tool: Report['tool'], options: FormatOptions) => Promise<XlsxStream>;
+  write?: (out: WritableBytes, tool: Report['tool'], options: FormatOptions) => Promise<XlsxStream>;
 }
 
 function textOptions(o: FormatOptions): TextOptions {

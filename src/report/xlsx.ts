@@ -1,4 +1,4 @@
-import type { Writable } from 'node:stream';
+import type { Stream } from 'node:stream';
 import type { Row, Workbook, Worksheet } from 'exceljs';
 import type { Lang } from '../engine/messages.js';
 import type { Severity } from '../model/finding.js';
@@ -218,6 +218,15 @@ export async function formatXlsx(report: Report, options: XlsxOptions): Promise<
   return new Uint8Array(buffer);
 }
 
+/**
+ * Where a workbook's bytes go: a Node writable stream, described by what it is asked for so that the
+ * published declarations need no Node types.
+ */
+export interface WritableBytes {
+  write: (chunk: Uint8Array) => boolean;
+  end: () => unknown;
+}
+
 /** A workbook written as the documents come: `document` adds a document's lines, `end` the summary and the rest. */
 export interface XlsxStream {
   document: (doc: ReportDocument) => void;
@@ -230,11 +239,11 @@ export interface XlsxStream {
  * lines are ranked and followed by the totals, keeps one compact tally per document until the end.
  * Read back, it holds the same sheets, lines, cells and fills; its bytes differ (strings inline).
  */
-export async function xlsxStream(out: Writable, tool: Report['tool'], options: XlsxOptions): Promise<XlsxStream> {
+export async function xlsxStream(out: WritableBytes, tool: Report['tool'], options: XlsxOptions): Promise<XlsxStream> {
   const { default: ExcelJS } = await import('exceljs');
   const w = WORDS[options.lang];
   const date = dateOf(options);
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as unknown as Stream, useStyles: true, useSharedStrings: false });
   book.creator = tool.name;
   book.lastModifiedBy = tool.name;
   book.created = date;
