@@ -51,25 +51,40 @@ async function putInPlace(temporary: string, target: string): Promise<void> {
 
 /** A file written piece by piece that appears whole at `commit`, or not at all. */
 export interface AtomicFile {
-  write: (text: string) => Promise<void>;
+  write: (data: string | Uint8Array) => Promise<void>;
   commit: () => Promise<void>;
   abort: () => Promise<void>;
+}
+
+/** A new file open for writing, closed once however often `close` is called. */
+export interface NewFile {
+  write: (data: string | Uint8Array) => Promise<void>;
+  close: () => Promise<void>;
+}
+
+/** Creates `path` (never over an existing file) for writing; `mode` as for open(2). */
+export async function createFile(path: string, mode?: number): Promise<NewFile> {
+  const handle = await open(path, 'wx', mode);
+  let closed = false;
+  return {
+    write: async (data) => {
+      if (typeof data === 'string') await handle.write(data);
+      else await handle.write(data);
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await handle.close();
+    },
+  };
 }
 
 /** Opens a temporary file beside `target` for a report written as it is made (see writeFileAtomic). */
 export async function openFileAtomic(target: string): Promise<AtomicFile> {
   const temporary = temporaryBeside(target);
-  const handle = await open(temporary, 'wx');
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    await handle.close();
-  };
+  const { write, close } = await createFile(temporary);
   return {
-    write: async (text) => {
-      await handle.write(text);
-    },
+    write,
     commit: async () => {
       try {
         await close();

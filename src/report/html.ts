@@ -4,9 +4,9 @@ import { SEVERITIES, type Excerpt, type Finding, type Severity } from '../model/
 import { formatLocation } from '../model/location.js';
 import { ruleById } from '../rules/index.js';
 import { REPORT_SIGNATURE } from '../version.js';
-import type { Report, ReportDocument, RunInfo } from './model.js';
+import { renderSpooled, type Report, type ReportDocument, type ReportSummary, type RunInfo, type SpooledStream } from './model.js';
 import { barChart, type Bar } from './svg.js';
-import { bySeverity, groupByTable, isOpenProblem, primaryLocation, rankByErrors, tally } from './summary.js';
+import { byErrors, bySeverity, groupByTable, isOpenProblem, lightTally, primaryLocation, tally, type DocumentTally } from './summary.js';
 import { acceptanceText, WORDS, type Words } from './words.js';
 
 export interface HtmlOptions {
@@ -156,16 +156,26 @@ function keysOf(findings: readonly Finding[]): string {
   return [...new Set(findings.map(filterKey))].join(' ');
 }
 
+/** How many findings each filter key has: all the filters of a page need to know of its findings. */
+type FilterCounts = Map<string, { severity: Severity; rule: string; accepted: boolean; count: number }>;
+
+function countFilters(findings: readonly Finding[], into: FilterCounts = new Map()): FilterCounts {
+  for (const f of findings) {
+    const key = filterKey(f);
+    const c = into.get(key) ?? { severity: f.severity, rule: f.rule, accepted: f.accepted !== undefined, count: 0 };
+    c.count++;
+    into.set(key, c);
+  }
+  return into;
+}
+
 /** The findings' counts by filter key, as JSON the filter script reads (`<` escaped for a script element). */
-function countsData(findings: readonly Finding[]): string {
-  const counts = new Map<string, number>();
-  for (const f of findings) counts.set(filterKey(f), (counts.get(filterKey(f)) ?? 0) + 1);
-  const list = [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+function countsData(counts: FilterCounts): string {
+  const list = [...counts.entries()].map(([key, c]): [string, number] => [key, c.count]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `<script type="application/json" id="zjs-counts">${JSON.stringify(list).replace(/</g, '\\u003c')}</script>`;
 }
 
-function countsBlock(report: Report, w: Words): string {
-  const s = report.summary;
+function countsBlock(s: ReportSummary, w: Words): string {
   const items: Array<[keyof typeof s, string, string]> = [
     ['documents', '', w.documents],
     ['passed', '', w.outcomes.pass],
@@ -184,9 +194,37 @@ function documentName(doc: ReportDocument, w: Words): string {
   return doc.department ?? (doc.outcome === 'unreadable' ? doc.source : w.unknownDepartment);
 }
 
+/**
+ * What the summary of a report keeps of one document once its section is written: its counts, its
+ * row of the ranking (the document without its tables and findings) and its open problems by rule
+ * (its row of the matrix and its share of the chart of rules).
+ */
+interface IndexRow extends DocumentTally {
+  problems: Map<string, { errors: number; count: number }>;
+}
+
+/** The summary of a report: the batch counts and one row per document, in report order. */
+interface ReportIndex {
+  tool: Report['tool'];
+  summary: ReportSummary;
+  rows: IndexRow[];
+}
+
+function indexRow(doc: ReportDocument, index: number): IndexRow {
+  const problems = new Map<string, { errors: number; count: number }>();
+  for (const f of doc.findings) {
+    if (!isOpenProblem(f)) continue;
+    const c = problems.get(f.rule) ?? { errors: 0, count: 0 };
+    c.count++;
+    if (f.severity === 'error') c.errors++;
+    problems.set(f.rule, c);
+  }
+  return { ...lightTally(doc, index), problems };
+}
+
 /** Documents ranked by errors; `link` gives each document's address (an anchor, or its own page). */
-function rankingTable(report: Report, w: Words, link: (index: number) => string): string {
-  const withClaims = report.documents.some((d) => d.claims !== undefined);
+function rankingTable(report: ReportIndex, ranked: readonly IndexRow[], w: Words, link: (index: number) => string): string {
+  const withClaims = report.rows.some((r) => r.document.claims !== undefined);
   const withAccepted = report.summary.accepted > 0;
   const k = w.check;
   const head = [
@@ -199,7 +237,7 @@ function rankingTable(report: Report, w: Words, link: (index: number) => string)
     ...(withClaims ? [`<th>${e(`${w.claims} (${w.claim.found} / ${w.claim.checked} / ${w.claim.unbound})`)}</th>`] : []),
     `<th>${e(w.source)}</th>`,
   ];
-  const rows = rankByErrors(report).map((t) => {
+  const rows = ranked.map((t) => {
     const d = t.document;
     const c = d.checks;
     return (
@@ -214,18 +252,20 @@ function rankingTable(report: Report, w: Words, link: (index: number) => string)
       `<td>${e(d.source)}</td></tr>`
     );
   });
-  const caption = report.documents.length > 1 ? `<caption style="text-align:left;font-weight:600">${e(w.ranking)}</caption>` : '';
+  const caption = report.rows.length > 1 ? `<caption style="text-align:left;font-weight:600">${e(w.ranking)}</caption>` : '';
   return `<table class="ranking">${caption}<thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function filtersForm(findings: readonly Finding[], w: Words): string {
+function filtersForm(filters: FilterCounts, w: Words): string {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   let accepted = 0;
+  let total = 0;
   const rules = new Map<string, number>();
-  for (const f of findings) {
-    if (f.accepted) accepted++;
-    else counts[f.severity]++;
-    rules.set(f.rule, (rules.get(f.rule) ?? 0) + 1);
+  for (const f of filters.values()) {
+    if (f.accepted) accepted += f.count;
+    else counts[f.severity] += f.count;
+    rules.set(f.rule, (rules.get(f.rule) ?? 0) + f.count);
+    total += f.count;
   }
   const boxes = SEVERITIES.map(
     (sev) => `<label><input type="checkbox" name="severity" value="${sev}" checked> <span class="badge ${sev}">${e(w.severity[sev])}</span> ${counts[sev]}</label>`,
@@ -235,8 +275,8 @@ function filtersForm(findings: readonly Finding[], w: Words): string {
   return (
     `<form id="filters" hidden><strong>${e(w.filter)}</strong>${boxes.join('')}` +
     `<label>${e(w.rule)} <select name="rule"><option value="">${e(w.allRules)}</option>${options.join('')}</select></label>` +
-    `<span>${e(w.shown)} <output id="shown">${findings.length}</output> / ${findings.length}</span></form>` +
-    countsData(findings) +
+    `<span>${e(w.shown)} <output id="shown">${total}</output> / ${total}</span></form>` +
+    countsData(filters) +
     '<style id="rule-filter"></style>'
   );
 }
@@ -388,7 +428,7 @@ function documentSection(doc: ReportDocument, index: number, w: Words, lang: Lan
 }
 
 /** The cover: when, with which tool, over what, with which settings, and the hash of every file read. */
-function coverSection(report: Report, w: Words, run: RunInfo): string {
+function coverSection(tool: Report['tool'], w: Words, run: RunInfo): string {
   const rows = (pairs: ReadonlyArray<[string, string]>) => pairs.map(([k, v]) => `<tr><th>${e(k)}</th><td>${e(v)}</td></tr>`).join('');
   const files = run.files
     .map((f) => `<tr><td>${e(f.path)}</td><td class="num">${f.bytes}</td><td class="hash">${f.sha256}</td></tr>`)
@@ -398,7 +438,7 @@ function coverSection(report: Report, w: Words, run: RunInfo): string {
     `<section id="cover"><h2>${e(w.cover)}</h2>` +
     `<table class="facts-table">${rows([
       [w.runDate, run.date.replace('T', ' ').replace(/\.\d+Z$/, ' UTC').replace(/Z$/, ' UTC')],
-      [w.toolVersion, `${report.tool.name} ${report.tool.version}`],
+      [w.toolVersion, `${tool.name} ${tool.version}`],
       [w.scope, run.inputs.join('  ')],
       ...run.settings.map((x): [string, string] => [x.name, x.value]),
     ])}</table>` +
@@ -409,14 +449,15 @@ function coverSection(report: Report, w: Words, run: RunInfo): string {
 }
 
 /** The rules behind most open problems across the batch, as a chart. */
-function ruleChart(report: Report, w: Words): string {
+function ruleChart(rows: readonly IndexRow[], w: Words): string {
   const byRule = new Map<string, { errors: number; warnings: number }>();
-  for (const f of report.documents.flatMap((d) => d.findings)) {
-    if (!isOpenProblem(f)) continue;
-    const c = byRule.get(f.rule) ?? { errors: 0, warnings: 0 };
-    if (f.severity === 'error') c.errors++;
-    else c.warnings++;
-    byRule.set(f.rule, c);
+  for (const row of rows) {
+    for (const [rule, p] of row.problems) {
+      const c = byRule.get(rule) ?? { errors: 0, warnings: 0 };
+      c.errors += p.errors;
+      c.warnings += p.count - p.errors;
+      byRule.set(rule, c);
+    }
   }
   const top = [...byRule.entries()].sort(([ra, a], [rb, b]) => b.errors + b.warnings - (a.errors + a.warnings) || b.errors - a.errors || (ra < rb ? -1 : 1)).slice(0, 12);
   if (top.length === 0) return '';
@@ -425,28 +466,16 @@ function ruleChart(report: Report, w: Words): string {
 }
 
 /** Rules × departments: how many open problems each rule found in each document. */
-function matrixTable(report: Report, w: Words, lang: Lang, link: (index: number) => string): string {
-  const ranked = rankByErrors(report);
-  const cells = new Map<string, { errors: number; count: number }>();
+function matrixTable(ranked: readonly IndexRow[], w: Words, lang: Lang, link: (index: number) => string): string {
   const totals = new Map<string, number>();
-  for (const t of ranked) {
-    for (const f of t.document.findings) {
-      if (!isOpenProblem(f)) continue;
-      const key = `${t.index}\u0000${f.rule}`;
-      const c = cells.get(key) ?? { errors: 0, count: 0 };
-      c.count++;
-      if (f.severity === 'error') c.errors++;
-      cells.set(key, c);
-      totals.set(f.rule, (totals.get(f.rule) ?? 0) + 1);
-    }
-  }
+  for (const t of ranked) for (const [rule, c] of t.problems) totals.set(rule, (totals.get(rule) ?? 0) + c.count);
   if (totals.size === 0) return '';
   const rules = [...totals.entries()].sort(([ra, a], [rb, b]) => b - a || (ra < rb ? -1 : 1)).map(([r]) => r);
   const head = `<tr><th>${e(w.department)}</th><th>${e(w.year)}</th>${rules.map((r) => `<th class="rule" title="${e(ruleById(r)?.meta.title[lang] ?? r)}">${e(r)}</th>`).join('')}</tr>`;
   const body = ranked.map((t) => {
     const d = t.document;
     const tds = rules.map((r) => {
-      const c = cells.get(`${t.index}\u0000${r}`);
+      const c = t.problems.get(r);
       return c ? `<td class="n ${c.errors > 0 ? 'has-error' : 'has-warning'}">${c.count}</td>` : '<td class="n"></td>';
     });
     return `<tr><td><a href="${e(link(t.index))}">${e(documentName(d, w))}</a></td><td class="num">${d.year ?? ''}</td>${tds.join('')}</tr>`;
@@ -455,37 +484,64 @@ function matrixTable(report: Report, w: Words, lang: Lang, link: (index: number)
 }
 
 /** A whole page: the zjs-report signature, the style, the body, the filter script. */
-function page(title: string, lang: Lang, report: Report, body: readonly string[]): string {
-  const parts = [
+function page(title: string, lang: Lang, tool: Report['tool'], body: readonly string[]): string {
+  const { top, bottom } = frame(title, lang, tool);
+  return `${[...top, ...body, ...bottom].join('\n')}\n`;
+}
+
+/** The lines of a page before its body and after it. */
+function frame(title: string, lang: Lang, tool: Report['tool']): { top: string[]; bottom: string[] } {
+  const top = [
     '<!DOCTYPE html>',
     `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`,
     '<head>',
     '<meta charset="utf-8">',
-    `<meta name="generator" content="${REPORT_SIGNATURE} ${e(`${report.tool.name} ${report.tool.version}`)}">`,
+    `<meta name="generator" content="${REPORT_SIGNATURE} ${e(`${tool.name} ${tool.version}`)}">`,
     `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${e(title)}</title>`,
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
-    ...body,
-    `<footer>${e(`${report.tool.name} ${report.tool.version}`)}</footer>`,
-    `<script>${SCRIPT}</script>`,
-    '</body>',
-    '</html>',
   ];
-  return `${parts.join('\n')}\n`;
+  return { top, bottom: [`<footer>${e(`${tool.name} ${tool.version}`)}</footer>`, `<script>${SCRIPT}</script>`, '</body>', '</html>'] };
 }
 
 /** The top of the report: title, cover, counts, chart of rules, ranking and matrix. */
-function summaryParts(report: Report, w: Words, lang: Lang, run: RunInfo | undefined, link: (index: number) => string): string[] {
-  const batch = report.documents.length > 1;
+function summaryParts(report: ReportIndex, w: Words, lang: Lang, run: RunInfo | undefined, link: (index: number) => string): string[] {
+  const batch = report.rows.length > 1;
+  const ranked = [...report.rows].sort(byErrors);
   return [
     `<header><h1>${e(w.title)}</h1><p class="tool">${e(`${report.tool.name} ${report.tool.version}`)}</p></header>`,
-    run ? coverSection(report, w, run) : '',
-    `<section id="summary"><h2>${e(w.summary)}</h2>${countsBlock(report, w)}${batch ? ruleChart(report, w) : ''}${rankingTable(report, w, link)}</section>`,
-    batch ? matrixTable(report, w, lang, link) : '',
+    run ? coverSection(report.tool, w, run) : '',
+    `<section id="summary"><h2>${e(w.summary)}</h2>${countsBlock(report.summary, w)}${batch ? ruleChart(report.rows, w) : ''}${rankingTable(report, ranked, w, link)}</section>`,
+    batch ? matrixTable(ranked, w, lang, link) : '',
   ];
+}
+
+/**
+ * The single page written a document at a time: each document's section as it comes; the head of
+ * the page (cover, summary, chart, ranking, matrix, filters) from one compact row per document and
+ * the findings' counts by filter, at the end. A page of the whole batch is still one page: a
+ * folder (`htmlFolderStream`) is what a browser opens at once whatever the batch.
+ */
+export function htmlStream(tool: Report['tool'], options: HtmlOptions): SpooledStream {
+  const w = WORDS[options.lang];
+  const rows: IndexRow[] = [];
+  const filters: FilterCounts = new Map();
+  return {
+    document: (doc) => {
+      const i = rows.length;
+      rows.push(indexRow(doc, i));
+      countFilters(doc.findings, filters);
+      return `\n${documentSection(doc, i, w, options.lang)}`;
+    },
+    end: (summary, run) => {
+      const { top, bottom } = frame(w.title, options.lang, tool);
+      const head = [...top, ...summaryParts({ tool, summary, rows }, w, options.lang, run ?? options.run, (i) => `#doc-${i + 1}`), filtersForm(filters, w), '<main>'];
+      return { head: head.join('\n'), tail: `\n${['</main>', ...bottom].join('\n')}\n` };
+    },
+  };
 }
 
 /**
@@ -495,15 +551,7 @@ function summaryParts(report: Report, w: Words, lang: Lang, run: RunInfo | undef
  * filterable and printable.
  */
 export function formatHtml(report: Report, options: HtmlOptions): string {
-  const w = WORDS[options.lang];
-  const findings = report.documents.flatMap((d) => d.findings);
-  return page(w.title, options.lang, report, [
-    ...summaryParts(report, w, options.lang, options.run, (i) => `#doc-${i + 1}`),
-    filtersForm(findings, w),
-    '<main>',
-    ...report.documents.map((doc, i) => documentSection(doc, i, w, options.lang)),
-    '</main>',
-  ]);
+  return renderSpooled(report, htmlStream(report.tool, options));
 }
 
 /** One file of a report written as a folder. */
@@ -513,27 +561,50 @@ export interface HtmlFile {
   content: string;
 }
 
+/** A report folder written a document at a time: each page as its document comes, the index at the end. */
+export interface HtmlFolderStream {
+  /** The page of the next document (`docs/N.html`); the document is not kept, only its row of the index. */
+  document: (doc: ReportDocument) => HtmlFile;
+  /** The index (`index.html`): cover, summary, chart, ranking and matrix, each document linked. */
+  end: (summary: ReportSummary, run?: RunInfo) => HtmlFile;
+}
+
+const pageLink = (i: number) => `docs/${i + 1}.html`;
+
+/** The folder of formatHtmlFolder, written as the documents come (a batch of any size in flat memory). */
+export function htmlFolderStream(tool: Report['tool'], options: { lang: Lang }): HtmlFolderStream {
+  const w = WORDS[options.lang];
+  const rows: IndexRow[] = [];
+  return {
+    document: (doc) => {
+      const i = rows.length;
+      rows.push(indexRow(doc, i));
+      const title = [documentName(doc, w), doc.year !== null ? String(doc.year) : null].filter((x) => x !== null).join(' · ');
+      return {
+        path: pageLink(i),
+        content: page(`${title} · ${w.title}`, options.lang, tool, [
+          `<nav class="back"><a href="../index.html">← ${e(w.backToIndex)}</a></nav>`,
+          filtersForm(countFilters(doc.findings), w),
+          '<main>',
+          documentSection(doc, i, w, options.lang),
+          '</main>',
+        ]),
+      };
+    },
+    end: (summary, run) => ({
+      path: 'index.html',
+      content: page(w.title, options.lang, tool, ['<main>', ...summaryParts({ tool, summary, rows }, w, options.lang, run, pageLink), '</main>']),
+    }),
+  };
+}
+
 /**
  * The report as a folder, for large batches: `index.html` (cover, summary, chart, ranking and
  * matrix, each document linked) and `docs/N.html`, one page per document with its own filters.
  * A browser opens the index at once whatever the size of the batch.
  */
 export function formatHtmlFolder(report: Report, options: HtmlOptions): HtmlFile[] {
-  const w = WORDS[options.lang];
-  const link = (i: number) => `docs/${i + 1}.html`;
-  const files: HtmlFile[] = [{ path: 'index.html', content: page(w.title, options.lang, report, ['<main>', ...summaryParts(report, w, options.lang, options.run, link), '</main>']) }];
-  report.documents.forEach((doc, i) => {
-    const title = [documentName(doc, w), doc.year !== null ? String(doc.year) : null].filter((x) => x !== null).join(' · ');
-    files.push({
-      path: link(i),
-      content: page(`${title} · ${w.title}`, options.lang, report, [
-        `<nav class="back"><a href="../index.html">← ${e(w.backToIndex)}</a></nav>`,
-        filtersForm(doc.findings, w),
-        '<main>',
-        documentSection(doc, i, w, options.lang),
-        '</main>',
-      ]),
-    });
-  });
-  return files;
+  const stream = htmlFolderStream(report.tool, options);
+  const pages = report.documents.map((doc) => stream.document(doc));
+  return [stream.end(report.summary, options.run), ...pages];
 }

@@ -2,8 +2,8 @@ import type { Lang } from '../engine/messages.js';
 import { inputErrorLine } from '../engine/input-errors.js';
 import type { Finding } from '../model/finding.js';
 import { formatLocation, isFileLine, sourceFile } from '../model/location.js';
-import type { Report, ReportDocument } from './model.js';
-import { primaryLocation, rankByErrors } from './summary.js';
+import { renderSpooled, type Report, type ReportDocument, type SpooledStream } from './model.js';
+import { byErrors, lightTally, primaryLocation, type DocumentTally } from './summary.js';
 import { acceptanceText, WORDS, type Words } from './words.js';
 
 export interface JunitOptions {
@@ -177,34 +177,50 @@ function suite(doc: ReportDocument, counts: SuiteCounts, options: JunitOptions, 
   return [open, ...props, ...doc.findings.flatMap((f) => testcase(f, options, w)), '  </testsuite>'];
 }
 
+function addCounts(a: SuiteCounts, c: SuiteCounts): SuiteCounts {
+  return { tests: a.tests + c.tests, failures: a.failures + c.failures, errors: a.errors + c.errors, skipped: a.skipped + c.skipped };
+}
+
+/**
+ * JUnit XML written a document at a time: each document's suite as it comes; the summary comment
+ * and the root element, whose attributes total every suite, from one tally per document at the end.
+ */
+export function junitStream(tool: Report['tool'], options: JunitOptions): SpooledStream {
+  const w = WORDS[options.lang];
+  const kept: DocumentTally[] = [];
+  let total: SuiteCounts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  return {
+    document: (doc) => {
+      kept.push(lightTally(doc, kept.length));
+      const counts = suiteCounts(doc, options);
+      total = addCounts(total, counts);
+      return suite(doc, counts, options, w)
+        .map((line) => `${line}\n`)
+        .join('');
+    },
+    end: (s) => {
+      const summary = [
+        `${tool.name} ${tool.version}: ${w.documents} ${s.documents}, ${w.outcomes.pass} ${s.passed}, ${w.outcomes.fail} ${s.failed}, ` +
+          `${w.outcomes.unreadable} ${s.unreadable}; ${w.severityPlural.error} ${s.errors}, ${w.severityPlural.warning} ${s.warnings}, ${w.severityPlural.info} ${s.infos}` +
+          (s.accepted > 0 ? `, ${w.accepted} ${s.accepted}` : ''),
+      ];
+      if (kept.length > 1) {
+        summary.push(`${w.ranking}:`);
+        for (const t of [...kept].sort(byErrors)) {
+          summary.push(`  ${t.document.department ?? t.document.source}: ${w.severityPlural.error} ${t.errors}, ${w.severityPlural.warning} ${t.warnings} (${w.outcomes[t.document.outcome]})`);
+        }
+      }
+      const head = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<!--\n${comment(summary.join('\n'))}\n-->`,
+        `<testsuites${attrs([['name', tool.name], ['tests', total.tests], ['failures', total.failures], ['errors', total.errors], ['skipped', total.skipped]])}>`,
+      ];
+      return { head: `${head.join('\n')}\n`, tail: '</testsuites>\n' };
+    },
+  };
+}
+
 /** JUnit XML for CI test views: one suite per document, one case per finding (mapping above). */
 export function formatJunit(report: Report, options: JunitOptions): string {
-  const w = WORDS[options.lang];
-  const counts = report.documents.map((d) => suiteCounts(d, options));
-  const total = counts.reduce((a, c) => ({ tests: a.tests + c.tests, failures: a.failures + c.failures, errors: a.errors + c.errors, skipped: a.skipped + c.skipped }), {
-    tests: 0,
-    failures: 0,
-    errors: 0,
-    skipped: 0,
-  });
-  const s = report.summary;
-  const summary = [
-    `${report.tool.name} ${report.tool.version}: ${w.documents} ${s.documents}, ${w.outcomes.pass} ${s.passed}, ${w.outcomes.fail} ${s.failed}, ` +
-      `${w.outcomes.unreadable} ${s.unreadable}; ${w.severityPlural.error} ${s.errors}, ${w.severityPlural.warning} ${s.warnings}, ${w.severityPlural.info} ${s.infos}` +
-      (s.accepted > 0 ? `, ${w.accepted} ${s.accepted}` : ''),
-  ];
-  if (report.documents.length > 1) {
-    summary.push(`${w.ranking}:`);
-    for (const t of rankByErrors(report)) {
-      summary.push(`  ${t.document.department ?? t.document.source}: ${w.severityPlural.error} ${t.errors}, ${w.severityPlural.warning} ${t.warnings} (${w.outcomes[t.document.outcome]})`);
-    }
-  }
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<!--\n${comment(summary.join('\n'))}\n-->`,
-    `<testsuites${attrs([['name', report.tool.name], ['tests', total.tests], ['failures', total.failures], ['errors', total.errors], ['skipped', total.skipped]])}>`,
-    ...report.documents.flatMap((doc, i) => suite(doc, counts[i] ?? suiteCounts(doc, options), options, w)),
-    '</testsuites>',
-  ];
-  return `${lines.join('\n')}\n`;
+  return renderSpooled(report, junitStream(report.tool, options));
 }

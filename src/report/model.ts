@@ -132,6 +132,25 @@ export function renderStreamed(report: Report, stream: ReportStream): string {
   return parts.join('');
 }
 
+/**
+ * A report whose head needs the whole batch (its totals, its ranking) before the documents: each
+ * document's part is set aside as it comes (`document`), and `end` gives the head and the tail
+ * that go around the parts once all are written. Head, parts and tail are byte for byte what the
+ * format renders for the whole report; only the compact summary the head needs is kept meanwhile.
+ */
+export interface SpooledStream {
+  document: (doc: ReportDocument) => string;
+  /** `run`: the run as a cover states it, known only once the documents are checked (html). */
+  end: (summary: ReportSummary, run?: RunInfo) => { head: string; tail: string };
+}
+
+/** A whole report through its format's spooled stream. */
+export function renderSpooled(report: Report, stream: SpooledStream): string {
+  const parts = report.documents.map((doc) => stream.document(doc));
+  const { head, tail } = stream.end(report.summary);
+  return `${head}${parts.join('')}${tail}`;
+}
+
 /** One input file as the cover of a report lists it: path as read, size and SHA-256. */
 export interface InputFile {
   path: string;

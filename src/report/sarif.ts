@@ -2,8 +2,8 @@ import type { Lang } from '../engine/messages.js';
 import type { Finding, Severity } from '../model/finding.js';
 import { isFileLine, sourceFile, type Location } from '../model/location.js';
 import { RULES } from '../rules/index.js';
-import type { Report, ReportDocument } from './model.js';
-import { rankByErrors } from './summary.js';
+import { renderSpooled, type Report, type ReportDocument, type SpooledStream } from './model.js';
+import { byErrors, lightTally, type DocumentTally } from './summary.js';
 
 export interface SarifOptions {
   lang: Lang;
@@ -120,62 +120,101 @@ function notification(doc: ReportDocument): object {
   };
 }
 
-/** SARIF 2.1.0 for code-scanning tools: one run, the rule registry as the driver's rules, one result per finding. */
-export function formatSarif(report: Report, options: SarifOptions): string {
+function artifact(d: ReportDocument): object {
+  return {
+    location: { uri: toUri(d.source) },
+    properties: {
+      department: d.department,
+      year: d.year,
+      outcome: d.outcome,
+      checks: d.checks,
+      ...(d.claims ? { claims: d.claims } : {}),
+    },
+  };
+}
+
+/** Every line of a JSON text moved right by `width` spaces (its strings hold no line break). */
+function indent(json: string, width: number): string {
+  const pad = ' '.repeat(width);
+  return json
+    .split('\n')
+    .map((line) => pad + line)
+    .join('\n');
+}
+
+/**
+ * The SARIF log written a document at a time: each document's results as it comes; the rest of
+ * the run (summary, ranking, rules, invocation, one artifact per document), which comes before the
+ * results, from one compact entry per document at the end. `JSON.stringify(log, null, 2)` of the
+ * whole log, byte for byte: the results are the run's last member, indented as it would indent them.
+ */
+export function sarifStream(tool: Report['tool'], options: SarifOptions): SpooledStream {
   const ruleIndex = new Map(RULES.map((r, i) => [r.meta.id, i]));
-  const unreadable = report.documents.filter((d) => d.outcome === 'unreadable');
-  const log = {
-    $schema: SCHEMA,
-    version: '2.1.0',
-    runs: [
-      {
-        // The batch summary first, as in every format: documents by errors, most first.
-        properties: {
-          summary: report.summary,
-          ranking: rankByErrors(report).map((t) => ({
-            source: t.document.source,
-            department: t.document.department,
-            outcome: t.document.outcome,
-            errors: t.errors,
-            warnings: t.warnings,
-            infos: t.infos,
-            accepted: t.accepted,
-          })),
-        },
-        tool: {
-          driver: {
-            name: report.tool.name,
-            version: report.tool.version,
-            semanticVersion: report.tool.version,
-            rules: RULES.map((r) => ({
-              id: r.meta.id,
-              name: r.meta.title.en,
-              shortDescription: { text: r.meta.title[options.lang] },
-              ...(options.lang === 'en' ? {} : { fullDescription: { text: r.meta.title.en } }),
-              defaultConfiguration: { level: LEVEL[r.meta.severity] },
-              properties: { tags: [...r.meta.tags] },
-            })),
-          },
-        },
-        invocations: [
+  const kept: DocumentTally[] = [];
+  const artifacts: object[] = [];
+  const notifications: object[] = [];
+  let results = 0;
+  return {
+    document: (doc) => {
+      kept.push(lightTally(doc, kept.length));
+      artifacts.push(artifact(doc));
+      if (doc.outcome === 'unreadable') notifications.push(notification(doc));
+      return doc.findings.map((f) => `${results++ === 0 ? '\n' : ',\n'}${indent(JSON.stringify(result(f, doc, ruleIndex), null, 2), 8)}`).join('');
+    },
+    end: (summary) => {
+      const log = {
+        $schema: SCHEMA,
+        version: '2.1.0',
+        runs: [
           {
-            executionSuccessful: unreadable.length === 0,
-            ...(unreadable.length > 0 ? { toolExecutionNotifications: unreadable.map(notification) } : {}),
+            // The batch summary first, as in every format: documents by errors, most first.
+            properties: {
+              summary,
+              ranking: [...kept].sort(byErrors).map((t) => ({
+                source: t.document.source,
+                department: t.document.department,
+                outcome: t.document.outcome,
+                errors: t.errors,
+                warnings: t.warnings,
+                infos: t.infos,
+                accepted: t.accepted,
+              })),
+            },
+            tool: {
+              driver: {
+                name: tool.name,
+                version: tool.version,
+                semanticVersion: tool.version,
+                rules: RULES.map((r) => ({
+                  id: r.meta.id,
+                  name: r.meta.title.en,
+                  shortDescription: { text: r.meta.title[options.lang] },
+                  ...(options.lang === 'en' ? {} : { fullDescription: { text: r.meta.title.en } }),
+                  defaultConfiguration: { level: LEVEL[r.meta.severity] },
+                  properties: { tags: [...r.meta.tags] },
+                })),
+              },
+            },
+            invocations: [
+              {
+                executionSuccessful: notifications.length === 0,
+                ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
+              },
+            ],
+            artifacts,
+            results: [],
           },
         ],
-        artifacts: report.documents.map((d) => ({
-          location: { uri: toUri(d.source) },
-          properties: {
-            department: d.department,
-            year: d.year,
-            outcome: d.outcome,
-            checks: d.checks,
-            ...(d.claims ? { claims: d.claims } : {}),
-          },
-        })),
-        results: report.documents.flatMap((d) => d.findings.map((f) => result(f, d, ruleIndex))),
-      },
-    ],
+      };
+      const whole = `${JSON.stringify(log, null, 2)}\n`;
+      // The text ends with the empty results: `"results": []` and the closing of the run and the log.
+      const at = whole.lastIndexOf('[]');
+      return { head: whole.slice(0, at + 1), tail: results > 0 ? `\n      ]${whole.slice(at + 2)}` : whole.slice(at + 1) };
+    },
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** SARIF 2.1.0 for code-scanning tools: one run, the rule registry as the driver's rules, one result per finding. */
+export function formatSarif(report: Report, options: SarifOptions): string {
+  return renderSpooled(report, sarifStream(report.tool, options));
 }

@@ -20,19 +20,42 @@ export function tally(document: ReportDocument, index: number): DocumentTally {
 }
 
 /**
+ * The tally of a document with the document cut down to what a ranking row shows (no tables, no
+ * findings): what a report written document by document keeps of each until its summary.
+ */
+export function lightTally(document: ReportDocument, index: number): DocumentTally {
+  const light: ReportDocument = {
+    source: document.source,
+    family: document.family,
+    department: document.department,
+    year: document.year,
+    unit: document.unit,
+    tables: [],
+    outcome: document.outcome,
+    ...(document.error ? { error: document.error } : {}),
+    checks: document.checks,
+    ...(document.claims ? { claims: document.claims } : {}),
+    findings: [],
+  };
+  return { ...tally(document, index), document: light };
+}
+
+/**
  * The batch summary's order: most errors first, an unreadable document before a readable one with
  * as many errors (it could not be checked at all), then most warnings, then report order.
  */
 export function rankByErrors(report: { documents: readonly ReportDocument[] }): DocumentTally[] {
-  return report.documents
-    .map(tally)
-    .sort(
-      (a, b) =>
-        b.errors - a.errors ||
-        Number(b.document.outcome === 'unreadable') - Number(a.document.outcome === 'unreadable') ||
-        b.warnings - a.warnings ||
-        a.index - b.index,
-    );
+  return report.documents.map(tally).sort(byErrors);
+}
+
+/** The comparison behind rankByErrors, for tallies kept apart from their documents' findings. */
+export function byErrors(a: DocumentTally, b: DocumentTally): number {
+  return (
+    b.errors - a.errors ||
+    Number(b.document.outcome === 'unreadable') - Number(a.document.outcome === 'unreadable') ||
+    b.warnings - a.warnings ||
+    a.index - b.index
+  );
 }
 
 /** Findings of one table (or of none: `table` null), in the order the engine sorted them. */

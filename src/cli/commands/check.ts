@@ -1,6 +1,4 @@
-import { mkdir, stat } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { applyAcceptance, baselineOf, type Baseline, type WaiverSet } from '../../engine/accept.js';
 import type { Lang } from '../../engine/messages.js';
@@ -10,12 +8,11 @@ import { reconcileEntry, type Explicit, type Pending } from '../../sets/check.js
 import { HeldEntries, heldInMemory, KeptDigests, readValue } from '../held.js';
 import type { DocumentDigest } from '../../sets/digest.js';
 import { ENCODINGS, type Encoding } from '../../load/decode.js';
-import type { HtmlFile } from '../../report/html.js';
 import { FORMAT_NAMES, FORMATS, isFormatName, type FormatOptions, type ReportFormat } from '../../report/index.js';
-import { addSummaries, buildReport, EMPTY_SUMMARY, reportDocument, summarize, TOOL, type ReportEntry, type ReportStream, type ReportSummary, type RunInfo } from '../../report/model.js';
+import { addSummaries, buildReport, EMPTY_SUMMARY, reportDocument, summarize, TOOL, type ReportDocument, type ReportEntry, type ReportSummary, type RunInfo } from '../../report/model.js';
 import { runInfo } from '../run-info.js';
-import { openFileAtomic, writeFileAtomic, type AtomicFile } from '../atomic-write.js';
 import { guardInputs, inputPaths, mayWrite, type WriteGuard } from '../destinations.js';
+import { folderSink, isFolderTarget, openSinks, writeOne, type Sink, type WriteProblem } from '../sinks.js';
 import { EXIT, type CommandContext, type Io } from '../io.js';
 import { outputProblemText, planOutputs, type OutputFlag, type OutputTarget } from '../outputs.js';
 import { checkedEntry, type CheckedEntry } from '../checked-entry.js';
@@ -176,7 +173,10 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
   const explicit = flags.sets === false ? {} : await readPartners(flags, session, io);
   if (!explicit) return EXIT.failure;
   const reconciling = flags.sets !== false && (sources.length > 1 || Object.keys(explicit).length > 0);
-  const opened = accepting ? { ok: true as const, sinks: [] } : await openSinks(targets, claimed.paths, optionsFor, io, progress);
+  const settings = settingsOf(flags, session, lang);
+  // The run as the reports written as they go know it: its date (the workbook's), no file hashes.
+  const dated = await runInfo(started, paths, [], settings);
+  const opened = accepting ? { ok: true as const, sinks: [] } : await openSinks(targets, claimed.paths, (t) => optionsFor(t, dated), claimed.guard, io, progress);
   if (!opened.ok) {
     io.stderr(`zjs: ${w.error}: ${opened.problem.path}: ${w.cannotWrite} (${opened.problem.code})\n`);
     return EXIT.failure;
@@ -200,7 +200,7 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
     }
     const doc = reportDocument(entry);
     summary = addSummaries(summary, summarize([doc]));
-    for (const sink of sinks) await sink.write(sink.stream.document(doc));
+    for (const sink of sinks) await sink.document(doc);
     if (rest.length > 0) entries.push(entry);
   };
   // Reconciling keeps each checked document (findings and counts, not its tables) until every
@@ -238,14 +238,18 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
     io.stderr(`zjs: ${w.error}: ${paths.join(' ')}: ${w.noDocs}\n`);
     return EXIT.failure;
   }
-  for (const sink of sinks) await sink.write(sink.stream.end(summary));
-  for (const sink of sinks) {
-    const problem = await sink.commit();
-    if (problem !== null) {
-      for (const other of sinks) await other.abort();
-      io.stderr(`zjs: ${w.error}: ${problem.path}: ${w.cannotWrite} (${problem.code})\n`);
-      return EXIT.failure;
-    }
+  const count = sinks.length > 0 ? summary.documents : entries.length;
+  for (const target of targets) {
+    if (target.format === 'html' && target.output !== null && count > LARGE_BATCH && !(await isFolderTarget(target.output))) io.stderr(`zjs: ${w.notice}: ${target.output}: ${w.htmlLarge(count)}\n`);
+  }
+  // The cover lists every input file with its hash: gathered only when a report shows it.
+  const needsFiles = targets.some((t) => t.format === 'html');
+  let run: Promise<RunInfo> | undefined;
+  const runOnce = () => (run ??= runInfo(started, paths, needsFiles ? sources : [], settings));
+  const problem = await endSinks(sinks, summary, runOnce);
+  if (problem !== null) {
+    io.stderr(writeProblemLine(problem, w));
+    return EXIT.failure;
   }
   if (sinks.length > 0 && rest.length === 0) return exitCode(summary, flags.failOn);
   if (files.baseline || files.waivers || flags.writeBaseline !== undefined) {
@@ -256,13 +260,10 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
     for (const [n, e] of entries.entries()) if (e.kind === 'checked') entries[n] = { kind: 'checked', doc: accepted[i++] ?? e.doc };
   }
   const report = buildReport(entries);
-  // The cover lists every input file with its hash: gathered only when a report shows it.
-  const needsFiles = rest.some((t) => t.format === 'html');
-  const run = await runInfo(started, paths, needsFiles ? sources : [], settingsOf(flags, session, lang));
   // Markdown trimmed to fit a step summary points at a fuller report of the same run.
   const fuller = targets.find((t) => t.output !== null && (t.format === 'html' || t.format === 'json'))?.output ?? undefined;
   for (const target of rest) {
-    const options = optionsFor(target, run, fuller);
+    const options = optionsFor(target, await runOnce(), fuller);
     const format: ReportFormat = FORMATS[target.format];
     if (target.output === null) {
       const out = await format.render(report, options);
@@ -271,10 +272,9 @@ async function runCheck(paths: string[], flags: CheckFlags, targets: readonly Ou
     }
     const output = target.output;
     const folder = format.folder !== undefined && (await isFolderTarget(output));
-    if (format.folder && !folder && report.documents.length > LARGE_BATCH) io.stderr(`zjs: ${w.notice}: ${output}: ${w.htmlLarge(report.documents.length)}\n`);
-    const written = format.folder && folder ? await writeFolder(output, format.folder(report, options), claimed.guard) : await writeOne(claimed.paths.get(target) ?? output, await format.render(report, options));
+    const written = format.folder && folder ? await writeWhole(folderSink(target, output, format.folder(TOOL, options), claimed.guard), report.documents, report.summary, runOnce) : await writeOne(claimed.paths.get(target) ?? output, await format.render(report, options));
     if (written !== null) {
-      io.stderr(`zjs: ${w.error}: ${written.path}: ${written.code === 'input' ? w.outputIsInput : `${w.cannotWrite} (${written.code})`}\n`);
+      io.stderr(writeProblemLine(written, w));
       return EXIT.failure;
     }
   }
@@ -288,120 +288,31 @@ async function* checkInProcess(session: Session, flags: CheckFlags, io: Io, prog
   }
 }
 
-/** A report written as the documents are checked: to standard output, or to a file that appears whole at the end. */
-interface Sink {
-  target: OutputTarget;
-  stream: ReportStream;
-  write: (text: string) => Promise<void>;
-  /** Puts the file in place; the first write problem of the run, if any. */
-  commit: () => Promise<WriteProblem>;
-  abort: () => Promise<void>;
+/** Ends every sink and puts its file in place; the first problem, once every sink is aborted. */
+async function endSinks(sinks: readonly Sink[], summary: ReportSummary, run: () => Promise<RunInfo>): Promise<WriteProblem> {
+  for (const sink of sinks) await sink.end(summary, run);
+  for (const sink of sinks) {
+    const problem = await sink.commit();
+    if (problem !== null) {
+      for (const other of sinks) await other.abort();
+      return problem;
+    }
+  }
+  return null;
 }
 
-/** Opens a sink for every target whose format streams (a report folder does not). */
-async function openSinks(
-  targets: readonly OutputTarget[],
-  paths: ReadonlyMap<OutputTarget, string>,
-  optionsFor: (target: OutputTarget) => FormatOptions,
-  io: Io,
-  progress: Progress | undefined,
-): Promise<{ ok: true; sinks: Sink[] } | { ok: false; problem: { path: string; code: string } }> {
-  const sinks: Sink[] = [];
-  for (const target of targets) {
-    const format: ReportFormat = FORMATS[target.format];
-    if (format.stream === undefined) continue;
-    const stream = format.stream(TOOL, optionsFor(target));
-    if (target.output === null) {
-      sinks.push({
-        target,
-        stream,
-        write: async (text) => {
-          // The progress line shares the terminal: cleared before the report goes on, redrawn after.
-          if (io.isTTY) progress?.clear();
-          io.stdout(text);
-        },
-        commit: async () => null,
-        abort: async () => undefined,
-      });
-      continue;
-    }
-    if (format.folder !== undefined && (await isFolderTarget(target.output))) continue;
-    const path = paths.get(target) ?? target.output;
-    let file: AtomicFile;
-    try {
-      file = await openFileAtomic(path);
-    } catch (error) {
-      for (const sink of sinks) await sink.abort();
-      return { ok: false, problem: { path, code: (error as NodeJS.ErrnoException).code ?? 'error' } };
-    }
-    let problem: WriteProblem = null;
-    sinks.push({
-      target,
-      stream,
-      write: async (text) => {
-        if (problem !== null) return;
-        await file.write(text).catch((error: NodeJS.ErrnoException) => {
-          problem = { path, code: error.code ?? 'error' };
-        });
-      },
-      commit: async () => {
-        if (problem !== null) {
-          await file.abort();
-          return problem;
-        }
-        try {
-          await file.commit();
-          return null;
-        } catch (error) {
-          return { path, code: (error as NodeJS.ErrnoException).code ?? 'error' };
-        }
-      },
-      abort: () => file.abort(),
-    });
-  }
-  return { ok: true, sinks };
+/** A whole report through a sink (a folder written after the batch was accepted as a whole). */
+async function writeWhole(sink: Sink, documents: readonly ReportDocument[], summary: ReportSummary, run: () => Promise<RunInfo>): Promise<WriteProblem> {
+  for (const doc of documents) await sink.document(doc);
+  return endSinks([sink], summary, run);
+}
+
+function writeProblemLine(problem: NonNullable<WriteProblem>, w: ReturnType<typeof words>): string {
+  return `zjs: ${w.error}: ${problem.path}: ${problem.code === 'input' ? w.outputIsInput : `${w.cannotWrite} (${problem.code})`}\n`;
 }
 
 /** Above this many documents, a report on one html page is slow to open: a notice suggests a folder. */
 const LARGE_BATCH = 200;
-
-/** An output that names a folder: it ends with a slash or is an existing directory. */
-async function isFolderTarget(output: string): Promise<boolean> {
-  if (/[\\/]$/.test(output)) return true;
-  try {
-    return (await stat(output)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-type WriteProblem = { path: string; code: string } | null;
-
-async function writeOne(path: string, content: string | Uint8Array): Promise<WriteProblem> {
-  try {
-    await writeFileAtomic(path, content);
-    return null;
-  } catch (error) {
-    return { path, code: (error as NodeJS.ErrnoException).code ?? 'error' };
-  }
-}
-
-/** Writes a report folder (index.html, docs/N.html), never over an input. */
-async function writeFolder(dir: string, files: readonly HtmlFile[], guard: WriteGuard): Promise<WriteProblem> {
-  for (const f of files) {
-    const path = join(dir, ...f.path.split('/'));
-    const verdict = await mayWrite(guard, path);
-    if (!verdict.ok) return { path, code: 'input' };
-    try {
-      await mkdir(dirname(path), { recursive: true });
-    } catch (error) {
-      return { path, code: (error as NodeJS.ErrnoException).code ?? 'error' };
-    }
-    const problem = await writeOne(path, f.content);
-    if (problem) return problem;
-  }
-  return null;
-}
 
 /** The settings a report's cover lists: what decided this run's findings. */
 function settingsOf(flags: CheckFlags, session: Session, lang: Lang): RunInfo['settings'] {
