@@ -20,10 +20,12 @@ const MAX_COMBINATIONS = 20_000;
 export interface Num {
   value: number;
   half: number;
+  /** Whether the text is a number (anything else counts as zero in a sum). */
+  number: boolean;
 }
 
 const SCALE = 1_000_000;
-const ZERO: Num = { value: 0, half: 0 };
+const NOT_A_NUMBER: Num = { value: 0, half: 0, number: false };
 const NUMS = new Map<string, Num>();
 
 /** A cell's text as a number ('' and anything that is not a number are zero). */
@@ -31,10 +33,15 @@ export function num(text: string): Num {
   let n = NUMS.get(text);
   if (n === undefined) {
     const parsed = parseNumber(text);
-    n = parsed.kind === 'number' ? { value: parsed.value.times(SCALE).round().toNumber(), half: halfUnit(parsed.decimals).times(SCALE).round().toNumber() } : ZERO;
+    n = parsed.kind === 'number' ? { value: parsed.value.times(SCALE).round().toNumber(), half: halfUnit(parsed.decimals).times(SCALE).round().toNumber(), number: true } : NOT_A_NUMBER;
     NUMS.set(text, n);
   }
   return n;
+}
+
+/** Whether a cell's text is a number, as `parseNumber` reads it (worked out once per text). */
+export function isNumberText(text: string): boolean {
+  return num(text).number;
 }
 
 /** Whether the children's choices add up to the parent's in every column, within rounding. */
@@ -97,21 +104,85 @@ function vectorOf(choice: Choice): Vector {
   return v;
 }
 
+/** Beyond this magnitude a sum of millionths might not be exact, and no branch is cut. */
+const EXACT = 2 ** 52;
+
 /**
  * Visits every combination of one choice per set (the first set's choices outermost), with the
  * combination's column sums and the sum of its halves, added in set order as `adds` does, each
  * partial sum worked out once. `visit` returns false to stop.
+ *
+ * Only combinations that might add up to one of `targets` whose `wanted` flag is set matter to the
+ * caller: a branch whose partial sums, with the least and the most the remaining sets can add, can
+ * reach none of them is not walked (when every sum involved is an exact integer, so that the bounds
+ * are exact too).
  */
-function eachCombination(sets: ReadonlyArray<readonly Choice[]>, width: number, visit: (picked: readonly Choice[], sum: Float64Array, tolerance: Float64Array) => boolean): void {
+function eachCombination(
+  sets: ReadonlyArray<readonly Choice[]>,
+  width: number,
+  targets: readonly Vector[],
+  wanted: readonly boolean[],
+  visit: (picked: readonly Choice[], sum: Float64Array, tolerance: Float64Array) => boolean,
+): void {
   const depth = sets.length;
   const sums = Array.from({ length: depth + 1 }, () => new Float64Array(width));
   const tolerances = Array.from({ length: depth + 1 }, () => new Float64Array(width));
   const picked: Choice[] = [];
   const vectors = sets.map((set) => set.map(vectorOf));
+  // What the sets from d on can add at least and at most, and their halves at most, per column.
+  const least = Array.from({ length: depth + 1 }, () => new Float64Array(width));
+  const most = Array.from({ length: depth + 1 }, () => new Float64Array(width));
+  const mostHalf = Array.from({ length: depth + 1 }, () => new Float64Array(width));
+  let magnitude = 0;
+  for (const t of targets) for (let c = 0; c < t.value.length; c++) magnitude = Math.max(magnitude, Math.abs(t.value[c] as number) + (t.half[c] as number));
+  for (let d = depth - 1; d >= 0; d--) {
+    const lo = least[d] as Float64Array;
+    const hi = most[d] as Float64Array;
+    const hh = mostHalf[d] as Float64Array;
+    const setVectors = vectors[d] ?? [];
+    for (let c = 0; c < width; c++) {
+      let min = Infinity;
+      let max = -Infinity;
+      let half = 0;
+      for (const v of setVectors) {
+        const x = c < v.value.length ? (v.value[c] as number) : 0;
+        const h = c < v.half.length ? (v.half[c] as number) : 0;
+        if (x < min) min = x;
+        if (x > max) max = x;
+        if (h > half) half = h;
+      }
+      if (setVectors.length === 0) min = max = 0;
+      lo[c] = (least[d + 1] as Float64Array)[c] as number + min;
+      hi[c] = (most[d + 1] as Float64Array)[c] as number + max;
+      hh[c] = (mostHalf[d + 1] as Float64Array)[c] as number + half;
+      magnitude = Math.max(magnitude, Math.abs(lo[c] as number), Math.abs(hi[c] as number), hh[c] as number);
+    }
+  }
+  const prune = magnitude * 4 < EXACT;
+  /** Whether some wanted target can still be reached from the partial sums at depth d. */
+  const reachable = (d: number): boolean => {
+    const from = sums[d] as Float64Array;
+    const fromTolerance = tolerances[d] as Float64Array;
+    const lo = least[d] as Float64Array;
+    const hi = most[d] as Float64Array;
+    const hh = mostHalf[d] as Float64Array;
+    outer: for (let n = 0; n < targets.length; n++) {
+      if (!wanted[n]) continue;
+      const t = targets[n] as Vector;
+      for (let c = 0; c < t.value.length && c < width; c++) {
+        const slack = (t.half[c] as number) + (fromTolerance[c] as number) + (hh[c] as number);
+        const p = t.value[c] as number;
+        if ((from[c] as number) + (lo[c] as number) - p > slack || p - ((from[c] as number) + (hi[c] as number)) > slack) continue outer;
+      }
+      return true;
+    }
+    return false;
+  };
   const walk = (d: number): boolean => {
     const from = sums[d] as Float64Array;
     const fromTolerance = tolerances[d] as Float64Array;
     if (d === depth) return visit(picked, from, fromTolerance);
+    if (prune && !reachable(d)) return true;
     const to = sums[d + 1] as Float64Array;
     const toTolerance = tolerances[d + 1] as Float64Array;
     const set = sets[d] ?? [];
@@ -194,14 +265,18 @@ export function propagate(rows: ReadonlyArray<{ code?: string }>, domains: Reado
     // A choice is kept when some combination of its children's choices adds up to it.
     const matched = own.map(() => false);
     const ownVectors = own.map(vectorOf);
+    const wanted = own.map(() => true);
     let left = own.length;
     eachCombination(
       kids.map((k) => up[k] ?? []),
       widthOf(own),
+      ownVectors,
+      wanted,
       (_, sum, tolerance) => {
         for (let n = 0; n < ownVectors.length; n++) {
           if (!matched[n] && addsTo(ownVectors[n] as Vector, sum, tolerance)) {
             matched[n] = true;
+            wanted[n] = false;
             left--;
           }
         }
@@ -224,6 +299,8 @@ export function propagate(rows: ReadonlyArray<{ code?: string }>, domains: Reado
     eachCombination(
       kids.map((k) => kept[k] ?? []),
       widthOf(mine),
+      mineVectors,
+      mineVectors.map(() => true),
       (picked, sum, tolerance) => {
         if (mineVectors.some((p) => addsTo(p, sum, tolerance))) picked.forEach((c, n) => usedBy[n]?.add(keyOf(c)));
         return true;
