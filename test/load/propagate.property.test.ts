@@ -88,7 +88,7 @@ const domainOf = (truth: string[]): fc.Arbitrary<Choice[] | null> =>
         .chain((others) => fc.nat(others.length).map((at) => [...others.slice(0, at), truth, ...others.slice(at)])),
     },
     { weight: 1, arbitrary: fc.constant(null) },
-    { weight: 1, arbitrary: fc.constant([]) },
+    { weight: 1, arbitrary: fc.constant<Choice[]>([]) },
   );
 
 /** A 合计, its 类 and their 款, with true values that add up, in table order. */
