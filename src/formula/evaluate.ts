@@ -478,14 +478,7 @@ function check(f: Formula, spec: IdentitySpec, scope: Scope, ev: Evaluation): Ch
   } else if (!printed || nothingOf(ls) || nothingOf(rs)) return undefined;
   const key = keyOf(spec.key, scope);
   // Most checks pass and their message is never shown: its values are worked out when first read.
-  let params: Record<string, MessageParam> | undefined;
-  const message: CheckResult['message'] = {
-    id: spec.message,
-    get params() {
-      params ??= messageValues(spec, left, right, scope, ev.env);
-      return params;
-    },
-  };
+  const message = new LazyMessage(spec, left, right, scope, ev.env);
   if (spec.complete && lacking) return { key, status: 'skipped', relation: 'none', message, reason: MISSING_CELLS, locations: cellsOf(left, right).map(locOf) };
   if ((ls & PRESENT) === 0 || (rs & PRESENT) === 0) {
     const missing = [...left, ...right].find((p) => p.resolved.kind === 'no-row')?.resolved;
@@ -600,33 +593,84 @@ const isBlankTotal = (left: readonly Part[]): boolean => {
 function interval(f: Formula, key: string, message: CheckResult['message'], left: Part[], right: Part[]): CheckResult {
   const relation = relationOf(f, left, right);
   if (scaledVerdict(left, right, relation === 'not-exceed') !== 'pass') return exactInterval(key, relation, message, left, right);
-  let full: CheckResult | undefined;
-  const exact = (): CheckResult => (full ??= exactInterval(key, relation, message, left, right));
-  return {
-    key,
-    status: 'pass',
-    relation,
-    message,
-    get locations() {
-      return exact().locations;
-    },
-    get expected() {
-      return exact().expected ?? ZERO;
-    },
-    get actual() {
-      return exact().actual ?? ZERO;
-    },
-    get difference() {
-      return exact().difference ?? ZERO;
-    },
-    get tolerance() {
-      return exact().tolerance ?? ZERO;
-    },
-    get terms() {
-      return exact().terms ?? [];
-    },
-    ...(isBlankTotal(left) ? { actualBlank: true } : {}),
-  };
+  return new PassedCheck(key, relation, message, left, right);
+}
+
+/**
+ * A check's message whose values are worked out when first read (most checks pass, and their
+ * message is never shown). A class rather than an object with a getter: nothing is allocated per
+ * check but the object itself.
+ */
+class LazyMessage {
+  readonly id: string;
+  #values: Record<string, MessageParam> | undefined;
+  readonly #spec: IdentitySpec;
+  readonly #left: Part[];
+  readonly #right: Part[];
+  readonly #scope: Scope;
+  readonly #env: EvalEnv;
+
+  constructor(spec: IdentitySpec, left: Part[], right: Part[], scope: Scope, env: EvalEnv) {
+    this.id = spec.message;
+    this.#spec = spec;
+    this.#left = left;
+    this.#right = right;
+    this.#scope = scope;
+    this.#env = env;
+  }
+
+  get params(): Record<string, MessageParam> {
+    this.#values ??= messageValues(this.#spec, this.#left, this.#right, this.#scope, this.#env);
+    return this.#values;
+  }
+}
+
+/**
+ * A check passed on scaled integers: its numbers, terms and locations are worked out with
+ * decimal.js only when read (by `explain`). A class, so that a passing check allocates one object.
+ */
+class PassedCheck implements CheckResult {
+  readonly status = 'pass' as const;
+  declare readonly actualBlank?: true;
+  #full: CheckResult | undefined;
+  readonly #left: Part[];
+  readonly #right: Part[];
+
+  constructor(
+    readonly key: string,
+    readonly relation: Relation,
+    readonly message: CheckResult['message'],
+    left: Part[],
+    right: Part[],
+  ) {
+    this.#left = left;
+    this.#right = right;
+    if (isBlankTotal(left)) this.actualBlank = true;
+  }
+
+  #exact(): CheckResult {
+    this.#full ??= exactInterval(this.key, this.relation, this.message, this.#left, this.#right);
+    return this.#full;
+  }
+
+  get locations(): Location[] {
+    return this.#exact().locations;
+  }
+  get expected(): Dec | string {
+    return this.#exact().expected ?? ZERO;
+  }
+  get actual(): Dec | string {
+    return this.#exact().actual ?? ZERO;
+  }
+  get difference(): Dec {
+    return this.#exact().difference ?? ZERO;
+  }
+  get tolerance(): Dec {
+    return this.#exact().tolerance ?? ZERO;
+  }
+  get terms(): CheckTerm[] {
+    return this.#exact().terms ?? [];
+  }
 }
 
 /** The check worked out with decimal.js: the verdict and every value a finding shows. */

@@ -26,7 +26,13 @@ export interface GridRow {
 }
 
 export function nonEmpty(row: GridRow): string[] {
-  return row.cells.map((c) => c.trim()).filter((c) => c !== '');
+  // One pass, one array: every row of every document goes through here, often several times.
+  const out: string[] = [];
+  for (const cell of row.cells) {
+    const text = cell.trim();
+    if (text !== '') out.push(text);
+  }
+  return out;
 }
 
 /** A row with nothing printed in it (a row whose values could not be placed is not blank). */

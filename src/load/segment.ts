@@ -1,7 +1,7 @@
 import type { Location } from '../model/location.js';
 import type { TextLine, Unit } from '../model/document.js';
 import { BUILTIN_TEMPLATES, matchTitle, type TableTemplate, type TemplateSet } from '../templates/tables.js';
-import { isBlankRow, nonEmpty, rowText, type GridRow } from './grid.js';
+import { isBlankRow, nonEmpty, type GridRow } from './grid.js';
 import { NOTE_START, squeeze } from './lexicon.js';
 
 /** The rows of one table as found in the source, before its columns are read. */
@@ -52,7 +52,11 @@ export function isTitleOrMeta(text: string, templates: TemplateSet = BUILTIN_TEM
 
 /** A title line: one short non-empty cell naming one of the nine tables. */
 function titleOf(row: GridRow, templates: TemplateSet): TableTemplate | undefined {
-  const cells = nonEmpty(row);
+  return titleOfCells(nonEmpty(row), templates);
+}
+
+/** `titleOf` given the row's printed cells. */
+function titleOfCells(cells: readonly string[], templates: TemplateSet): TableTemplate | undefined {
   if (cells.length === 0 || cells.length > 3) return undefined;
   const first = cells[0] ?? '';
   if (!first.includes('表')) return undefined;
@@ -92,17 +96,19 @@ export function segment(rows: readonly GridRow[], templates: TemplateSet = BUILT
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (!row || isBlankRow(row)) continue;
-    const template = titleOf(row, templates);
+    // The row's printed cells, worked out once: every test below reads them.
+    const cells = nonEmpty(row);
+    const template = titleOfCells(cells, templates);
     if (template && confirmTitle(rows, i, templates)) {
-      const title = nonEmpty(row)[0] ?? '';
+      const title = cells[0] ?? '';
       current = { template, title, titleLoc: row.loc, body: [], notes: [] };
       blocks.push(current);
       inNotes = false;
       inHeaderMeta = true;
-      for (const cell of nonEmpty(row).slice(1)) applyMeta(current, cell, row.loc);
+      for (const cell of cells.slice(1)) applyMeta(current, cell, row.loc);
       continue;
     }
-    const text = rowText(row);
+    const text = cells.join(' ');
     if (!current) {
       prose.push({ text, loc: row.loc });
       continue;
@@ -112,13 +118,12 @@ export function segment(rows: readonly GridRow[], templates: TemplateSet = BUILT
       prose.push({ text, loc: row.loc });
       continue;
     }
-    const cells = nonEmpty(row);
     if (inHeaderMeta && cells.every((c) => metaOf(c) !== undefined)) {
       for (const cell of cells) applyMeta(current, cell, row.loc);
       continue;
     }
     inHeaderMeta = false;
-    if (!inNotes && (NOTE_START.test(text) || isProse(row))) inNotes = true;
+    if (!inNotes && (NOTE_START.test(text) || isProse(cells))) inNotes = true;
     if (inNotes) current.notes.push({ text, loc: row.loc });
     else current.body.push(row);
   }
@@ -131,9 +136,8 @@ function applyMeta(block: TableBlock, cell: string, loc: Location): void {
   if (meta?.department && !block.department) block.department = { name: meta.department, loc };
 }
 
-/** A sentence rather than a table row: one long text cell ending like prose. */
-function isProse(row: GridRow): boolean {
-  const cells = nonEmpty(row);
+/** A sentence rather than a table row: one long text cell ending like prose (given the row's printed cells). */
+function isProse(cells: readonly string[]): boolean {
   if (cells.length !== 1) return false;
   const text = cells[0] ?? '';
   return text.length >= 12 && /[。；，,.]$|没有|无/.test(text) && !/^\d/.test(text);

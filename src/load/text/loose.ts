@@ -1,5 +1,4 @@
-import { parseNumber } from '../../model/number.js';
-import { adds, num, propagate, type Choice } from './arithmetic.js';
+import { adds, isNumberText, num, propagate, type Choice } from './arithmetic.js';
 
 /**
  * Rows of a coded table whose text lost the empty cells and printed some values of a tall row on a
@@ -88,7 +87,7 @@ export function interleavings(sequences: ReadonlyArray<readonly string[]>, colum
 function rowAdds(choice: Choice): boolean {
   const [total = '', ...parts] = choice;
   if (total === '') return parts.every((p) => p === '');
-  if (parseNumber(total).kind !== 'number' || parts.some((p) => p !== '' && parseNumber(p).kind !== 'number')) return false;
+  if (!isNumberText(total) || parts.some((p) => p !== '' && !isNumberText(p))) return false;
   return adds([total], parts.map((p) => [p]));
 }
 
@@ -109,9 +108,9 @@ function rowChoices(row: LooseRow, lines: ReadonlyArray<readonly string[]>, colu
 /** Whether each cell of a choice is at least its floor, within the rounding of both. */
 function atLeast(choice: Choice, floor: readonly string[]): boolean {
   return floor.every((text, c) => {
-    if (text === '' || parseNumber(text).kind !== 'number') return true;
+    if (text === '' || !isNumberText(text)) return true;
     const cell = choice[c] ?? '';
-    if (cell === '' || parseNumber(cell).kind !== 'number') return false;
+    if (cell === '' || !isNumberText(cell)) return false;
     const f = num(text);
     if (f.value <= 0) return true;
     const v = num(cell);

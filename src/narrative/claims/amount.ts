@@ -42,8 +42,29 @@ const NOT_A_STATEMENT = /变动|增加|减少|增长|下降|扣减|调减|调增
 
 /** A subject cut at a bracket (因公出国(境)|费预算支出) with the name before it: 因公出国(境)费预算支出. */
 function withBracketedName(at: SentenceAt, n: Num, subject: string): string {
-  const before = /[^，,；;：:、。()]*\([^()]{1,6}\)$/.exec(at.text.slice(0, at.subjectStart(n.start)));
-  return before ? before[0] + subject : subject;
+  const before = bracketedNameAtEnd(at.text, at.subjectStart(n.start));
+  return before === undefined ? subject : before + subject;
+}
+
+const CLAUSE_MARKS = new Set('，,；;：:、。()');
+
+/**
+ * The clause that ends `text.slice(0, end)` with a short bracketed name, “一般公共预算财政拨款(基本支出)”:
+ * what /[^，,；;：:、。()]*\([^()]{1,6}\)$/ matches there, read backwards from the end (the pattern,
+ * anchored at the end only, was tried from every position of the text before each figure).
+ */
+export function bracketedNameAtEnd(text: string, end: number): string | undefined {
+  const close = end - 1;
+  if (close < 0 || text[close] !== ')') return undefined;
+  let open = close - 1;
+  while (open >= 0 && close - open <= 7 && text[open] !== '(') {
+    if (text[open] === ')') return undefined;
+    open--;
+  }
+  if (open < 0 || text[open] !== '(' || close - open - 1 < 1 || close - open - 1 > 6) return undefined;
+  let start = open;
+  while (start > 0 && !CLAUSE_MARKS.has(text[start - 1] ?? '')) start--;
+  return text.slice(start, end);
 }
 
 /** Figures restating table cells: subjects bound by name, 支出决算 bound by the 类/款/项 heading, 三公 items. */
