@@ -114,17 +114,32 @@ export function headingLevel(text: string): number | undefined {
   return 3;
 }
 
-/** Full-width brackets and digits to ASCII; spaces between Chinese, digits and units dropped. */
-function normalise(line: string): string {
-  const half = line
-    .replace(/[（]/g, '(')
-    .replace(/[）]/g, ')')
-    .replace(/[\uFF10-\uFF19]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/[％]/g, '%')
-    .replace(/\u3000/g, ' ')
-    // Some PDF producers print Kangxi radicals for ideographs (⽤ for 用) and zero-width marks inside words.
-    .replace(/[\u2E80-\u2FDF]/g, (ch) => ch.normalize('NFKC'))
-    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '');
+/**
+ * The characters `normalise` maps one by one: full-width brackets, digits and %, the ideographic
+ * space, Kangxi radicals (some PDF producers print ⽤ for 用) and zero-width marks inside words.
+ */
+const CHAR_FIXES = /[（）\uFF10-\uFF19％\u3000\u2E80-\u2FDF\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+const WHITESPACE = /\s/;
+
+function fixChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c === 0xff08) return '(';
+  if (c === 0xff09) return ')';
+  if (c >= 0xff10 && c <= 0xff19) return String.fromCharCode(c - 0xfee0);
+  if (c === 0xff05) return '%';
+  if (c === 0x3000) return ' ';
+  if (c >= 0x2e80 && c <= 0x2fdf) return ch.normalize('NFKC');
+  return '';
+}
+
+/**
+ * Full-width brackets and digits to ASCII; spaces between Chinese, digits and units dropped. One
+ * pass maps the characters (each maps alone, so the order of the maps does not matter); a line
+ * without white space has no space to drop.
+ */
+export function normalise(line: string): string {
+  const half = line.replace(CHAR_FIXES, fixChar);
+  if (!WHITESPACE.test(half)) return half;
   // Spaces next to a Chinese character or a bracket carry no meaning in running Chinese text.
   return half
     .replace(SPACE_BEFORE, '')
