@@ -48,13 +48,51 @@ function scopeOfHeadings(headings: readonly string[]): Scope {
 /** A binding to a table cell (the budget wordings in bind-budget.ts make theirs with it too). */
 export const b = (table: TableKey, row: string, column: string, name: string): Binding => ({ table, row, column, name });
 
-/** Strips what precedes the noun that names a figure: years, 全年, 本单位, verbs of being. */
+/** Verbs of being a subject may end with, longest first: the pattern /(为|是|达到?|…)$/ strips the longest. */
+const NOUN_ENDS = ['为人民币', '合计为', '总计为', '达到', '共计', '约为', '为', '是', '达', '约'];
+/** Words a subject may start with, in the order the pattern tried them (the first that starts it is stripped). */
+const NOUN_LEADS = ['其中', '包括', '主要是', '主要包括', '主要用于'];
+const NOUN_OWNERS = ['全年', '本年度', '本单位', '本部门', '我单位', '我部门'];
+const LINE_END = /[\n\r\u2028\u2029]/;
+
+const isDigitAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c >= 0x30 && c <= 0x39;
+};
+
+/** Where the first “20dd年” (and a 度 after it) ends, if no line break stands before it (as /^.*?20\d{2}年度?/); -1 if none. */
+function pastFirstYear(text: string): number {
+  for (let i = text.indexOf('20'); i >= 0; i = text.indexOf('20', i + 1)) {
+    if (isDigitAt(text, i + 2) && isDigitAt(text, i + 3) && text.charCodeAt(i + 4) === 0x5e74) {
+      if (LINE_END.test(text.slice(0, i))) return -1;
+      return text.charCodeAt(i + 5) === 0x5ea6 ? i + 6 : i + 5;
+    }
+  }
+  return -1;
+}
+
+const withoutLead = (text: string, leads: readonly string[]): string => {
+  for (const w of leads) if (text.startsWith(w)) return text.slice(w.length);
+  return text;
+};
+
+/**
+ * Strips what precedes the noun that names a figure: years, 全年, 本单位, verbs of being. Read
+ * by hand from the ends: what /(为|是|达到?|共计|合计为|总计为|约为|约|为人民币)$/, /^(其中|包括|…)/,
+ * /^.*?20\d{2}年度?/ and /^(全年|本年度|…)/, replaced in turn, strip.
+ */
 export function subjectNoun(subject: string): string {
-  return subject
-    .replace(/(为|是|达到?|共计|合计为|总计为|约为|约|为人民币)$/, '')
-    .replace(/^(其中|包括|主要是|主要包括|主要用于)/, '')
-    .replace(/^.*?20\d{2}年度?/, '')
-    .replace(/^(全年|本年度|本单位|本部门|我单位|我部门)/, '');
+  let noun = subject;
+  for (const w of NOUN_ENDS) {
+    if (noun.endsWith(w)) {
+      noun = noun.slice(0, noun.length - w.length);
+      break;
+    }
+  }
+  noun = withoutLead(noun, NOUN_LEADS);
+  const year = pastFirstYear(noun);
+  if (year >= 0) noun = noun.slice(year);
+  return withoutLead(noun, NOUN_OWNERS);
 }
 
 const INCOME_SOURCES: Array<[RegExp, string]> = [
