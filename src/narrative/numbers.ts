@@ -24,16 +24,96 @@ export interface Num {
 }
 
 const TEN_THOUSAND = new D(10000);
+/** Measure words of counts, in the order they are tried (the first that follows wins: 场 before 场次). */
+const COUNT_UNITS = ['万人次', '万人', '万家', '万个', '人次', '批次', '台(套)', '个', '人', '辆', '件', '台', '套', '场', '次', '家', '名', '条', '份', '户', '起', '所', '场次'];
+const MONEY_UNITS = ['亿元', '万元', '元'];
+const PERCENT_SIGN = 0x25;
+const COMMA = 0x2c;
+const POINT = 0x2e;
+
+/** A figure found by `figureMatches`: `digits` as printed (groups and point kept), then its unit. */
+export interface FigureMatch {
+  start: number;
+  end: number;
+  digits: string;
+  unit: string;
+}
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/** Offset past the run of digits starting at `i`. */
+function digitsFrom(text: string, i: number): number {
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  return i;
+}
+
 /**
- * At most 20 digits before the point and 20 after, and 6 groups of thousands: a longer run of digits
- * is not a figure of the accounts, and the cap keeps reading it linear. A match starts only at
- * the first digit of a run (a later start could only give a shorter reading of the same figure).
+ * Where the digits of a figure starting at `p` end: at most 20 digits, with `groups` up to 6
+ * groups “,ddd”, then optionally a point and 1 to 20 digits. -1 when no unit may follow (a run
+ * too long, or a point and digits the figure cannot take whole).
  */
-const DIGITS = '\\d{1,20}';
-const DECIMALS = '(?:\\.\\d{1,20})?';
-const MONEY = new RegExp(`(?<!\\d)(${DIGITS}(?:,\\d{3}){0,6}${DECIMALS})(亿元|万元|元)`, 'g');
-const PERCENT = new RegExp(`(?<!\\d)(${DIGITS}${DECIMALS})%`, 'g');
-const COUNT = new RegExp(`(?<!\\d)(${DIGITS}${DECIMALS})(万人次|万人|万家|万个|人次|批次|台\\(套\\)|个|人|辆|件|台|套|场|次|家|名|条|份|户|起|所|场次)`, 'g');
+function figureDigitsEnd(text: string, p: number, groups: boolean): number {
+  let i = digitsFrom(text, p);
+  if (i - p > 20) return -1;
+  if (groups) {
+    for (let g = 0; g < 6 && text.charCodeAt(i) === COMMA && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3)); g++) i += 4;
+  }
+  if (text.charCodeAt(i) === POINT && isDigit(text.charCodeAt(i + 1))) {
+    const end = digitsFrom(text, i + 1);
+    return end - i - 1 > 20 ? -1 : end;
+  }
+  return i;
+}
+
+function unitAt(text: string, i: number, units: readonly string[]): string | undefined {
+  for (const u of units) if (text.startsWith(u, i)) return u;
+  return undefined;
+}
+
+/**
+ * The money amounts, percentages and counts printed in `text`, each kind in order and not
+ * overlapping its own kind, in one pass over the text: what the patterns
+ * /(?<!\d)(\d{1,20}(?:,\d{3}){0,6}(?:\.\d{1,20})?)(亿元|万元|元)/g, /(?<!\d)(\d{1,20}(?:\.\d{1,20})?)%/g and
+ * /(?<!\d)(\d{1,20}(?:\.\d{1,20})?)(万人次|…|场次)/g find, each scanned alone. A figure starts only at
+ * the first digit of a run; its digits end at one place (a digit, comma or point after a shorter
+ * reading leaves no unit there), so each kind is one attempt per run.
+ */
+export function figureMatches(text: string): { money: FigureMatch[]; percents: FigureMatch[]; counts: FigureMatch[] } {
+  const money: FigureMatch[] = [];
+  const percents: FigureMatch[] = [];
+  const counts: FigureMatch[] = [];
+  // Each kind's matches do not overlap: a start is tried only past the end of the kind's last match.
+  let moneyFrom = 0;
+  let percentFrom = 0;
+  let countFrom = 0;
+  for (let p = 0; p < text.length; p++) {
+    if (!isDigit(text.charCodeAt(p)) || (p > 0 && isDigit(text.charCodeAt(p - 1)))) continue;
+    if (p >= moneyFrom) {
+      const end = figureDigitsEnd(text, p, true);
+      const unit = end < 0 ? undefined : unitAt(text, end, MONEY_UNITS);
+      if (unit !== undefined) {
+        money.push({ start: p, end: end + unit.length, digits: text.slice(p, end), unit });
+        moneyFrom = end + unit.length;
+      }
+    }
+    if (p >= percentFrom || p >= countFrom) {
+      const end = figureDigitsEnd(text, p, false);
+      if (end >= 0) {
+        if (p >= percentFrom && text.charCodeAt(end) === PERCENT_SIGN) {
+          percents.push({ start: p, end: end + 1, digits: text.slice(p, end), unit: '%' });
+          percentFrom = end + 1;
+        }
+        const unit = p >= countFrom ? unitAt(text, end, COUNT_UNITS) : undefined;
+        if (unit !== undefined) {
+          counts.push({ start: p, end: end + unit.length, digits: text.slice(p, end), unit });
+          countFrom = end + unit.length;
+        }
+      }
+    }
+  }
+  return { money, percents, counts };
+}
+
 /** Characters past a window that a figure starting inside it may reach (digits, groups, unit, date mark). */
 const REACH = 160;
 
@@ -99,31 +179,26 @@ export function numbersOf(sentence: Sentence, window?: number, work?: Work): Num
   const limit = window ?? text.length;
   if (work) work.steps += text.length * 3;
   const noLoc = { file: '', line: 0 };
+  const figures = figureMatches(text);
   const money: Num[] = [];
-  for (const m of text.matchAll(MONEY)) {
-    const [whole, digits = '', unit = ''] = m;
-    const start = m.index ?? 0;
+  for (const { start, end, digits, unit } of figures.money) {
     const value = moneyOf(digits, unit);
-    money.push({ kind: 'money', value: value.value, half: value.half, decimals: value.decimals, text: whole, start, end: start + whole.length, unit, index: 0, loc: noLoc });
+    money.push({ kind: 'money', value: value.value, half: value.half, decimals: value.decimals, text: text.slice(start, end), start, end, unit, index: 0, loc: noLoc });
   }
   const clashesWithMoney = overlapper(money);
   const percents: Num[] = [];
-  for (const m of text.matchAll(PERCENT)) {
-    const [whole, digits = ''] = m;
-    const start = m.index ?? 0;
-    const n: Num = { kind: 'percent', value: new D(digits), half: halfUnit(decimalsOf(digits)), decimals: decimalsOf(digits), text: whole, start, end: start + whole.length, unit: '%', index: 0, loc: noLoc };
+  for (const { start, end, digits } of figures.percents) {
+    const n: Num = { kind: 'percent', value: new D(digits), half: halfUnit(decimalsOf(digits)), decimals: decimalsOf(digits), text: text.slice(start, end), start, end, unit: '%', index: 0, loc: noLoc };
     if (!clashesWithMoney(n)) percents.push(n);
   }
   const before = merge(money, percents);
   const clashes = overlapper(before);
   const counts: Num[] = [];
-  for (const m of text.matchAll(COUNT)) {
-    const [whole, digits = '', unit = ''] = m;
-    const start = m.index ?? 0;
+  for (const { start, end, digits, unit } of figures.counts) {
     if (partOfDate(text, start, start + digits.length)) continue;
     // A whole number of things is exact; 1.5万人 is rounded like an amount.
     const exact = decimalsOf(digits) === 0 && !unit.startsWith('万');
-    const n: Num = { kind: 'count', value: new D(digits), half: exact ? ZERO : halfUnit(decimalsOf(digits)), decimals: decimalsOf(digits), text: whole, start, end: start + whole.length, unit, index: 0, loc: noLoc };
+    const n: Num = { kind: 'count', value: new D(digits), half: exact ? ZERO : halfUnit(decimalsOf(digits)), decimals: decimalsOf(digits), text: text.slice(start, end), start, end, unit, index: 0, loc: noLoc };
     if (!clashes(n)) counts.push(n);
   }
   const found = merge(before, counts).filter((n) => n.start < limit);
