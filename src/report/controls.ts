@@ -61,11 +61,13 @@ export function inertReport(report: Report): Report {
 
 /** Characters JSON.stringify leaves raw that a terminal may still act on: DEL, C1 and bidi controls. */
 const JSON_RAW = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]/g;
+const JSON_RAW_TEST = new RegExp(JSON_RAW.source);
 
 /**
  * JSON text with the control characters JSON.stringify leaves raw written as `\u` escapes: the
  * same data once parsed, inert when shown on a terminal.
  */
 export function inertJson(json: string): string {
+  if (!JSON_RAW_TEST.test(json)) return json;
   return json.replace(JSON_RAW, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

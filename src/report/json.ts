@@ -7,9 +7,16 @@ import { renderStreamed, type Report, type ReportStream } from './model.js';
  */
 export const REPORT_SCHEMA_VERSION = 4;
 
-/** A value as JSON.stringify(…, null, 2) writes it nested `depth` levels deep (strings hold no raw line break). */
+/**
+ * A value as JSON.stringify(…, null, 2) writes it nested `depth` levels deep: the value is wrapped in
+ * `depth` arrays and the wrapping cut off again ("[\n  [\n    " before it, "\n  ]\n]" after it at
+ * depth 2), so that a large document is not copied a second time to indent it.
+ */
 function nested(value: unknown, depth: number): string {
-  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+  let wrapped = value;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const json = JSON.stringify(wrapped, null, 2);
+  return json.slice(depth * depth + 3 * depth, json.length - (depth * depth + depth));
 }
 
 /**
